@@ -1,0 +1,137 @@
+/**
+ * The EventStore port: everything the CLI, the importers and the server need from a backend.
+ * Backends live in `src/store/<name>/` and all pass one contract suite (`src/store/contract.ts`).
+ *
+ * Every read takes an `AccessScope` first, and the backend intersects the caller's `status`/`visibility`
+ * filters with it, so no endpoint can forget to hide drafts and internal records.
+ */
+import type { AccessScope, EventFilter } from './filter.ts';
+import type { EventRecord, Kind } from './record.ts';
+
+/** A filter whose actor names have been resolved through the registry (see `resolveActorFilter`). */
+export interface StoreFilter extends Omit<EventFilter, 'actor' | 'descendants'> {
+  /** Canonical actor ids, descendants already included; a record matches when any of its actors is one. */
+  actorIds?: string[];
+  /** Normalised names (see `normalizeName`) of actors the registry does not know, matched verbatim. */
+  actorNames?: string[];
+}
+
+export type SortOrder = 'date' | '-date' | 'killed' | '-killed';
+
+export interface Page {
+  sort?: SortOrder;
+  /** At most 1000. */
+  limit?: number;
+  /** Opaque cursor from a previous page's `next`. */
+  cursor?: string;
+}
+
+export interface RecordPage {
+  records: EventRecord[];
+  total: number;
+  next: string | null;
+}
+
+export const facetNames = ['kind', 'country', 'admin1', 'actor', 'target', 'tactic', 'attribution', 'dataset', 'status', 'visibility', 'year'] as const;
+export type FacetName = (typeof facetNames)[number];
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export const statDimensions = ['kind', 'country', 'admin1', 'actor', 'target', 'tactic', 'dataset', 'year', 'month'] as const;
+export type StatDimension = (typeof statDimensions)[number];
+export const statMeasures = ['count', 'killed', 'wounded'] as const;
+export type StatMeasure = (typeof statMeasures)[number];
+/** One row of a grouped table: the dimension values, then `count`, `killed`, `wounded` (sums of `best`). */
+export type StatRow = Record<string, string | number | null>;
+
+export const timeBuckets = ['day', 'week', 'month', 'year'] as const;
+export type TimeBucket = (typeof timeBuckets)[number];
+export interface Timeline {
+  bucket: TimeBucket;
+  /** Buckets in date order; `start` is the bucket's first day; counts by kind. */
+  buckets: { start: string; total: number; kinds: Partial<Record<Kind, number>> }[];
+  /** Records whose date range spans more than one bucket: counted here, not in any bucket. */
+  spanning: { total: number; kinds: Partial<Record<Kind, number>> };
+}
+
+export interface MapRequest {
+  zoom: number;
+  /** Cap on features returned; cells are coarsened until they fit. */
+  maxFeatures?: number;
+}
+export type MapFeatures =
+  | { mode: 'cells'; cellSize: number; cells: { lon: number; lat: number; count: number; kinds: Partial<Record<Kind, number>> }[]; total: number }
+  | { mode: 'points'; points: { id: string; lon: number; lat: number; kind: Kind; precision: string; date: string }[]; total: number };
+
+export interface AreaCount {
+  country: string;
+  admin1?: string | null;
+  count: number;
+  killed: number;
+}
+
+export interface Revision {
+  id: string;
+  revision: number;
+  at: string;
+  by: string;
+  comment: string | null;
+  /** Fields changed from the previous revision, with old and new values; null for the first revision. */
+  changes: { field: string; old: unknown; new: unknown }[] | null;
+}
+
+export interface DatasetInfo {
+  dataset: string;
+  versions: string[];
+  records: number;
+  licence: string | null;
+  attribution: string | null;
+  lastImport: string | null;
+}
+
+export interface WriteOptions {
+  /** Who writes: a user name, or `import:<dataset>`. */
+  by: string;
+  comment?: string;
+  /** Archive the records of this dataset that the write does not contain (a full re-import). */
+  syncDataset?: string;
+  /** Called with the counts once everything is staged, before anything is committed; throw to abort. */
+  beforeCommit?: (summary: WriteSummary) => void | Promise<void>;
+  onProgress?: (written: number) => void;
+}
+
+export interface WriteSummary {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+}
+
+export interface UnresolvedActor {
+  name: string;
+  dataset: string;
+  records: number;
+}
+
+export interface EventStore {
+  /** Upserts records by id in one transaction: new ids insert, changed ones get a new revision, equal ones are left. */
+  write(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, options: WriteOptions): Promise<WriteSummary>;
+  get(scope: AccessScope, id: string): Promise<EventRecord | undefined>;
+  history(scope: AccessScope, id: string): Promise<Revision[]>;
+  query(scope: AccessScope, filter: StoreFilter, page?: Page): Promise<RecordPage>;
+  count(scope: AccessScope, filter: StoreFilter): Promise<number>;
+  facets(scope: AccessScope, filter: StoreFilter, facet: FacetName, top?: number): Promise<{ values: FacetCount[]; other: number }>;
+  timeline(scope: AccessScope, filter: StoreFilter, bucket: TimeBucket): Promise<Timeline>;
+  stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: StatMeasure[]): Promise<StatRow[]>;
+  /** Every matching record, streamed in date order with flat memory. */
+  stream(scope: AccessScope, filter: StoreFilter): AsyncIterable<EventRecord>;
+  map(scope: AccessScope, filter: StoreFilter, request: MapRequest): Promise<MapFeatures>;
+  areas(scope: AccessScope, filter: StoreFilter, level: 'country' | 'admin1'): Promise<AreaCount[]>;
+  datasets(scope: AccessScope): Promise<DatasetInfo[]>;
+  /** Record counts per canonical actor id (records of branches not added to their parent). */
+  actorCounts(scope: AccessScope): Promise<Map<string, number>>;
+  unresolvedActors(scope: AccessScope): Promise<UnresolvedActor[]>;
+  close(): Promise<void>;
+}
