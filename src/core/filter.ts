@@ -3,6 +3,7 @@
  * `parseFilter` reads parameters into an `EventFilter` (or says which parameter is wrong and why);
  * `formatFilter` writes one back, so a view round-trips through its URL.
  */
+import { UserError } from './errors.ts';
 import { attributions, isValidIsoDate, kinds, statuses, tactics, targetCategories, visibilities } from './record.ts';
 import type { Attribution, Kind, Status, TargetCategory, Tactic, Visibility } from './record.ts';
 
@@ -40,13 +41,13 @@ export const filterParams = [
 export type FilterParam = (typeof filterParams)[number];
 
 /** A user error in one parameter: which, the value, and what was expected. */
-export class FilterError extends Error {
+export class FilterError extends UserError {
   constructor(
-    readonly param: string,
+    override readonly param: string,
     readonly value: string,
     readonly expected: string,
   ) {
-    super(`invalid ${param} ${JSON.stringify(value)}: expected ${expected}`);
+    super(`invalid ${param} ${JSON.stringify(value)}: expected ${expected}`, param);
     this.name = 'FilterError';
   }
 }

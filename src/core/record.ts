@@ -59,23 +59,23 @@ export function daysInMonth(year: number, month: number): number {
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as AFG');
 /** Free text kept verbatim, bounded so one bad cell cannot bloat the store. */
 const text = (max: number) => z.string().max(max);
-const count = z.number().finite().nonnegative().nullable().optional();
+const count = z.number().finite().nonnegative().nullable().default(null);
 
 /** Casualties as a range; an unknown bound stays null, never 0. */
 export const casualtiesSchema = z.strictObject({ low: count, best: count, high: count });
 
 export const placeSchema = z.strictObject({
-  country: iso3.nullable().optional(),
-  admin1: text(200).nullable().optional(),
-  admin2: text(200).nullable().optional(),
-  locality: text(300).nullable().optional(),
-  lat: z.number().min(-90).max(90).nullable().optional(),
-  lon: z.number().min(-180).max(180).nullable().optional(),
+  country: iso3.nullable().default(null),
+  admin1: text(200).nullable().default(null),
+  admin2: text(200).nullable().default(null),
+  locality: text(300).nullable().default(null),
+  lat: z.number().min(-90).max(90).nullable().default(null),
+  lon: z.number().min(-180).max(180).nullable().default(null),
   precision: z.enum(placePrecisions),
 });
 
 export const recordActorSchema = z.strictObject({
-  actorId: text(100).nullable().optional(),
+  actorId: text(100).nullable().default(null),
   name: text(500).min(1),
   role: z.enum(actorRoles),
   attribution: z.enum(attributions),
@@ -83,40 +83,40 @@ export const recordActorSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   title: text(2000),
-  publisher: text(300).nullable().optional(),
-  url: text(4000).nullable().optional(),
-  date: isoDate.nullable().optional(),
+  publisher: text(300).nullable().default(null),
+  url: text(4000).nullable().default(null),
+  date: isoDate.nullable().default(null),
   type: z.enum(sourceTypes),
-  reliability: z.enum(reliabilities).nullable().optional(),
+  reliability: z.enum(reliabilities).nullable().default(null),
 });
 
 export const linkSchema = z.strictObject({ recordId: text(200).min(1), relation: z.enum(linkRelations) });
 
 export const provenanceSchema = z.strictObject({
   dataset: text(100).min(1),
-  datasetVersion: text(100).nullable().optional(),
-  originalId: text(200).nullable().optional(),
-  importedAt: z.string().nullable().optional(),
-  licence: text(300).nullable().optional(),
-  attribution: text(1000).nullable().optional(),
+  datasetVersion: text(100).nullable().default(null),
+  originalId: text(200).nullable().default(null),
+  importedAt: z.string().nullable().default(null),
+  licence: text(300).nullable().default(null),
+  attribution: text(1000).nullable().default(null),
 });
 
 export const mediaSchema = z.strictObject({
-  outlet: text(300).nullable().optional(),
-  format: text(100).nullable().optional(),
+  outlet: text(300).nullable().default(null),
+  format: text(100).nullable().default(null),
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 or 639-3 code')).default([]),
-  title: text(1000).nullable().optional(),
+  title: text(1000).nullable().default(null),
 });
 
 export const legalSchema = z.strictObject({
-  jurisdiction: text(200).nullable().optional(),
+  jurisdiction: text(200).nullable().default(null),
   stage: z.enum(legalStages),
-  outcome: text(1000).nullable().optional(),
+  outcome: text(1000).nullable().default(null),
 });
 
 export const designationSchema = z.strictObject({
   authority: text(200),
-  listedName: text(500).nullable().optional(),
+  listedName: text(500).nullable().default(null),
   action: z.enum(designationActions),
 });
 
@@ -125,21 +125,21 @@ export const recordSchema = z
   .strictObject({
     id: z.string().min(1).max(200).regex(/^[^\s]+$/, 'ids carry no whitespace'),
     kind: z.enum(kinds),
-    subtype: text(300).nullable().optional(),
+    subtype: text(300).nullable().default(null),
     date: isoDate,
-    dateEnd: isoDate.nullable().optional(),
+    dateEnd: isoDate.nullable().default(null),
     datePrecision: z.enum(datePrecisions),
     place: placeSchema,
-    targetCountry: iso3.nullable().optional(),
+    targetCountry: iso3.nullable().default(null),
     actors: z.array(recordActorSchema).max(200).default([]),
     targets: z.array(z.enum(targetCategories)).default([]),
     tactics: z.array(z.enum(tactics)).default([]),
-    killed: casualtiesSchema.default({}),
-    wounded: casualtiesSchema.default({}),
-    casualtySource: z.enum(casualtySources).nullable().optional(),
-    media: mediaSchema.nullable().optional(),
-    legal: legalSchema.nullable().optional(),
-    designation: designationSchema.nullable().optional(),
+    killed: casualtiesSchema.default({ low: null, best: null, high: null }),
+    wounded: casualtiesSchema.default({ low: null, best: null, high: null }),
+    casualtySource: z.enum(casualtySources).nullable().default(null),
+    media: mediaSchema.nullable().default(null),
+    legal: legalSchema.nullable().default(null),
+    designation: designationSchema.nullable().default(null),
     description: text(100_000).default(''),
     sources: z.array(sourceSchema).max(500).default([]),
     links: z.array(linkSchema).max(500).default([]),

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sampleRecord } from '../store/contract.ts';
+import { projectRoot } from './settings.ts';
+
+const bin = join(projectRoot, 'bin/sitrep.js');
+
+/** Runs the real command, as a user would. */
+function sitrep(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
+const db = join(dir, 'a.duckdb');
+const records = [
+  sampleRecord({ id: 'c:1', description: 'Suicide bombing at a Kabul school.', targets: ['education'], tactics: ['suicide'] }),
+  sampleRecord({
+    id: 'c:2', kind: 'plot', date: '2021-03-01', dateEnd: '2021-03-31', datePrecision: 'month',
+    place: { country: 'DEU', admin1: 'Nordrhein-Westfalen', precision: 'admin1' }, killed: {},
+    actors: [{ actorId: 'iskp', name: 'Wilayat Khurasan', role: 'perpetrator', attribution: 'suspected' }],
+    description: '=HYPERLINK("http://example.org","Cell planning an attack disrupted")',
+    sources: [{ title: 'Federal prosecutor release', publisher: 'GBA', url: 'https://example.org/a', type: 'government' }],
+  }),
+  sampleRecord({ id: 'c:3', kind: 'clash', date: '2019-06-01', place: { country: 'PAK', admin1: 'Balochistan', lat: 30.2, lon: 67, precision: 'admin1' },
+    killed: { low: 1, best: 2, high: 4 }, actors: [{ actorId: 'islamic-state', name: 'IS', role: 'side_b', attribution: 'attributed' }] }),
+];
+
+beforeAll(() => {
+  const file = join(dir, 'seed.ndjson');
+  writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const r = sitrep(['import', file, '--db', db, '--json']);
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)[0]).toMatchObject({ format: 'sitrep-ndjson', read: 3, inserted: 3, rejected: 0 });
+});
+
+describe('sitrep CLI', () => {
+  it('round-trips a store through NDJSON and CSV exports', () => {
+    const ndjson = sitrep(['export', '--db', db, '--format', 'ndjson']).stdout;
+    expect(ndjson.trim().split('\n')).toHaveLength(3);
+    for (const format of ['ndjson', 'csv', 'json'] as const) {
+      const exported = sitrep(['export', '--db', db, '--format', format]).stdout;
+      const file = join(dir, `export.${format}`);
+      writeFileSync(file, exported);
+      const other = join(dir, `b-${format}.duckdb`);
+      const imported = sitrep(['import', file, '--db', other, '--json']);
+      expect(imported.stderr).toBe('');
+      expect(JSON.parse(imported.stdout)[0]).toMatchObject({ inserted: 3, rejected: 0 });
+      expect(sitrep(['export', '--db', other, '--format', 'ndjson']).stdout).toBe(ndjson);
+    }
+    // Formula-looking cells are neutralised for spreadsheets and restored on import.
+    expect(readFileSync(join(dir, 'export.csv'), 'utf8')).toContain(`"'=HYPERLINK`);
+  });
+
+  it('is idempotent: a second import changes nothing', () => {
+    const file = join(dir, 'seed.ndjson');
+    const r = JSON.parse(sitrep(['import', file, '--db', db, '--json']).stdout)[0];
+    expect(r).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3 });
+  });
+
+  it('finds a month-precise record by an overlapping range, once', () => {
+    const r = sitrep(['query', '--db', db, '--from', '2021-03-15', '--to', '2021-03-20', '--format', 'json']);
+    expect(JSON.parse(r.stdout).map((x: { id: string }) => x.id)).toEqual(['c:2']);
+    const months = JSON.parse(sitrep(['stats', '--db', db, '--by', 'month', '--format', 'json', '--kind', 'plot']).stdout);
+    expect(months).toEqual([{ month: '2021-03', count: 1, killed: null, wounded: null }]);
+  });
+
+  it('resolves aliases in filters, with branches under their parent', () => {
+    const ids = (args: string[]) => JSON.parse(sitrep(['query', '--db', db, '--format', 'json', ...args]).stdout).map((x: { id: string }) => x.id).sort();
+    expect(ids(['--actor', 'ISIS-K'])).toEqual(['c:1', 'c:2']);
+    expect(ids(['--actor', 'Islamic State'])).toEqual(['c:1', 'c:2', 'c:3']);
+    expect(ids(['--actor', 'Islamic State', '--descendants', 'false'])).toEqual(['c:3']);
+    expect(ids(['--q', 'kabul school'])).toEqual(['c:1']);
+  });
+
+  it('resolves every spelling of ISKP to one actor', () => {
+    for (const name of ['ISIS-K', 'Wilayat Khurasan', 'khurasan']) {
+      const r = sitrep(['actors', 'search', name]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n')[2]).toMatch(/^iskp\s/);
+    }
+  });
+
+  it('prints grouped statistics', () => {
+    const rows = JSON.parse(sitrep(['stats', '--db', db, '--by', 'year', '--by', 'kind', '--format', 'json']).stdout);
+    expect(rows).toEqual([
+      { year: '2019', kind: 'clash', count: 1, killed: 2, wounded: null },
+      { year: '2021', kind: 'attack', count: 1, killed: 5, wounded: null },
+      { year: '2021', kind: 'plot', count: 1, killed: null, wounded: null },
+    ]);
+  });
+
+  it('rejects bad input with one line naming the flag or file and line, exit 2, store unchanged', () => {
+    const before = sitrep(['export', '--db', db]).stdout;
+    const cases: [string[], RegExp][] = [
+      [['query', '--db', db, '--colour', 'red'], /unknown option '--colour'/],
+      [['query', '--db', db, '--from', '2021-02-30'], /invalid from "2021-02-30": expected a real calendar date/],
+      [['query', '--db', db, '--bbox', '60,20,75'], /invalid bbox "60,20,75": expected four numbers/],
+      [['query', '--db', db, '--kind', 'bombing'], /invalid kind "bombing": expected one of attack/],
+      [['stats', '--db', db, '--by', 'colour'], /invalid --by "colour"/],
+    ];
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, [JSON.stringify(sampleRecord({ id: 'c:new' })), '{"id": "c:broken", ', JSON.stringify(sampleRecord({ id: 'c:1', killed: { best: 50 } }))].join('\n'));
+    cases.push([['import', bad, '--db', db], /bad\.ndjson line 2: malformed JSON/]);
+    for (const [args, message] of cases) {
+      const r = sitrep(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(sitrep(['export', '--db', db]).stdout).toBe(before);
+  });
+
+  it('has help everywhere', () => {
+    for (const args of [['--help'], ['import', '--help'], ['query', '--help'], ['actors', 'search', '--help']]) {
+      const r = sitrep(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: sitrep/);
+    }
+  });
+});

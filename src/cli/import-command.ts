@@ -1,0 +1,68 @@
+/**
+ * `sitrep import FILE...`: each file in one transaction, a progress bar on a terminal (none in CI or with --json),
+ * and a summary of what was read, inserted, updated, unchanged and rejected.
+ */
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { UserError } from '../core/errors.ts';
+import { sourceFormats } from '../sources/registry.ts';
+import type { ImportContext } from '../sources/source-format.ts';
+import { loadRegistry, openStore } from './wiring.ts';
+import { formatTable, write } from './output.ts';
+import { runImport, type ImportReport } from './run-import.ts';
+import { loadImportContext } from './import-context.ts';
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description('import files (plain, .gz or .zip) in any known format; re-importing updates, never duplicates')
+    .argument('<file...>', 'files to import')
+    .option('--format <name>', `the format, when detection is not enough: ${sourceFormats.map((f) => f.name).join(', ')}`)
+    .option('--encoding <name>', 'text encoding, when detection is not enough (utf-8, windows-1252, latin1)')
+    .option('--db <path>', 'store file')
+    .option('--sync', "archive the dataset's records that this (full) file no longer contains")
+    .option('--rejects <file>', 'write every rejected row (file, line, column, value, reason) to this CSV')
+    .option('--max-reject-rate <fraction>', 'fail and change nothing when more rows than this are rejected', '0.01')
+    .option('--mapping <file>', 'column mapping (JSON or YAML) for mapped CSV/XLSX imports')
+    .option('--json', 'print the summary as JSON, no progress bar')
+    .action(async (files: string[], opts) => {
+      const maxRejectRate = Number(opts.maxRejectRate);
+      if (!Number.isFinite(maxRejectRate) || maxRejectRate < 0 || maxRejectRate > 1) {
+        throw new UserError(`invalid --max-reject-rate "${opts.maxRejectRate}": expected a fraction from 0 to 1 (0.01 = 1%)`, '--max-reject-rate');
+      }
+      const registry = loadRegistry();
+      const context: ImportContext = await loadImportContext(registry, opts);
+      const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
+      const store = await openStore(opts);
+      const reports: ImportReport[] = [];
+      try {
+        for (const file of files) {
+          const bar = showBar ? new cliProgress.SingleBar({ format: `${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+          const started = performance.now();
+          bar?.start(100, 0, { rows: 0, speed: 0 });
+          try {
+            reports.push(
+              ...(await runImport(store, file, context, {
+                format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), rejectsFile: opts.rejects, maxRejectRate,
+                onProgress: (rows, fraction) => bar?.update(fraction === undefined ? 0 : Math.round(fraction * 100), { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) }),
+              })),
+            );
+          } finally {
+            bar?.stop();
+          }
+        }
+      } finally {
+        await store.close();
+      }
+      if (opts.json) {
+        await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');
+        return;
+      }
+      const rows = reports.map(({ rejections: _r, ...r }) => ({ ...r, seconds: r.seconds.toFixed(1) }));
+      await write(process.stdout, formatTable(rows, undefined, 50));
+      for (const r of reports) {
+        for (const rej of r.rejections.slice(0, 5)) await write(process.stdout, `rejected: ${rej.file} line ${rej.line}${rej.column ? `, ${rej.column}` : ''}${rej.value ? ` = ${rej.value}` : ''}: ${rej.reason}\n`);
+        if (r.rejected > 5) await write(process.stdout, `… ${r.rejected - 5} more rejected rows${opts.rejects ? ` in ${opts.rejects}` : ' (write them all with --rejects FILE)'}\n`);
+        if (r.unresolvedActors) await write(process.stdout, `${r.unresolvedActors} actor names matched no registry actor: see \`sitrep actors unresolved\`\n`);
+      }
+    });
+}

@@ -1,0 +1,213 @@
+/**
+ * `sitrep`: the command line, and the composition root that wires the store, the importers, the registry and
+ * the server together. User errors print one line (what, where, how to fix) and exit with code 2.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { resolveActorFilter } from '../core/actor-registry.ts';
+import { statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
+import { UserError } from '../core/errors.ts';
+import { filterParams, fullScope, parseFilter, type EventFilter } from '../core/filter.ts';
+import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
+import { projectRoot, settings } from './settings.ts';
+import { loadRegistry, withStore } from './wiring.ts';
+import { importCommand } from './import-command.ts';
+
+const filterHelp: Record<string, string> = {
+  kind: 'record kind (attack, clash, plot, arrest, …); repeat or comma-separate',
+  actor: 'actor id or any alias; its branches are included',
+  descendants: 'false to leave out an actor’s branches',
+  country: 'ISO 3166-1 alpha-3 country code',
+  admin1: 'first-level administrative division, as named in the data',
+  from: 'first day, YYYY-MM-DD (records overlapping the range count)',
+  to: 'last day, YYYY-MM-DD',
+  bbox: 'minLon,minLat,maxLon,maxLat',
+  q: 'keywords in description, place, actor names and sources',
+  target: 'target category',
+  tactic: 'tactic',
+  attribution: 'claimed, attributed, suspected or unknown',
+  dataset: 'dataset name (ucdp, acled, curated, …)',
+  status: 'draft, review, published or archived',
+  visibility: 'public or internal',
+  min_killed: 'at least this many killed (best estimate)',
+  id: 'record id',
+};
+
+function addFilterOptions(cmd: Command): Command {
+  for (const name of filterParams) {
+    cmd.addOption(new Option(`--${name} <value>`, filterHelp[name]).argParser((v: string, prev: string[] = []) => [...prev, v]));
+  }
+  return cmd.addOption(new Option('--db <path>', `store file (default: $${settings.db.env} or ${settings.db.default})`));
+}
+
+/** Filter flags as `[name, value]` pairs, validated by the same parser as the API. */
+function filterFrom(opts: Record<string, unknown>): EventFilter {
+  const pairs: [string, string][] = [];
+  for (const name of filterParams) for (const v of (opts[name] as string[] | undefined) ?? []) pairs.push([name, v]);
+  return parseFilter(pairs);
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new UserError(`invalid ${flag} "${value}": expected one of ${allowed.join(', ')}`, flag);
+  return value as T;
+}
+
+function positiveInt(flag: string, value: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UserError(`invalid ${flag} "${value}": expected a whole number from 1 to ${max}`, flag);
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('sitrep')
+    .description('Track, map and analyse the activity of militant groups: import datasets, query, serve the map.')
+    .version(JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')).version)
+    .showHelpAfterError(false);
+
+  program.addCommand(importCommand());
+
+  addFilterOptions(
+    program
+      .command('query')
+      .description('list the records that match the filters (newest first)')
+      .option('--limit <n>', 'at most this many records (1–1000)', '20')
+      .option('--sort <order>', 'date, -date, killed or -killed', '-date')
+      .option('--format <format>', 'table, csv, json, ndjson or geojson', 'table'),
+  ).action(async (opts) => {
+    const registry = loadRegistry();
+    const filter = resolveActorFilter(filterFrom(opts), registry);
+    const format = oneOf('--format', opts.format, ['table', ...recordFormats] as const);
+    const limit = positiveInt('--limit', opts.limit, 1000);
+    const sort = oneOf('--sort', opts.sort, ['date', '-date', 'killed', '-killed'] as const);
+    await withStore(opts, async (store) => {
+      const page = await store.query(fullScope, filter, { limit, sort });
+      if (format === 'table') {
+        await write(process.stdout, formatTable(page.records.map(recordSummary)));
+        await write(process.stdout, `${page.records.length} of ${page.total} records\n`);
+      } else await writeRecords(process.stdout, page.records, format);
+    });
+  });
+
+  addFilterOptions(
+    program
+      .command('export')
+      .description('stream every matching record (no row cap) as NDJSON, JSON, CSV or GeoJSON')
+      .option('--format <format>', 'ndjson, json, csv or geojson', 'ndjson'),
+  ).action(async (opts) => {
+    const filter = resolveActorFilter(filterFrom(opts), loadRegistry());
+    const format = oneOf('--format', opts.format, recordFormats) as RecordFormat;
+    await withStore(opts, (store) => writeRecords(process.stdout, store.stream(fullScope, filter), format));
+  });
+
+  addFilterOptions(
+    program
+      .command('stats')
+      .description('grouped counts and casualty sums, e.g. --by year --by kind')
+      .option('--by <dimension>', `group by ${statDimensions.join(', ')}; repeatable`, (v: string, p: string[] = []) => [...p, v])
+      .option('--measure <measures>', `comma-separated: ${statMeasures.join(', ')}`, 'count,killed,wounded')
+      .option('--format <format>', 'table, csv or json', 'table'),
+  ).action(async (opts) => {
+    const filter = resolveActorFilter(filterFrom(opts), loadRegistry());
+    const by = ((opts.by as string[] | undefined) ?? []).map((d) => oneOf('--by', d, statDimensions)) as StatDimension[];
+    const measures = String(opts.measure).split(',').map((m) => oneOf('--measure', m.trim(), statMeasures)) as StatMeasure[];
+    const format = oneOf('--format', opts.format, ['table', 'csv', 'json'] as const);
+    await withStore(opts, async (store) => {
+      const rows = await store.stats(fullScope, filter, by, measures);
+      if (format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
+      else if (format === 'csv') await write(process.stdout, [Object.keys(rows[0] ?? {}).join(','), ...rows.map((r) => Object.values(r).map((v) => v ?? '').join(','))].join('\n') + '\n');
+      else await write(process.stdout, formatTable(rows));
+    });
+  });
+
+  const actors = program.command('actors').description('the actor registry: search names, show an actor, list names no actor matches');
+  actors
+    .command('search <name>')
+    .description('actors whose name or any alias matches')
+    .action(async (name: string) => {
+      const hits = loadRegistry().search(name, 10);
+      if (!hits.length) throw new UserError(`no actor matches "${name}"`, 'NAME', 'try another spelling, or add an alias to the registry file');
+      await write(process.stdout, formatTable(hits.map((h) => ({ id: h.actor.id, name: h.actor.name, parent: h.actor.parent ?? '', matched: h.alias }))));
+    });
+  actors
+    .command('show <id>')
+    .description('one actor with its aliases, parent and branches')
+    .action(async (id: string) => {
+      const registry = loadRegistry();
+      const actor = registry.get(id) ?? registry.resolve(id);
+      if (!actor) throw new UserError(`no actor "${id}"`, 'ID', 'find its id with `sitrep actors search NAME`');
+      await write(process.stdout, JSON.stringify({ ...actor, branches: registry.descendants(actor.id).filter((d) => d !== actor.id) }, null, 2) + '\n');
+    });
+  actors
+    .command('unresolved')
+    .description('actor names in the store that no registry actor matches, with record counts')
+    .option('--db <path>', 'store file')
+    .action(async (opts) => {
+      await withStore(opts, async (store) => {
+        const rows = await store.unresolvedActors(fullScope);
+        await write(process.stdout, formatTable(rows));
+      });
+    });
+
+  program
+    .command('datasets')
+    .description('what has been imported: record counts, versions, licence and attribution')
+    .option('--db <path>', 'store file')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts) => {
+      await withStore(opts, async (store) => {
+        const rows = await store.datasets(fullScope);
+        if (opts.format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
+        else await write(process.stdout, formatTable(rows.map((d) => ({ ...d, versions: d.versions.join(', ') })), undefined, 100));
+      });
+    });
+
+  program
+    .command('history <id>')
+    .description('every revision of a record: who, when, what changed')
+    .option('--db <path>', 'store file')
+    .action(async (id: string, opts) => {
+      await withStore(opts, async (store) => {
+        const revisions = await store.history(fullScope, id);
+        if (!revisions.length) throw new UserError(`no record "${id}"`, 'ID');
+        await write(process.stdout, JSON.stringify(revisions, null, 2) + '\n');
+      });
+    });
+
+  program
+    .command('settings')
+    .description('every setting with its environment variable and default')
+    .action(async () => {
+      await write(process.stdout, formatTable(Object.values(settings).map((s) => ({ variable: s.env, default: s.default, help: s.help })), undefined, 90));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; exits 2 on a user error with one line on stderr. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: () => undefined });
+  for (const cmd of program.commands.flatMap((c) => [c, ...c.commands])) {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeErr: () => undefined });
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return;
+      fail(e.message.replace(/^error: /, ''), 'see `sitrep --help`');
+    } else if (e instanceof UserError) fail(e.message);
+    else if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+    else {
+      console.error(e);
+      process.exit(1);
+    }
+  }
+}
+
+function fail(message: string, hint?: string): never {
+  process.stderr.write(`sitrep: ${message}${hint ? ` (${hint})` : ''}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,153 @@
+/**
+ * The life of an import (docs/import.md): open the file, pick its format, stream rows through the importer,
+ * validate every record, explain every rejection, and write everything in one transaction — or nothing, when
+ * the file cannot be read or too many rows are rejected.
+ */
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import type { EventStore, WriteSummary } from '../core/event-store.ts';
+import { UserError } from '../core/errors.ts';
+import { describeProblems, parseRecord, type EventRecord } from '../core/record.ts';
+import type { ImportContext, Rejection, SourceFormat, TextInput } from '../sources/source-format.ts';
+import { SourceError } from '../sources/source-format.ts';
+import { pickFormat, sourceFormats } from '../sources/registry.ts';
+import { openTextInputs } from '../sources/text-input.ts';
+
+export interface ImportOptions {
+  format?: string;
+  encoding?: string;
+  /** Fraction of rows that may be rejected before the whole import fails. Default 0.01. */
+  maxRejectRate?: number;
+  /** Archive the dataset's records missing from this file (a full re-import). */
+  sync?: boolean;
+  /** Write every rejection to this CSV file. */
+  rejectsFile?: string;
+  by?: string;
+  /** Called as rows are read: rows so far, and the fraction of the file read when known. */
+  onProgress?: (rows: number, fraction: number | undefined) => void;
+}
+
+export interface ImportReport extends WriteSummary {
+  file: string;
+  format: string;
+  read: number;
+  rejected: number;
+  unresolvedActors: number;
+  /** The first rejections (all of them are in the rejects file). */
+  rejections: Rejection[];
+  seconds: number;
+}
+
+const keptRejections = 20;
+
+/** Imports one file (every member of a zip) into `store`. Throws a `UserError` and changes nothing on failure. */
+export async function runImport(store: EventStore, path: string, context: ImportContext, options: ImportOptions = {}): Promise<ImportReport[]> {
+  try {
+    statSync(path);
+  } catch {
+    throw new UserError(`cannot open ${path}: no such file`, 'FILE', 'check the path');
+  }
+  const inputs = await openTextInputs(path, options.encoding);
+  const rejectsOut = options.rejectsFile ? createWriteStream(options.rejectsFile) : undefined;
+  rejectsOut?.write(stringify([['file', 'line', 'column', 'value', 'reason']]));
+  try {
+    const reports: ImportReport[] = [];
+    for (const input of inputs) reports.push(await importInput(store, input, path, context, options, rejectsOut));
+    return reports;
+  } finally {
+    await new Promise((resolve) => (rejectsOut ? rejectsOut.end(resolve) : resolve(undefined)));
+  }
+}
+
+async function importInput(store: EventStore, input: TextInput, path: string, context: ImportContext, options: ImportOptions, rejectsOut?: WriteStream): Promise<ImportReport> {
+  const started = performance.now();
+  if (!input.head.trim()) throw new UserError(`${input.fileName} is empty`, 'FILE', 'export the data again; nothing was imported');
+  const format = pickFormat(input, options.format);
+  if (!format) {
+    const known = sourceFormats.map((f) => f.name).join(', ');
+    throw new UserError(
+      options.format ? `unknown format "${options.format}"` : `cannot tell the format of ${input.fileName} from its first line`,
+      '--format',
+      `pass --format with one of: ${known}`,
+    );
+  }
+  const maxRejectRate = options.maxRejectRate ?? 0.01;
+  const report: ImportReport = {
+    file: input.fileName, format: format.name, read: 0, rejected: 0, unresolvedActors: 0, rejections: [],
+    inserted: 0, updated: 0, unchanged: 0, archived: 0, seconds: 0,
+  };
+  const unresolved = new Set<string>();
+  const reject = (r: Rejection) => {
+    report.rejected++;
+    if (report.rejections.length < keptRejections) report.rejections.push(r);
+    rejectsOut?.write(stringify([[r.file, r.line, r.column ?? '', r.value ?? '', r.reason]]));
+  };
+  const total = fileSize(path);
+  let consumed = 0;
+  const counted: TextInput = {
+    ...input,
+    async *chunks() {
+      for await (const chunk of input.chunks()) {
+        consumed += chunk.length;
+        yield chunk;
+      }
+    },
+  };
+
+  async function* records(): AsyncIterable<EventRecord> {
+    for await (const item of format!.read(counted, context)) {
+      report.read++;
+      if (report.read % 5000 === 0) options.onProgress?.(report.read, total ? Math.min(consumed / total, 1) : undefined);
+      if (!item.ok) {
+        reject(item.rejection);
+        continue;
+      }
+      const parsed = parseRecord(item.record);
+      if (!parsed.ok) {
+        const first = parsed.problems[0]!;
+        reject({ file: input.fileName, line: item.line, column: first.field, value: JSON.stringify(first.value)?.slice(0, 80), reason: describeProblems(parsed.problems) });
+        continue;
+      }
+      for (const a of parsed.record.actors) if (!a.actorId) unresolved.add(a.name);
+      yield parsed.record;
+    }
+  }
+
+  try {
+    const summary = await store.write(records(), {
+      by: options.by ?? `import:${format.name}`,
+      comment: `import of ${input.fileName}`,
+      ...(options.sync ? { syncDataset: syncDataset(format) } : {}),
+      beforeCommit() {
+        if (report.read === 0) throw new UserError(`${input.fileName} holds no rows`, 'FILE', 'nothing was imported');
+        const rate = report.rejected / report.read;
+        if (report.rejected && rate > maxRejectRate) {
+          const first = report.rejections[0]!;
+          throw new UserError(
+            `${report.rejected} of ${report.read} rows rejected (${(rate * 100).toFixed(1)}%), more than --max-reject-rate ${maxRejectRate * 100}%; ` +
+              `first: ${first.file} line ${first.line}${first.column ? `, ${first.column}` : ''}: ${first.reason}`,
+            '--max-reject-rate',
+            'nothing was imported; fix the rows (see --rejects FILE) or raise the rate',
+          );
+        }
+      },
+    });
+    Object.assign(report, summary);
+  } catch (e) {
+    if (e instanceof SourceError) throw new UserError(e.message, 'FILE', 'nothing was imported');
+    throw e;
+  }
+  report.unresolvedActors = unresolved.size;
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+function syncDataset(format: SourceFormat): string {
+  if (!format.dataset) throw new UserError(`--sync needs a format with one dataset; ${format.name} records name their own`, '--sync', 'import without --sync');
+  return format.dataset;
+}
+
+function fileSize(path: string): number | undefined {
+  // Compressed sizes say nothing about how much text is left.
+  return /\.(gz|zip)$/i.test(path) ? undefined : statSync(path).size;
+}

@@ -1,0 +1,40 @@
+/**
+ * Composition: opening the store and loading the registry from settings, shared by every command.
+ */
+import { readFileSync } from 'node:fs';
+import { createActorRegistry, registryFileSchema, type ActorRegistry } from '../core/actor-registry.ts';
+import type { EventStore } from '../core/event-store.ts';
+import { UserError } from '../core/errors.ts';
+import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { setting, settings } from './settings.ts';
+
+/** Loads the actor registry named by the `actors` setting. */
+export function loadRegistry(path = setting('actors')): ActorRegistry {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UserError(`cannot read the actor registry ${path} (${(e as Error).message})`, settings.actors.env, 'fix the JSON or point the variable at a valid file');
+  }
+  const parsed = registryFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`invalid actor registry ${path}: ${issue.path.join('.')}: ${issue.message}`, settings.actors.env);
+  }
+  return createActorRegistry(parsed.data);
+}
+
+export function openStore(opts: { db?: string }): Promise<EventStore> {
+  const memoryLimit = setting('memoryLimit');
+  return duckdbStore(opts.db ?? setting('db'), memoryLimit ? { memoryLimit } : {});
+}
+
+export async function withStore<T>(opts: { db?: string }, fn: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = await openStore(opts);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+

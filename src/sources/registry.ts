@@ -1,0 +1,14 @@
+/**
+ * The importers Sitrep knows, in detection order. Each is registered exactly as a third-party importer would be:
+ * add a `SourceFormat` to this list.
+ */
+import type { SourceFormat, TextInput } from './source-format.ts';
+import { sitrepCsv, sitrepJson, sitrepNdjson } from './sitrep/sitrep-formats.ts';
+
+export const sourceFormats: readonly SourceFormat[] = [sitrepNdjson, sitrepJson, sitrepCsv];
+
+/** The format named `name`, or the first that recognises the file. */
+export function pickFormat(input: Pick<TextInput, 'fileName' | 'head'>, name?: string): SourceFormat | undefined {
+  if (name) return sourceFormats.find((f) => f.name === name);
+  return sourceFormats.find((f) => f.detect(input));
+}

@@ -1,0 +1,72 @@
+/**
+ * The importer interface. Every format — Sitrep's own and each public dataset's — is a `SourceFormat`
+ * registered in `registry.ts`, the same way a third party would add one: detect a file from its first bytes,
+ * then stream it as records or rejections that say where and why.
+ */
+import type { EventRecordInput } from '../core/record.ts';
+
+/** A decoded text file: its name and its text, streamed in chunks (already decompressed and decoded to UTF-8). */
+export interface TextInput {
+  /** The name the user gave (`events.csv.gz`) or, inside a zip, `archive.zip:member.csv`. */
+  fileName: string;
+  /** The first few kilobytes of decoded text, for detection. */
+  head: string;
+  /** The encoding it was decoded from (`utf-8`, `windows-1252`…). */
+  encoding: string;
+  /** The whole text, from the beginning, in chunks. */
+  chunks(): AsyncIterable<string>;
+}
+
+/** Why one row did not become a record: file, line, column, value and reason, so a person can fix it. */
+export interface Rejection {
+  file: string;
+  line: number;
+  column?: string;
+  value?: string;
+  reason: string;
+}
+
+export type SourceItem =
+  | { ok: true; line: number; record: EventRecordInput }
+  | { ok: false; rejection: Rejection };
+
+/** How an importer resolves an actor name (wired by the CLI to the registry). */
+export type ActorResolver = (
+  name: string,
+  context: { dataset: string; country?: string | null; date?: string | null; dyad?: string | null; sourceActorId?: string | number | null },
+) => string | undefined;
+
+/** Offline place lookups (wired by the CLI to `src/geo`); importers use them when a row lacks coordinates or admin1. */
+export interface PlaceLookup {
+  geocode(name: string, countryIso3?: string): { lat: number; lon: number; country: string; admin1: string | null; precision: 'locality' | 'admin1' | 'country' } | undefined;
+  admin1At(lon: number, lat: number): { country: string; admin1: string } | undefined;
+}
+
+export interface ImportContext {
+  resolveActor: ActorResolver;
+  places?: PlaceLookup;
+  /** ISO timestamp of this import, for `provenance.importedAt` (the clock is passed in, not read). */
+  importedAt: string;
+  /** Format-specific options from the command line (`--mapping FILE` and the like), already read. */
+  options: Readonly<Record<string, unknown>>;
+}
+
+export interface SourceFormat {
+  /** The `--format` name: `sitrep-ndjson`, `ucdp`, `acled`… */
+  name: string;
+  description: string;
+  /** The dataset name its records carry (`ucdp`), for `--sync`; undefined when each record says its own. */
+  dataset?: string;
+  /** True when this format can read a file that starts with `head`. */
+  detect(input: Pick<TextInput, 'fileName' | 'head'>): boolean;
+  /** Streams the file as records and rejections, in file order. A fatal problem (wrong header) throws a `SourceError`. */
+  read(input: TextInput, context: ImportContext): AsyncIterable<SourceItem>;
+}
+
+/** A problem with a whole file (unreadable, wrong header): what, where and how to fix it. */
+export class SourceError extends Error {
+  constructor(message: string, readonly file: string, readonly line?: number) {
+    super(line ? `${file} line ${line}: ${message}` : `${file}: ${message}`);
+    this.name = 'SourceError';
+  }
+}

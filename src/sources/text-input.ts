@@ -1,0 +1,133 @@
+/**
+ * Files as users have them: plain, `.gz` or `.zip` (streamed, never unpacked to disk), UTF-8 with or without a
+ * BOM, UTF-16 with a BOM, or latin-1/cp1252 — detected and decoded, so names never come out as mojibake.
+ */
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
+import type { TextInput } from './source-format.ts';
+import { SourceError } from './source-format.ts';
+import { openXlsxInput } from './xlsx-input.ts';
+
+const headBytes = 64 * 1024;
+const sniffBytes = 1024 * 1024;
+
+/** Opens `path` as one or more decoded text inputs (one per member of a zip). `encoding` overrides detection. */
+export async function openTextInputs(path: string, encoding?: string): Promise<TextInput[]> {
+  const name = basename(path);
+  // Workbooks are zip archives of XML, not text: stream their first sheet as CSV (src/sources/xlsx-input.ts).
+  if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path)];
+  if (/\.zip$/i.test(path)) {
+    const members = await zipMembers(path);
+    if (!members.length) throw new SourceError('the zip archive holds no files', name);
+    return Promise.all(members.map((m) => textInput(`${name}:${m.name}`, m.open, encoding)));
+  }
+  const open = /\.gz$/i.test(path) ? () => createReadStream(path).pipe(createGunzip()) : () => createReadStream(path);
+  return [await textInput(name, open, encoding)];
+}
+
+async function readPrefix(stream: Readable, bytes: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    parts.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total >= bytes) break;
+  }
+  stream.destroy();
+  return Buffer.concat(parts).subarray(0, bytes);
+}
+
+/** The encoding of a file from its first bytes: a BOM if any, UTF-8 if it decodes as UTF-8, cp1252 otherwise. */
+export function detectEncoding(prefix: Buffer, complete: boolean): string {
+  if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) return 'utf-8';
+  if (prefix[0] === 0xff && prefix[1] === 0xfe) return 'utf-16le';
+  if (prefix[0] === 0xfe && prefix[1] === 0xff) return 'utf-16be';
+  // A multi-byte character may be cut at the end of the sample: ignore an incomplete tail.
+  let end = prefix.length;
+  if (!complete) for (let i = 1; i <= 3 && end - i >= 0; i++) if ((prefix[end - i]! & 0xc0) === 0xc0) { end -= i; break; }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(prefix.subarray(0, end));
+    return 'utf-8';
+  } catch {
+    // Latin-1 files from Windows use cp1252's curly quotes at 0x91–0x94; cp1252 is the superset that decodes both.
+    return 'windows-1252';
+  }
+}
+
+async function textInput(fileName: string, open: () => Readable | Promise<Readable>, forced?: string): Promise<TextInput> {
+  let prefix: Buffer;
+  try {
+    prefix = await readPrefix(await open(), sniffBytes);
+  } catch (e) {
+    throw new SourceError(`cannot read the file (${(e as Error).message}); check that it is a complete, uncorrupted file`, fileName);
+  }
+  if (forced && !iconv.encodingExists(forced)) throw new SourceError(`unknown encoding "${forced}"; use utf-8, windows-1252 or latin1`, fileName);
+  const encoding = forced ?? detectEncoding(prefix, prefix.length < sniffBytes);
+  if (prefix.subarray(0, 8192).includes(0) && !encoding.startsWith('utf-16')) {
+    throw new SourceError('this is a binary file, not text; export the data as CSV, TSV, JSON or NDJSON', fileName);
+  }
+  const decode = (buf: Buffer) => stripBom(iconv.decode(buf, encoding, { stripBOM: true }));
+  return {
+    fileName,
+    encoding,
+    head: decode(prefix.subarray(0, headBytes)),
+    async *chunks() {
+      const stream = await open();
+      if (encoding === 'utf-8') {
+        const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+        let offset = 0;
+        for await (const chunk of stream) {
+          try {
+            yield decoder.decode(chunk as Buffer, { stream: true });
+          } catch {
+            throw new SourceError(`invalid UTF-8 after byte ${offset}; the file mixes encodings — pass --encoding windows-1252 if it is latin-1`, fileName);
+          }
+          offset += (chunk as Buffer).length;
+        }
+        const tail = decoder.decode();
+        if (tail) yield tail;
+      } else {
+        const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+        for await (const chunk of stream) {
+          const text = decoder.write(chunk as Buffer);
+          if (text) yield text;
+        }
+        const tail = decoder.end();
+        if (tail) yield tail;
+      }
+    },
+  };
+}
+
+const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+
+interface ZipMember {
+  name: string;
+  open: () => Promise<Readable>;
+}
+
+function zipMembers(path: string): Promise<ZipMember[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) return reject(new SourceError(`not a readable zip archive (${err?.message})`, basename(path)));
+      const members: ZipMember[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) {
+          members.push({
+            name: entry.fileName,
+            open: () =>
+              new Promise<Readable>((res, rej) => zip.openReadStream(entry, (e, s) => (e || !s ? rej(e ?? new Error('no stream')) : res(s)))),
+          });
+        }
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(members));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}

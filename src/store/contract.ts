@@ -1,0 +1,203 @@
+/**
+ * The EventStore contract: one suite every backend runs (`runStoreContract('duckdb', () => duckdbStore(':memory:'))`),
+ * so a second backend is correct when it passes the same tests.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventStore } from '../core/event-store.ts';
+import { fullScope, publicScope } from '../core/filter.ts';
+import { recordSchema, type EventRecord, type EventRecordInput } from '../core/record.ts';
+
+/** A valid record with sensible defaults; tests override what they are about. */
+export function sampleRecord(overrides: Partial<EventRecordInput> & { id: string }): EventRecord {
+  return recordSchema.parse({
+    kind: 'attack',
+    date: '2021-03-10',
+    datePrecision: 'day',
+    place: { country: 'AFG', admin1: 'Kabul', locality: 'Kabul', lat: 34.53, lon: 69.17, precision: 'locality' },
+    actors: [{ actorId: 'iskp', name: 'ISKP', role: 'perpetrator', attribution: 'claimed' }],
+    killed: { best: 5 },
+    description: 'A test record.',
+    provenance: { dataset: 'test', datasetVersion: '1', licence: 'CC0', attribution: 'Sitrep tests' },
+    ...overrides,
+  });
+}
+
+const records = (): EventRecord[] => [
+  sampleRecord({ id: 't:1' }),
+  sampleRecord({
+    id: 't:2', kind: 'plot', date: '2021-03-01', dateEnd: '2021-03-31', datePrecision: 'month', targets: ['civilians'], tactics: ['ied'],
+    place: { country: 'DEU', admin1: 'Nordrhein-Westfalen', precision: 'admin1' }, killed: {},
+    actors: [{ actorId: 'iskp', name: 'Wilayat Khurasan', role: 'perpetrator', attribution: 'suspected' }],
+    description: 'Plot against a cathedral disrupted.',
+  }),
+  sampleRecord({ id: 't:3', kind: 'clash', date: '2019-06-01', place: { country: 'FJI', lat: -17.0, lon: 179.9, precision: 'exact' }, killed: { low: 1, best: 2, high: 4 },
+    actors: [{ actorId: 'islamic-state', name: 'IS', role: 'side_b', attribution: 'attributed' }, { name: 'Mystery Front', role: 'side_a', attribution: 'attributed' }] }),
+  sampleRecord({ id: 't:4', kind: 'attack', date: '2020-01-01', datePrecision: 'year', place: { country: 'PAK', admin1: 'Balochistan', lat: 30.2, lon: 67.0, precision: 'admin1' }, killed: { best: 10 }, wounded: { best: 3 } }),
+  sampleRecord({ id: 't:draft', status: 'draft', description: 'Ongoing investigation, not for release.' }),
+  sampleRecord({ id: 't:internal', visibility: 'internal', description: 'Internal note.', actors: [{ name: 'Secret Cell', role: 'perpetrator', attribution: 'suspected' }] }),
+];
+
+export function runStoreContract(name: string, open: () => Promise<EventStore>) {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    beforeEach(async () => {
+      store = await open();
+      await store.write(records(), { by: 'test' });
+    });
+    afterEach(() => store?.close());
+
+    it('round-trips records exactly, with revision 1', async () => {
+      for (const r of records()) expect(await store.get(fullScope, r.id)).toEqual({ ...r, revision: 1 });
+    });
+
+    it('is idempotent on id and keeps every revision with what changed', async () => {
+      expect(await store.write(records(), { by: 'test' })).toEqual({ inserted: 0, updated: 0, unchanged: 6, archived: 0 });
+      const changed = sampleRecord({ id: 't:1', killed: { best: 7 } });
+      expect(await store.write([changed], { by: 'editor', comment: 'casualties corrected' })).toMatchObject({ updated: 1 });
+      expect((await store.get(fullScope, 't:1'))!.revision).toBe(2);
+      const history = await store.history(fullScope, 't:1');
+      expect(history.map((h) => [h.revision, h.by])).toEqual([[1, 'test'], [2, 'editor']]);
+      expect(history[1]!.changes).toEqual([{ field: 'killed.best', old: 5, new: 7 }]);
+      expect(history[1]!.comment).toBe('casualties corrected');
+      expect(await store.count(fullScope, {})).toBe(6);
+    });
+
+    it('keeps the last of duplicate ids in one write', async () => {
+      await store.write([sampleRecord({ id: 't:9', killed: { best: 1 } }), sampleRecord({ id: 't:9', killed: { best: 2 } })], { by: 'test' });
+      expect((await store.get(fullScope, 't:9'))!.killed.best).toBe(2);
+      expect(await store.count(fullScope, { id: ['t:9'] })).toBe(1);
+    });
+
+    it('commits nothing when the write is aborted before commit', async () => {
+      const attempt = store.write([sampleRecord({ id: 't:new' }), sampleRecord({ id: 't:1', killed: { best: 99 } })], {
+        by: 'test',
+        beforeCommit: () => {
+          throw new Error('too many rejected rows');
+        },
+      });
+      await expect(attempt).rejects.toThrow('too many rejected rows');
+      expect(await store.get(fullScope, 't:new')).toBeUndefined();
+      expect((await store.get(fullScope, 't:1'))!.killed.best).toBe(5);
+      expect(await store.history(fullScope, 't:1')).toHaveLength(1);
+    });
+
+    it('archives what a full re-import no longer contains', async () => {
+      const summary = await store.write(records().filter((r) => r.id !== 't:3'), { by: 'import', syncDataset: 'test' });
+      expect(summary.archived).toBe(1);
+      expect((await store.get(fullScope, 't:3'))!.status).toBe('archived');
+      expect((await store.history(fullScope, 't:3')).at(-1)!.changes).toEqual([{ field: 'status', old: 'published', new: 'archived' }]);
+    });
+
+    const ids = async (filter: Parameters<EventStore['query']>[1], scope = fullScope) =>
+      (await store.query(scope, filter, { limit: 100, sort: 'date' })).records.map((r) => r.id).sort();
+
+    it('filters by every parameter', async () => {
+      expect(await ids({ kind: ['plot', 'clash'] })).toEqual(['t:2', 't:3']);
+      expect(await ids({ actorIds: ['islamic-state'] })).toEqual(['t:3']);
+      expect(await ids({ actorNames: ['mystery front'] })).toEqual(['t:3']);
+      expect(await ids({ actorIds: [], actorNames: [] })).toEqual([]);
+      expect(await ids({ country: ['DEU', 'FJI'] })).toEqual(['t:2', 't:3']);
+      expect(await ids({ admin1: ['balochistan'] })).toEqual(['t:4']);
+      expect(await ids({ target: ['civilians'] })).toEqual(['t:2']);
+      expect(await ids({ tactic: ['ied'] })).toEqual(['t:2']);
+      expect(await ids({ attribution: ['suspected'] })).toEqual(['t:2', 't:internal']);
+      expect(await ids({ dataset: ['other'] })).toEqual([]);
+      expect(await ids({ min_killed: 5 })).toEqual(['t:1', 't:4', 't:draft', 't:internal']);
+      expect(await ids({ q: 'cathedral' })).toEqual(['t:2']);
+      expect(await ids({ q: 'khurasan plot' })).toEqual(['t:2']);
+      expect(await ids({ status: ['draft'] })).toEqual(['t:draft']);
+      expect(await ids({ visibility: ['internal'] })).toEqual(['t:internal']);
+    });
+
+    it('matches date ranges by overlap, never pinning an imprecise date to a day', async () => {
+      expect(await ids({ from: '2021-03-15', to: '2021-03-20' })).toEqual(['t:2']);
+      expect(await ids({ from: '2020-06-01', to: '2020-06-30' })).toEqual(['t:4']);
+      expect(await ids({ to: '2019-12-31' })).toEqual(['t:3']);
+    });
+
+    it('filters by bounding box, across the antimeridian too', async () => {
+      expect(await ids({ bbox: [60, 20, 75, 40] })).toEqual(['t:1', 't:4', 't:draft', 't:internal']);
+      expect(await ids({ bbox: [170, -30, -170, 0] })).toEqual(['t:3']);
+    });
+
+    it('never shows drafts or internal records outside their scope', async () => {
+      const hidden = { id: ['t:draft', 't:internal'] };
+      expect(await ids(hidden, publicScope)).toEqual([]);
+      expect(await store.count(publicScope, {})).toBe(4);
+      expect(await store.get(publicScope, 't:draft')).toBeUndefined();
+      expect(await store.history(publicScope, 't:internal')).toEqual([]);
+      expect(await ids({ status: ['draft'] }, publicScope)).toEqual([]);
+      const kinds = await store.facets(publicScope, {}, 'kind');
+      expect(kinds.values.reduce((s, v) => s + v.count, 0)).toBe(4);
+      const tl = await store.timeline(publicScope, {}, 'year');
+      expect(tl.buckets.reduce((s, b) => s + b.total, 0) + tl.spanning.total).toBe(4);
+      expect((await store.stats(publicScope, {}, []))[0]).toEqual({ count: 4, killed: 17, wounded: 3 });
+      expect((await store.map(publicScope, {}, { zoom: 10 })).total).toBe(3);
+      expect((await store.areas(publicScope, {}, 'country')).reduce((s, a) => s + a.count, 0)).toBe(4);
+      expect((await store.datasets(publicScope))[0]!.records).toBe(4);
+      expect((await store.unresolvedActors(publicScope)).map((u) => u.name)).toEqual(['Mystery Front']);
+      expect((await store.actorCounts(publicScope)).get('iskp')).toBe(3);
+      const streamed = [];
+      for await (const r of store.stream(publicScope, {})) streamed.push(r.id);
+      expect(streamed.sort()).toEqual(['t:1', 't:2', 't:3', 't:4']);
+    });
+
+    it('pages with a cursor through every record exactly once', async () => {
+      for (const sort of ['date', '-date', 'killed', '-killed'] as const) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.query(fullScope, {}, { sort, limit: 2, ...(cursor ? { cursor } : {}) });
+          expect(page.total).toBe(6);
+          seen.push(...page.records.map((r) => r.id));
+          cursor = page.next ?? undefined;
+        } while (cursor);
+        expect(seen.sort()).toEqual(records().map((r) => r.id).sort());
+      }
+      await expect(store.query(fullScope, {}, { cursor: 'garbage' })).rejects.toThrow(/cursor/);
+    });
+
+    it('computes each facet without its own filter, with top N and other', async () => {
+      const f = await store.facets(fullScope, { kind: ['plot'], country: ['DEU'] }, 'kind', 1);
+      expect(f.values).toEqual([{ value: 'plot', count: 1 }]);
+      const all = await store.facets(fullScope, { kind: ['plot'] }, 'kind', 1);
+      expect(all).toEqual({ values: [{ value: 'attack', count: 4 }], other: 2 });
+      expect((await store.facets(fullScope, { kind: ['plot'] }, 'actor')).values).toEqual([{ value: 'iskp', count: 1 }]);
+    });
+
+    it('counts a month-precise record once in its month and sets wider ones apart', async () => {
+      const months = await store.timeline(fullScope, {}, 'month');
+      expect(months.buckets.find((b) => b.start === '2021-03-01')).toMatchObject({ total: 4, kinds: { attack: 3, plot: 1 } });
+      expect(months.spanning).toEqual({ total: 1, kinds: { attack: 1 } });
+      const days = await store.timeline(fullScope, { id: ['t:2'] }, 'day');
+      expect(days.buckets).toEqual([]);
+      expect(days.spanning.total).toBe(1);
+    });
+
+    it('groups statistics by any dimension, crossing list dimensions', async () => {
+      const byYear = await store.stats(publicScope, {}, ['year']);
+      expect(byYear).toEqual([
+        { year: '2019', count: 1, killed: 2, wounded: null },
+        { year: '2020', count: 1, killed: 10, wounded: 3 },
+        { year: '2021', count: 2, killed: 5, wounded: null },
+      ]);
+      const byActorMonth = await store.stats(publicScope, { kind: ['attack', 'plot'] }, ['actor', 'month'], ['count']);
+      expect(byActorMonth).toEqual([
+        { actor: 'iskp', month: '2021-03', count: 2 },
+        { actor: 'iskp', month: null, count: 1 },
+      ]);
+    });
+
+    it('aggregates the map into cells at low zoom and never returns more than asked', async () => {
+      const many = Array.from({ length: 300 }, (_, i) => sampleRecord({ id: `m:${i}`, place: { country: 'AFG', lat: 30 + (i % 30) / 3, lon: 60 + i / 30, precision: 'exact' } }));
+      await store.write(many, { by: 'test' });
+      const world = await store.map(fullScope, {}, { zoom: 2, maxFeatures: 100 });
+      expect(world.mode).toBe('cells');
+      if (world.mode !== 'cells') return;
+      expect(world.cells.length).toBeLessThanOrEqual(100);
+      expect(world.cells.reduce((s, c) => s + c.count, 0)).toBe(world.total);
+      const close = await store.map(fullScope, { bbox: [69, 34, 70, 35] }, { zoom: 12, maxFeatures: 100 });
+      expect(close.mode).toBe('points');
+    });
+  });
+}

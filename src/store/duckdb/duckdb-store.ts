@@ -1,0 +1,226 @@
+/**
+ * The embedded store: one DuckDB file. Writes stage rows through the Appender and merge them in one
+ * transaction (all or nothing); reads run on a small pool of connections so the server can answer in parallel.
+ */
+import { DuckDBDataChunk, DuckDBInstance, DOUBLE, BIGINT, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { EventStore, WriteOptions, WriteSummary } from '../../core/event-store.ts';
+import type { EventRecord } from '../../core/record.ts';
+import { diffRecords, recordRow } from '../record-row.ts';
+import { listColumns, listSeparator, migrations, stagedColumns } from './schema.ts';
+import { duckdbReads } from './reads.ts';
+
+export interface DuckdbStoreOptions {
+  /** Read connections for parallel queries. Default 2 (the cores of a small machine). */
+  readers?: number;
+  /** DuckDB memory limit, e.g. `'2GB'`. Default: DuckDB's (80% of RAM). */
+  memoryLimit?: string;
+}
+
+/** A serialising lock: DuckDB allows one writer, and a connection runs one statement at a time. */
+export function mutex() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = last.then(fn, fn);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** A pool of connections handed out round-robin, each serialised by its own lock. */
+export interface ConnectionPool {
+  use<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** A connection of its own, for a long stream; the caller closes it. */
+  dedicated(): Promise<DuckDBConnection>;
+}
+
+const chunkRows = 2048;
+const typeOf: Record<string, DuckDBType> = { VARCHAR, DOUBLE, BIGINT };
+
+/**
+ * Opens (or creates) a store at `path` (`':memory:'` for a throwaway one) and applies pending migrations.
+ * @example const store = await duckdbStore('sitrep.duckdb');
+ */
+export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}): Promise<EventStore> {
+  const instance = await DuckDBInstance.create(path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
+  const writer = await instance.connect();
+  const writeLock = mutex();
+  await migrate(writer);
+
+  const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
+  const locks = readers.map(() => mutex());
+  let next = 0;
+  const pool: ConnectionPool = {
+    use(fn) {
+      const i = next++ % readers.length;
+      return locks[i]!(() => fn(readers[i]!));
+    },
+    dedicated: () => instance.connect(),
+  };
+
+  async function write(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, opts: WriteOptions): Promise<WriteSummary> {
+    return writeLock(async () => {
+      const stage = `stage_${process.pid}_${Date.now()}`;
+      await writer.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
+      try {
+        await stageRecords(writer, stage, records, opts.onProgress);
+        return await merge(writer, stage, opts);
+      } finally {
+        await writer.run(`DROP TABLE IF EXISTS ${stage}`);
+      }
+    });
+  }
+
+  return {
+    write,
+    ...duckdbReads(pool),
+    async close() {
+      await writeLock(async () => undefined);
+      for (const c of [writer, ...readers]) c.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+async function migrate(c: DuckDBConnection): Promise<void> {
+  await c.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER, description VARCHAR, applied_at TIMESTAMP)');
+  const done = await c.runAndReadAll('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
+  const current = Number(done.getRowObjectsJson()[0]!.v);
+  for (const m of migrations.filter((m) => m.version > current)) {
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await c.run(m.sql);
+      await c.run('INSERT INTO schema_migrations VALUES (?, ?, now())', [m.version, m.description]);
+      await c.run('COMMIT');
+    } catch (e) {
+      await c.run('ROLLBACK');
+      throw e;
+    }
+  }
+}
+
+/** Appends records to the staging table in column chunks (the Appender's fast path, no per-row SQL). */
+async function stageRecords(c: DuckDBConnection, stage: string, records: AsyncIterable<EventRecord> | Iterable<EventRecord>, onProgress?: (n: number) => void) {
+  const appender = await c.createAppender(stage, null, 'temp');
+  const types = stagedColumns.map(([, t]) => typeOf[t]!);
+  let columns: DuckDBValue[][] = stagedColumns.map(() => []);
+  let seq = 0;
+  const flush = () => {
+    if (!columns[0]!.length) return;
+    const chunk = DuckDBDataChunk.create(types, columns[0]!.length);
+    chunk.setColumns(columns);
+    appender.appendDataChunk(chunk);
+    columns = stagedColumns.map(() => []);
+    onProgress?.(seq);
+  };
+  for await (const record of records) {
+    const row = recordRow(record) as unknown as Record<string, unknown>;
+    stagedColumns.forEach(([name], i) => {
+      const v = name === 'seq' ? BigInt(seq) : row[name];
+      columns[i]!.push(listColumns.has(name) ? (v as string[]).join(listSeparator) : (v as DuckDBValue) ?? null);
+    });
+    seq++;
+    if (columns[0]!.length === chunkRows) flush();
+  }
+  flush();
+  appender.closeSync();
+}
+
+const recordColumns = stagedColumns.map(([n]) => n).filter((n) => n !== 'seq');
+
+function selectFromStage(revisionSql: string): string {
+  return recordColumns
+    .map((n) => {
+      if (listColumns.has(n)) return `CASE WHEN s.${n} = '' THEN []::VARCHAR[] ELSE string_split(s.${n}, chr(31)) END`;
+      if (n === 'date' || n === 'date_end') return `CAST(s.${n} AS DATE)`;
+      return `s.${n}`;
+    })
+    .concat(revisionSql)
+    .join(', ');
+}
+
+/** Merges the staged rows into `records` in one transaction, keeping a revision row for every change. */
+async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions): Promise<WriteSummary> {
+  const insertCols = [...recordColumns, 'revision'].join(', ');
+  // The last occurrence of an id in one write wins, as if the rows had been written one after another.
+  await c.run(`CREATE TEMP TABLE ${stage}_d AS
+    SELECT s.*, r.hash AS old_hash, r.revision AS old_rev, r.doc AS old_doc, r.status AS old_status
+    FROM (SELECT * FROM ${stage} QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq DESC) = 1) s
+    LEFT JOIN records r ON r.id = s.id`);
+  const d = `${stage}_d`;
+  try {
+    await c.run('BEGIN TRANSACTION');
+    try {
+      const counts = (
+        await c.runAndReadAll(`SELECT
+          count(*) FILTER (WHERE old_hash IS NULL) AS inserted,
+          count(*) FILTER (WHERE old_hash IS NOT NULL AND old_hash <> hash) AS updated,
+          count(*) FILTER (WHERE old_hash = hash) AS unchanged FROM ${d}`)
+      ).getRowObjectsJson()[0]!;
+      let archived = 0;
+      if (opts.syncDataset) {
+        const n = await c.runAndReadAll(
+          `SELECT count(*) AS n FROM records r WHERE dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = r.id)`,
+          [opts.syncDataset],
+        );
+        archived = Number(n.getRowObjectsJson()[0]!.n);
+      }
+      const summary: WriteSummary = { inserted: Number(counts.inserted), updated: Number(counts.updated), unchanged: Number(counts.unchanged), archived };
+      await opts.beforeCommit?.(summary);
+
+      const at = new Date().toISOString();
+      // History first: new records get revision 1, changed ones a list of what changed.
+      await c.run(`INSERT INTO revisions SELECT id, 1, CAST(? AS TIMESTAMP), ?, ?, NULL FROM ${d} WHERE old_hash IS NULL`, [at, opts.by, opts.comment ?? null]);
+      if (summary.updated) await appendChanges(c, d, at, opts);
+      await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash)`);
+      await c.run(
+        `INSERT INTO records (${insertCols}) SELECT ${selectFromStage('coalesce(s.old_rev, 0) + 1')} FROM ${d} s WHERE s.old_hash IS NULL OR s.old_hash <> s.hash`,
+      );
+      if (opts.syncDataset && archived) {
+        const missing = `dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = records.id)`;
+        await c.run(
+          `INSERT INTO revisions SELECT id, revision + 1, CAST(? AS TIMESTAMP), ?, ?, json_array(json_object('field', 'status', 'old', status, 'new', 'archived')) FROM records WHERE ${missing}`,
+          [at, opts.by, 'missing from a full re-import', opts.syncDataset],
+        );
+        await c.run(`UPDATE records SET status = 'archived', revision = revision + 1 WHERE ${missing}`, [opts.syncDataset]);
+      }
+      await c.run('COMMIT');
+      return summary;
+    } catch (e) {
+      await c.run('ROLLBACK');
+      throw e;
+    }
+  } finally {
+    await c.run(`DROP TABLE IF EXISTS ${d}`);
+  }
+}
+
+/**
+ * Revision rows for changed records, with the fields that changed. Diffs are computed in JS a page at a time
+ * and appended, so a re-import that changes millions of records still runs in flat memory.
+ */
+async function appendChanges(c: DuckDBConnection, d: string, at: string, opts: WriteOptions) {
+  const page = 20_000;
+  const types = [VARCHAR, BIGINT, VARCHAR];
+  await c.run(`CREATE TEMP TABLE ${d}_rev (id VARCHAR, revision BIGINT, changes VARCHAR)`);
+  const appender = await c.createAppender(`${d}_rev`, null, 'temp');
+  for (let offset = 0; ; offset += page) {
+    const rows = (
+      await c.runAndReadAll(`SELECT id, old_rev + 1 AS rev, old_doc, doc FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash ORDER BY seq LIMIT ${page} OFFSET ${offset}`)
+    ).getRowObjectsJS();
+    if (!rows.length) break;
+    const columns: DuckDBValue[][] = [[], [], []];
+    for (const r of rows) {
+      columns[0]!.push(String(r.id));
+      columns[1]!.push(BigInt(Number(r.rev)));
+      columns[2]!.push(JSON.stringify(diffRecords(JSON.parse(String(r.old_doc)), JSON.parse(String(r.doc)))));
+    }
+    for (let i = 0; i < rows.length; i += chunkRows) {
+      const chunk = DuckDBDataChunk.create(types, Math.min(chunkRows, rows.length - i));
+      chunk.setColumns(columns.map((col) => col.slice(i, i + chunkRows)));
+      appender.appendDataChunk(chunk);
+    }
+  }
+  appender.closeSync();
+  await c.run(`INSERT INTO revisions SELECT id, revision, CAST(? AS TIMESTAMP), ?, ?, changes FROM ${d}_rev`, [at, opts.by, opts.comment ?? null]);
+  await c.run(`DROP TABLE ${d}_rev`);
+}

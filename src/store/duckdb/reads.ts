@@ -1,0 +1,274 @@
+/**
+ * The read side of the DuckDB store: lists, counts, facets, timelines, grouped statistics, map aggregation.
+ * Every query goes through `whereClause`, which applies the caller's access scope.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { EventStore, FacetName, MapFeatures, Page, StatDimension, StatMeasure, StoreFilter, TimeBucket, Timeline } from '../../core/event-store.ts';
+import type { AccessScope } from '../../core/filter.ts';
+import type { EventRecord, Kind } from '../../core/record.ts';
+import { whereClause, type Param } from './where.ts';
+import type { ConnectionPool } from './duckdb-store.ts';
+
+type Row = Record<string, unknown>;
+
+const hydrate = (r: Row): EventRecord => ({
+  ...JSON.parse(String(r.doc)),
+  status: r.status,
+  visibility: r.visibility,
+  revision: Number(r.revision),
+});
+
+/** Expressions for the dimensions of facets and statistics; list-valued ones are unnested. */
+const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean }> = {
+  kind: { expr: 'kind' },
+  country: { expr: 'country' },
+  admin1: { expr: 'admin1' },
+  dataset: { expr: 'dataset' },
+  status: { expr: 'status' },
+  visibility: { expr: 'visibility' },
+  year: { expr: 'CAST(year(date) AS VARCHAR)' },
+  // A record known only to a span wider than a month has no month: it is not pinned to a fabricated one.
+  month: { expr: "CASE WHEN date_trunc('month', date) = date_trunc('month', date_end) THEN strftime(date, '%Y-%m') END" },
+  actor: { expr: 'actor_ids', list: true },
+  target: { expr: 'targets', list: true },
+  tactic: { expr: 'tactics', list: true },
+  attribution: { expr: 'attributions', list: true },
+};
+
+/** The filter keys a facet removes from the filter it is computed under, so a user can widen a selection. */
+const ownFilter: Partial<Record<FacetName, (keyof StoreFilter)[]>> = {
+  kind: ['kind'], country: ['country'], admin1: ['admin1'], dataset: ['dataset'], status: ['status'], visibility: ['visibility'],
+  actor: ['actorIds', 'actorNames'], target: ['target'], tactic: ['tactic'], attribution: ['attribution'],
+};
+
+const sortSql = {
+  date: { key: 'date', dir: 'ASC' },
+  '-date': { key: 'date', dir: 'DESC' },
+  killed: { key: 'coalesce(killed_best, -1)', dir: 'ASC' },
+  '-killed': { key: 'coalesce(killed_best, -1)', dir: 'DESC' },
+} as const;
+
+const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && ['string', 'number'].includes(typeof v[0])) return v as [string | number, string];
+  } catch {
+    // fall through to the error below
+  }
+  throw new RangeError('invalid cursor: pass the `next` value of the previous page unchanged');
+}
+
+type Reads = Omit<EventStore, 'write' | 'close'>;
+
+export function duckdbReads(pool: ConnectionPool): Reads {
+  const all = (sql: string, params: Param[] = []) =>
+    pool.use(async (c: DuckDBConnection) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as Row[]);
+
+  async function count(scope: AccessScope, filter: StoreFilter): Promise<number> {
+    const w = whereClause(scope, filter);
+    return Number((await all(`SELECT count(*) AS n FROM records WHERE ${w.sql}`, w.params))[0]!.n);
+  }
+
+  return {
+    count,
+
+    async get(scope, id) {
+      const w = whereClause(scope, { id: [id] });
+      const rows = await all(`SELECT doc, status, visibility, revision FROM records WHERE ${w.sql}`, w.params);
+      return rows[0] ? hydrate(rows[0]) : undefined;
+    },
+
+    async history(scope, id) {
+      if (!(await this.get(scope, id))) return [];
+      const rows = await all('SELECT id, revision, CAST(changed_at AS VARCHAR) AS at, changed_by AS by, comment, changes FROM revisions WHERE id = ? ORDER BY revision', [id]);
+      return rows.map((r) => ({
+        id: String(r.id),
+        revision: Number(r.revision),
+        at: String(r.at).replace(' ', 'T') + 'Z',
+        by: String(r.by),
+        comment: (r.comment as string | null) ?? null,
+        changes: r.changes == null ? null : JSON.parse(String(r.changes)),
+      }));
+    },
+
+    async query(scope, filter, page: Page = {}) {
+      const limit = Math.min(Math.max(page.limit ?? 50, 1), 1000);
+      const sort = sortSql[page.sort ?? '-date'];
+      const w = whereClause(scope, filter);
+      let where = w.sql;
+      const params = [...w.params];
+      if (page.cursor) {
+        const [value, id] = decodeCursor(page.cursor);
+        const op = sort.dir === 'ASC' ? '>' : '<';
+        const v = sort.key === 'date' ? 'CAST(? AS DATE)' : '?';
+        where += ` AND (${sort.key} ${op} ${v} OR (${sort.key} = ${v} AND id ${op} ?))`;
+        params.push(value, value, id);
+      }
+      const [rows, total] = await Promise.all([
+        all(
+          `SELECT doc, status, visibility, revision, id, CAST(${sort.key} AS VARCHAR) AS sort_value FROM records WHERE ${where}
+           ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`,
+          params,
+        ),
+        count(scope, filter),
+      ]);
+      const more = rows.length > limit;
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      const lastValue = last && (sort.key === 'date' ? String(last.sort_value) : Number(last.sort_value));
+      return { records: pageRows.map(hydrate), total, next: more && last ? encodeCursor(lastValue, String(last.id)) : null };
+    },
+
+    async facets(scope, filter, facet, top = 10) {
+      const narrowed = { ...filter };
+      for (const key of ownFilter[facet] ?? []) delete narrowed[key];
+      const w = whereClause(scope, narrowed);
+      const dim = dimensionSql[facet];
+      const value = dim.list ? `unnest(${dim.expr})` : dim.expr;
+      const rows = await all(
+        `SELECT value, count(*) AS n FROM (SELECT ${value} AS value FROM records WHERE ${w.sql}) WHERE value IS NOT NULL GROUP BY value ORDER BY n DESC, value`,
+        w.params,
+      );
+      const values = rows.slice(0, top).map((r) => ({ value: String(r.value), count: Number(r.n) }));
+      const other = rows.slice(top).reduce((sum, r) => sum + Number(r.n), 0);
+      return { values, other };
+    },
+
+    async timeline(scope, filter, bucket: TimeBucket): Promise<Timeline> {
+      const w = whereClause(scope, filter);
+      const rows = await all(
+        `SELECT CAST(date_trunc('${bucket}', date) AS VARCHAR) AS b, date_trunc('${bucket}', date) = date_trunc('${bucket}', date_end) AS inside, kind, count(*) AS n
+         FROM records WHERE ${w.sql} GROUP BY ALL ORDER BY b`,
+        w.params,
+      );
+      const buckets = new Map<string, Timeline['buckets'][number]>();
+      const spanning: Timeline['spanning'] = { total: 0, kinds: {} };
+      for (const r of rows) {
+        const n = Number(r.n);
+        const kind = r.kind as Kind;
+        const target = r.inside ? buckets.get(String(r.b)) ?? { start: String(r.b).slice(0, 10), total: 0, kinds: {} } : spanning;
+        target.total += n;
+        target.kinds[kind] = (target.kinds[kind] ?? 0) + n;
+        if (r.inside) buckets.set(String(r.b), target as Timeline['buckets'][number]);
+      }
+      return { bucket, buckets: [...buckets.values()], spanning };
+    },
+
+    async stats(scope, filter, by: StatDimension[], measures: StatMeasure[] = ['count', 'killed', 'wounded']) {
+      const w = whereClause(scope, filter);
+      const dims = [...new Set(by)];
+      // List dimensions are crossed (actor × target), not zipped: one lateral unnest per list.
+      const laterals = dims
+        .filter((d) => dimensionSql[d].list)
+        .map((d) => `CROSS JOIN LATERAL (SELECT unnest(CASE WHEN len(${dimensionSql[d].expr}) = 0 THEN [NULL::VARCHAR] ELSE ${dimensionSql[d].expr} END) AS ${d}_v)`)
+        .join(' ');
+      const select = dims.map((d) => (dimensionSql[d].list ? `${d}_v AS ${d}` : `${dimensionSql[d].expr} AS ${d}`));
+      const agg = { count: 'count(*) AS count', killed: 'sum(killed_best) AS killed', wounded: 'sum(wounded_best) AS wounded' };
+      const rows = await all(
+        `SELECT ${[...select, ...measures.map((m) => agg[m])].join(', ')} FROM records ${laterals} WHERE ${w.sql}
+         ${dims.length ? `GROUP BY ALL ORDER BY ${dims.map((d) => `${d} NULLS LAST`).join(', ')}` : ''}`,
+        w.params,
+      );
+      return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as string | number | null)])));
+    },
+
+    async *stream(scope, filter) {
+      const w = whereClause(scope, filter);
+      // A dedicated connection per export: a long download must not hold a pooled reader.
+      const c = await pool.dedicated();
+      try {
+        const rows = await c.stream(`SELECT doc, status, visibility, revision FROM records WHERE ${w.sql} ORDER BY date, id`, w.params);
+        for await (const batch of rows.yieldRowObjectJs()) for (const r of batch) yield hydrate(r as Row);
+      } finally {
+        c.closeSync();
+      }
+    },
+
+    async map(scope, filter, request): Promise<MapFeatures> {
+      const maxFeatures = request.maxFeatures ?? 4000;
+      const w = whereClause(scope, filter);
+      const located = `${w.sql} AND lat IS NOT NULL`;
+      const total = Number((await all(`SELECT count(*) AS n FROM records WHERE ${located}`, w.params))[0]!.n);
+      if (total <= maxFeatures || request.zoom >= 9) {
+        const rows = await all(
+          `SELECT id, lon, lat, kind, place_precision, CAST(date AS VARCHAR) AS date FROM records WHERE ${located} ORDER BY date DESC, id LIMIT ${maxFeatures}`,
+          w.params,
+        );
+        return {
+          mode: 'points',
+          total,
+          points: rows.map((r) => ({ id: String(r.id), lon: Number(r.lon), lat: Number(r.lat), kind: r.kind as Kind, precision: String(r.place_precision), date: String(r.date) })),
+        };
+      }
+      const [minLon, minLat, maxLon, maxLat] = filter.bbox ?? [-180, -90, 180, 90];
+      const width = minLon <= maxLon ? maxLon - minLon : 360 - minLon + maxLon;
+      // Cells no smaller than a quarter tile, and never more of them than the caller can draw.
+      const cellSize = Math.max(360 / 2 ** request.zoom / 4, Math.sqrt((width * (maxLat - minLat)) / maxFeatures), 1e-4);
+      const rows = await all(
+        `SELECT floor(lon / ?) AS cx, floor(lat / ?) AS cy, kind, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat
+         FROM records WHERE ${located} GROUP BY ALL`,
+        [cellSize, cellSize, ...w.params],
+      );
+      const cells = new Map<string, { lon: number; lat: number; count: number; kinds: Partial<Record<Kind, number>> }>();
+      for (const r of rows) {
+        const key = `${r.cx},${r.cy}`;
+        const cell = cells.get(key) ?? { lon: 0, lat: 0, count: 0, kinds: {} };
+        cell.lon += Number(r.slon);
+        cell.lat += Number(r.slat);
+        cell.count += Number(r.n);
+        cell.kinds[r.kind as Kind] = Number(r.n);
+        cells.set(key, cell);
+      }
+      return {
+        mode: 'cells',
+        cellSize,
+        total,
+        cells: [...cells.values()].map((c) => ({ ...c, lon: c.lon / c.count, lat: c.lat / c.count })),
+      };
+    },
+
+    async areas(scope, filter, level) {
+      const w = whereClause(scope, filter);
+      const cols = level === 'country' ? 'country' : 'country, admin1';
+      const rows = await all(
+        `SELECT ${cols}, count(*) AS n, coalesce(sum(killed_best), 0) AS killed FROM records WHERE ${w.sql} AND country IS NOT NULL GROUP BY ALL ORDER BY n DESC`,
+        w.params,
+      );
+      return rows.map((r) => ({ country: String(r.country), ...(level === 'admin1' ? { admin1: (r.admin1 as string | null) ?? null } : {}), count: Number(r.n), killed: Number(r.killed) }));
+    },
+
+    async datasets(scope) {
+      const w = whereClause(scope, {});
+      const rows = await all(
+        `SELECT dataset, list(DISTINCT dataset_version ORDER BY dataset_version) FILTER (WHERE dataset_version IS NOT NULL) AS versions, count(*) AS n,
+                any_value(licence) AS licence, any_value(attribution) AS attribution, max(imported_at) AS last_import
+         FROM records WHERE ${w.sql} GROUP BY dataset ORDER BY dataset`,
+        w.params,
+      );
+      return rows.map((r) => ({
+        dataset: String(r.dataset),
+        versions: (r.versions as string[] | null) ?? [],
+        records: Number(r.n),
+        licence: (r.licence as string | null) ?? null,
+        attribution: (r.attribution as string | null) ?? null,
+        lastImport: (r.last_import as string | null) ?? null,
+      }));
+    },
+
+    async actorCounts(scope) {
+      const w = whereClause(scope, {});
+      const rows = await all(`SELECT a, count(*) AS n FROM (SELECT unnest(actor_ids) AS a FROM records WHERE ${w.sql}) GROUP BY a`, w.params);
+      return new Map(rows.map((r) => [String(r.a), Number(r.n)]));
+    },
+
+    async unresolvedActors(scope) {
+      const w = whereClause(scope, {});
+      const rows = await all(
+        `SELECT name, dataset, count(*) AS n FROM (SELECT unnest(unresolved) AS name, dataset FROM records WHERE ${w.sql}) GROUP BY ALL ORDER BY n DESC, name`,
+        w.params,
+      );
+      return rows.map((r) => ({ name: String(r.name), dataset: String(r.dataset), records: Number(r.n) }));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Filter → SQL. Every value is a bound parameter; the only text spliced into SQL comes from fixed column names.
+ * The caller's access scope is always applied, intersected with any status/visibility the filter asks for.
+ */
+import type { StoreFilter } from '../../core/event-store.ts';
+import type { AccessScope } from '../../core/filter.ts';
+import { normalizeName } from '../../core/actor-registry.ts';
+
+export type Param = string | number | boolean | null;
+
+export interface Where {
+  sql: string;
+  params: Param[];
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Builds the WHERE clause (without the keyword) for `filter` as seen by `scope`. */
+export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
+  const parts: string[] = [];
+  const params: Param[] = [];
+  const add = (sql: string, ...values: Param[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (values?.length) add(`${column} IN (${placeholders(values.length)})`, ...values);
+  };
+  const anyOf = (column: string, values: readonly string[] | undefined) => {
+    if (values?.length) add(`list_has_any(${column}, [${placeholders(values.length)}])`, ...values);
+  };
+
+  const statuses = scope.statuses.filter((s) => !filter.status || filter.status.includes(s));
+  const visibilities = scope.visibilities.filter((v) => !filter.visibility || filter.visibility.includes(v));
+  if (!statuses.length || !visibilities.length) return { sql: 'FALSE', params: [] };
+  inList('status', statuses);
+  inList('visibility', visibilities);
+
+  inList('kind', filter.kind);
+  inList('country', filter.country);
+  if (filter.admin1?.length) add(`lower(admin1) IN (${placeholders(filter.admin1.length)})`, ...filter.admin1.map((a) => a.toLowerCase()));
+  inList('dataset', filter.dataset);
+  inList('id', filter.id);
+  anyOf('targets', filter.target);
+  anyOf('tactics', filter.tactic);
+  anyOf('attributions', filter.attribution);
+
+  const actorTests: string[] = [];
+  if (filter.actorIds?.length) {
+    actorTests.push(`list_has_any(actor_ids, [${placeholders(filter.actorIds.length)}])`);
+    params.push(...filter.actorIds);
+  }
+  if (filter.actorNames?.length) {
+    actorTests.push(`list_has_any(actor_keys, [${placeholders(filter.actorNames.length)}])`);
+    params.push(...filter.actorNames);
+  }
+  if (actorTests.length) parts.push(`(${actorTests.join(' OR ')})`);
+  // An actor filter that resolved to nothing at all matches nothing (not everything).
+  if (filter.actorIds && filter.actorNames && !filter.actorIds.length && !filter.actorNames.length) parts.push('FALSE');
+
+  // Overlap: the record's [date, date_end] meets the filter's [from, to].
+  if (filter.from) add('date_end >= CAST(? AS DATE)', filter.from);
+  if (filter.to) add('date <= CAST(? AS DATE)', filter.to);
+
+  if (filter.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+    add('lat BETWEEN ? AND ?', minLat, maxLat);
+    if (minLon <= maxLon) add('lon BETWEEN ? AND ?', minLon, maxLon);
+    else add('(lon >= ? OR lon <= ?)', minLon, maxLon);
+  }
+  if (filter.min_killed !== undefined) add('killed_best >= ?', filter.min_killed);
+
+  if (filter.q) {
+    for (const term of filter.q.split(/\s+/).map((t) => normalizeName(t)).filter(Boolean)) add('contains(search, ?)', term);
+  }
+  return { sql: parts.join(' AND ') || 'TRUE', params };
+}
