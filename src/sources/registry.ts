@@ -4,8 +4,10 @@
  */
 import type { SourceFormat, TextInput } from './source-format.ts';
 import { sitrepCsv, sitrepJson, sitrepNdjson } from './sitrep/sitrep-formats.ts';
+import { ucdpGed } from './ucdp/ucdp-ged.ts';
+import { gdeltEvents } from './gdelt/gdelt-events.ts';
 
-export const sourceFormats: readonly SourceFormat[] = [sitrepNdjson, sitrepJson, sitrepCsv];
+export const sourceFormats: readonly SourceFormat[] = [sitrepNdjson, sitrepJson, sitrepCsv, ucdpGed, gdeltEvents];
 
 /** The format named `name`, or the first that recognises the file. */
 export function pickFormat(input: Pick<TextInput, 'fileName' | 'head'>, name?: string): SourceFormat | undefined {
