@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecord, type EventRecord } from '../../core/record.ts';
 import type { ActorResolver, ImportContext, Rejection } from '../source-format.ts';
 import { openTextInputs } from '../text-input.ts';
@@ -118,6 +118,7 @@ describe.skipIf(!existsSync(events) || !existsSync(eventsT) || !existsSync(event
 
 describe.skipIf(!existsSync(events))('GDELT detection and damaged files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-gdelt-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const lines = readFileSync(events, 'utf8').split('\n').filter(Boolean);
   const kruger = lines.find((l) => l.startsWith('913097130\t'))!.split('\t');
   const variant = (changes: Record<number, string>) => kruger.map((v, i) => changes[i] ?? v).join('\t');

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecord, type EventRecord } from '../../core/record.ts';
 import type { ActorResolver, ImportContext, Rejection } from '../source-format.ts';
 import { sourceFormats } from '../registry.ts';
@@ -198,6 +198,7 @@ const base: Record<string, string> = {
   deaths_a: '1', deaths_b: '3', deaths_civilians: '0', deaths_unknown: '0', best: '4', high: '6', low: '4',
 };
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-ucdp-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function fixture(name: string, rows: Record<string, string>[], header = header49): string {
   const path = join(dir, name);
   writeFileSync(path, stringify([header, ...rows.map((r) => header.map((h) => r[h] ?? ''))], { record_delimiter: '\r\n' }));
