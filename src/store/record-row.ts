@@ -2,99 +2,63 @@
  * How a record becomes the flat, indexed columns every backend filters on: resolved actor ids, normalised
  * names, a folded search text, the end of its date range and a content hash that makes re-imports idempotent.
  */
-import { createHash } from 'node:crypto';
 import { normalizeName } from '../core/actor-registry.ts';
 import { dateRange, type EventRecord } from '../core/record.ts';
 
-/** The columns derived from one record (names as in the DuckDB schema). */
+/** What a backend stores of a record beyond its document: actor keys, searchable text, date span. */
 export interface RecordRow {
   id: string;
-  kind: string;
-  subtype: string | null;
-  date: string;
-  date_end: string;
-  date_precision: string;
-  country: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  locality: string | null;
-  lat: number | null;
-  lon: number | null;
-  place_precision: string;
-  target_country: string | null;
-  killed_best: number | null;
-  wounded_best: number | null;
-  actor_ids: string[];
-  actor_keys: string[];
-  unresolved: string[];
-  attributions: string[];
-  targets: string[];
-  tactics: string[];
-  dataset: string;
-  dataset_version: string | null;
-  licence: string | null;
-  attribution: string | null;
-  imported_at: string | null;
-  status: string;
-  visibility: string;
-  search: string;
-  hash: string;
+  /** The record as JSON, without its revision and import time (they have columns of their own). */
   doc: string;
+  /** The last day the record may have happened on: dateEnd, or the end of its imprecise date's period. */
+  dateEnd: string;
+  /** Actor names folded as the registry folds them, so unknown names can still be filtered on. */
+  actorKeys: string[];
+  /** The text keyword search looks in, unfolded (backends fold it as `foldText` does). */
+  searchText: string;
+  importedAt: string | null;
 }
 
-/** Flattens a validated record into its row. */
+const normalizedNames = new Map<string, string>();
+/** `normalizeName`, remembered: an import repeats the same few hundred actor names millions of times. */
+function actorKey(name: string): string {
+  let key = normalizedNames.get(name);
+  if (key === undefined) {
+    if (normalizedNames.size > 100_000) normalizedNames.clear();
+    key = normalizeName(name);
+    normalizedNames.set(name, key);
+  }
+  return key;
+}
+
+/** Flattens a validated record into what the store keeps beside its document. */
 export function recordRow(record: EventRecord): RecordRow {
   const { place, provenance } = record;
-  const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
-  const searchParts = [
-    record.description,
-    record.subtype,
-    place.locality,
-    place.admin2,
-    place.admin1,
-    place.country,
-    ...record.actors.map((a) => a.name),
-    ...record.sources.flatMap((s) => [s.title, s.publisher]),
-    ...record.tags,
-  ];
-  // The revision is the store's business, and the import time changes on every run: neither is content.
+  const actorKeys = [...new Set(record.actors.map((a) => actorKey(a.name)).filter(Boolean))];
+  const parts = [record.description, record.subtype, place.locality, place.admin2, place.admin1, place.country];
+  for (const a of record.actors) parts.push(a.name);
+  for (const s of record.sources) parts.push(s.title, s.publisher);
+  parts.push(...record.tags);
+  // Actor keys are folded like registry names, so a keyword "khurasan" also finds "Wilayat Khorasan".
+  parts.push(...actorKeys);
+  // The revision is the store's business, and the import time changes on every run: neither is content,
+  // so the document (and its hash) stays the same when an unchanged record is imported again.
   const { revision: _revision, ...content } = record;
-  const doc = JSON.stringify(content);
-  const hashed = JSON.stringify({ ...content, provenance: { ...provenance, importedAt: null } });
   return {
     id: record.id,
-    kind: record.kind,
-    subtype: record.subtype ?? null,
-    date: record.date,
-    date_end: dateRange(record).to,
-    date_precision: record.datePrecision,
-    country: place.country ?? null,
-    admin1: place.admin1 ?? null,
-    admin2: place.admin2 ?? null,
-    locality: place.locality ?? null,
-    lat: place.lat ?? null,
-    lon: place.lon ?? null,
-    place_precision: place.precision,
-    target_country: record.targetCountry ?? null,
-    killed_best: record.killed.best ?? null,
-    wounded_best: record.wounded.best ?? null,
-    actor_ids: uniq(record.actors.map((a) => a.actorId)),
-    actor_keys: uniq(record.actors.map((a) => normalizeName(a.name))),
-    unresolved: uniq(record.actors.filter((a) => !a.actorId).map((a) => a.name)),
-    attributions: uniq(record.actors.map((a) => a.attribution)),
-    targets: uniq(record.targets),
-    tactics: uniq(record.tactics),
-    dataset: provenance.dataset,
-    dataset_version: provenance.datasetVersion ?? null,
-    licence: provenance.licence ?? null,
-    attribution: provenance.attribution ?? null,
-    imported_at: provenance.importedAt ?? null,
-    status: record.status,
-    visibility: record.visibility,
-    search: searchParts.filter(Boolean).map((p) => normalizeName(p!)).join(' \u0001 '),
-    hash: createHash('sha1').update(hashed).digest('base64url'),
-    doc,
+    doc: JSON.stringify({ ...content, provenance: { ...provenance, importedAt: null } }),
+    dateEnd: dateRange(record).to,
+    actorKeys,
+    searchText: parts.filter(Boolean).join(' '),
+    importedAt: provenance.importedAt ?? null,
   };
+}
+
+/** A keyword as search compares it: lower case, no accents, punctuation as single spaces. */
+export function foldText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** The fields in which two versions of a record differ, with old and new values (for the revision history). */

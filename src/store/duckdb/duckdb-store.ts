@@ -2,11 +2,11 @@
  * The embedded store: one DuckDB file. Writes stage rows through the Appender and merge them in one
  * transaction (all or nothing); reads run on a small pool of connections so the server can answer in parallel.
  */
-import { DuckDBDataChunk, DuckDBInstance, DOUBLE, BIGINT, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDataChunk, DuckDBInstance, BIGINT, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { EventStore, WriteOptions, WriteSummary } from '../../core/event-store.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { diffRecords, recordRow } from '../record-row.ts';
-import { listColumns, listSeparator, migrations, stagedColumns } from './schema.ts';
+import { listSeparator, migrations, parsedStage, recordColumnsSql, stagedColumns } from './schema.ts';
 import { duckdbReads } from './reads.ts';
 
 export interface DuckdbStoreOptions {
@@ -34,7 +34,7 @@ export interface ConnectionPool {
 }
 
 const chunkRows = 2048;
-const typeOf: Record<string, DuckDBType> = { VARCHAR, DOUBLE, BIGINT };
+const typeOf: Record<string, DuckDBType> = { VARCHAR, BIGINT };
 
 /**
  * Opens (or creates) a store at `path` (`':memory:'` for a throwaway one) and applies pending migrations.
@@ -113,38 +113,22 @@ async function stageRecords(c: DuckDBConnection, stage: string, records: AsyncIt
     onProgress?.(seq);
   };
   for await (const record of records) {
-    const row = recordRow(record) as unknown as Record<string, unknown>;
-    stagedColumns.forEach(([name], i) => {
-      const v = name === 'seq' ? BigInt(seq) : row[name];
-      columns[i]!.push(listColumns.has(name) ? (v as string[]).join(listSeparator) : (v as DuckDBValue) ?? null);
-    });
-    seq++;
+    const row = recordRow(record);
+    const values = [BigInt(seq++), row.id, row.doc, row.dateEnd, row.actorKeys.join(listSeparator), row.searchText, row.importedAt];
+    values.forEach((v, i) => columns[i]!.push(v));
     if (columns[0]!.length === chunkRows) flush();
   }
   flush();
   appender.closeSync();
 }
 
-const recordColumns = stagedColumns.map(([n]) => n).filter((n) => n !== 'seq');
-
-function selectFromStage(revisionSql: string): string {
-  return recordColumns
-    .map((n) => {
-      if (listColumns.has(n)) return `CASE WHEN s.${n} = '' THEN []::VARCHAR[] ELSE string_split(s.${n}, chr(31)) END`;
-      if (n === 'date' || n === 'date_end') return `CAST(s.${n} AS DATE)`;
-      return `s.${n}`;
-    })
-    .concat(revisionSql)
-    .join(', ');
-}
-
 /** Merges the staged rows into `records` in one transaction, keeping a revision row for every change. */
 async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions): Promise<WriteSummary> {
-  const insertCols = [...recordColumns, 'revision'].join(', ');
+  const insertCols = [...recordColumnsSql.map(([n]) => n), 'revision'].join(', ');
   // The last occurrence of an id in one write wins, as if the rows had been written one after another.
   await c.run(`CREATE TEMP TABLE ${stage}_d AS
-    SELECT s.*, r.hash AS old_hash, r.revision AS old_rev, r.doc AS old_doc, r.status AS old_status
-    FROM (SELECT * FROM ${stage} QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq DESC) = 1) s
+    SELECT s.seq, s.id, md5(s.doc) AS hash, r.hash AS old_hash, r.revision AS old_rev
+    FROM ${stage} s JOIN (SELECT max(seq) AS seq FROM ${stage} GROUP BY id) last ON last.seq = s.seq
     LEFT JOIN records r ON r.id = s.id`);
   const d = `${stage}_d`;
   try {
@@ -170,10 +154,11 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions): Pr
       const at = new Date().toISOString();
       // History first: new records get revision 1, changed ones a list of what changed.
       await c.run(`INSERT INTO revisions SELECT id, 1, CAST(? AS TIMESTAMP), ?, ?, NULL FROM ${d} WHERE old_hash IS NULL`, [at, opts.by, opts.comment ?? null]);
-      if (summary.updated) await appendChanges(c, d, at, opts);
+      if (summary.updated) await appendChanges(c, stage, d, at, opts);
       await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash)`);
       await c.run(
-        `INSERT INTO records (${insertCols}) SELECT ${selectFromStage('coalesce(s.old_rev, 0) + 1')} FROM ${d} s WHERE s.old_hash IS NULL OR s.old_hash <> s.hash`,
+        `INSERT INTO records (${insertCols}) SELECT ${recordColumnsSql.map(([, sql]) => sql).join(', ')}, coalesce(d.old_rev, 0) + 1
+         FROM ${parsedStage(stage)} s JOIN ${d} d ON d.seq = s.seq WHERE d.old_hash IS NULL OR d.old_hash <> d.hash`,
       );
       if (opts.syncDataset && archived) {
         const missing = `dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = records.id)`;
@@ -198,14 +183,17 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions): Pr
  * Revision rows for changed records, with the fields that changed. Diffs are computed in JS a page at a time
  * and appended, so a re-import that changes millions of records still runs in flat memory.
  */
-async function appendChanges(c: DuckDBConnection, d: string, at: string, opts: WriteOptions) {
+async function appendChanges(c: DuckDBConnection, stage: string, d: string, at: string, opts: WriteOptions) {
   const page = 20_000;
   const types = [VARCHAR, BIGINT, VARCHAR];
   await c.run(`CREATE TEMP TABLE ${d}_rev (id VARCHAR, revision BIGINT, changes VARCHAR)`);
   const appender = await c.createAppender(`${d}_rev`, null, 'temp');
   for (let offset = 0; ; offset += page) {
     const rows = (
-      await c.runAndReadAll(`SELECT id, old_rev + 1 AS rev, old_doc, doc FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash ORDER BY seq LIMIT ${page} OFFSET ${offset}`)
+      await c.runAndReadAll(
+        `SELECT d.id, d.old_rev + 1 AS rev, r.doc AS old_doc, s.doc FROM ${d} d JOIN ${stage} s ON s.seq = d.seq JOIN records r ON r.id = d.id
+         WHERE d.old_hash IS NOT NULL AND d.old_hash <> d.hash ORDER BY d.seq LIMIT ${page} OFFSET ${offset}`,
+      )
     ).getRowObjectsJS();
     if (!rows.length) break;
     const columns: DuckDBValue[][] = [[], [], []];

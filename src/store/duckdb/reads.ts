@@ -2,6 +2,10 @@
  * The read side of the DuckDB store: lists, counts, facets, timelines, grouped statistics, map aggregation.
  * Every query goes through `whereClause`, which applies the caller's access scope.
  */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventStore, FacetName, MapFeatures, Page, StatDimension, StatMeasure, StoreFilter, TimeBucket, Timeline } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
@@ -11,12 +15,11 @@ import type { ConnectionPool } from './duckdb-store.ts';
 
 type Row = Record<string, unknown>;
 
-const hydrate = (r: Row): EventRecord => ({
-  ...JSON.parse(String(r.doc)),
-  status: r.status,
-  visibility: r.visibility,
-  revision: Number(r.revision),
-});
+const hydrate = (r: Row): EventRecord => {
+  const doc = JSON.parse(String(r.doc));
+  doc.provenance.importedAt = (r.imported_at as string | null) ?? null;
+  return { ...doc, status: r.status, visibility: r.visibility, revision: Number(r.revision) };
+};
 
 /** Expressions for the dimensions of facets and statistics; list-valued ones are unnested. */
 const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean }> = {
@@ -61,6 +64,17 @@ function decodeCursor(cursor: string): [string | number, string] {
 
 type Reads = Omit<EventStore, 'write' | 'close'>;
 
+/**
+ * Parquet export columns: the typed columns analysts filter on, the description, actors and sources. Links are
+ * left out: they may name records outside the caller's scope (NDJSON carries complete records, links filtered).
+ */
+const parquetColumns = [
+  'id', 'kind', 'subtype', 'date', 'date_end', 'date_precision', 'country', 'admin1', 'admin2', 'locality', 'lat', 'lon',
+  'place_precision', 'target_country', 'killed_best', 'wounded_best', 'actor_ids', 'attributions', 'targets', 'tactics',
+  'dataset', 'dataset_version', 'licence', 'attribution', 'status', 'visibility', 'revision',
+  "json_extract_string(doc, '$.description') AS description", "json_extract(doc, '$.actors') AS actors", "json_extract(doc, '$.sources') AS sources",
+].join(', ');
+
 export function duckdbReads(pool: ConnectionPool): Reads {
   const all = (sql: string, params: Param[] = []) =>
     pool.use(async (c: DuckDBConnection) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as Row[]);
@@ -75,7 +89,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
 
     async get(scope, id) {
       const w = whereClause(scope, { id: [id] });
-      const rows = await all(`SELECT doc, status, visibility, revision FROM records WHERE ${w.sql}`, w.params);
+      const rows = await all(`SELECT doc, imported_at, status, visibility, revision FROM records WHERE ${w.sql}`, w.params);
       return rows[0] ? hydrate(rows[0]) : undefined;
     },
 
@@ -107,7 +121,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       }
       const [rows, total] = await Promise.all([
         all(
-          `SELECT doc, status, visibility, revision, id, CAST(${sort.key} AS VARCHAR) AS sort_value FROM records WHERE ${where}
+          `SELECT doc, imported_at, status, visibility, revision, id, CAST(${sort.key} AS VARCHAR) AS sort_value FROM records WHERE ${where}
            ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`,
           params,
         ),
@@ -178,10 +192,29 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       // A dedicated connection per export: a long download must not hold a pooled reader.
       const c = await pool.dedicated();
       try {
-        const rows = await c.stream(`SELECT doc, status, visibility, revision FROM records WHERE ${w.sql} ORDER BY date, id`, w.params);
+        const rows = await c.stream(`SELECT doc, imported_at, status, visibility, revision FROM records WHERE ${w.sql} ORDER BY date, id`, w.params);
         for await (const batch of rows.yieldRowObjectJs()) for (const r of batch) yield hydrate(r as Row);
       } finally {
         c.closeSync();
+      }
+    },
+
+    async *exportParquet(scope, filter) {
+      const w = whereClause(scope, filter);
+      // DuckDB writes Parquet to a file; a private temp directory holds it while it is streamed, then it goes.
+      const dir = await mkdtemp(join(tmpdir(), 'sitrep-parquet-'));
+      const file = join(dir, 'export.parquet');
+      try {
+        const c = await pool.dedicated();
+        try {
+          // The path is ours (mkdtemp), never the caller's, so splicing it is safe; filter values stay bound.
+          await c.run(`COPY (SELECT ${parquetColumns} FROM records WHERE ${w.sql} ORDER BY date, id) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`, w.params);
+        } finally {
+          c.closeSync();
+        }
+        for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) yield new Uint8Array(chunk as Buffer);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
     },
 

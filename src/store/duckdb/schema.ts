@@ -54,43 +54,72 @@ export const migrations: readonly { version: number; description: string; sql: s
   },
 ];
 
-/** Columns the writer stages, in order; lists are staged as unit-separator-joined text and split in SQL. */
+/**
+ * What the writer stages per record through the Appender: the document and the few values only our own code can
+ * compute (registry-folded actor names, the text keyword search reads, the end of an imprecise date). Every other
+ * column is derived from the document in SQL (`recordColumnsSql`), where DuckDB does it vectorised and in parallel.
+ */
 export const stagedColumns = [
   ['seq', 'BIGINT'],
   ['id', 'VARCHAR'],
-  ['kind', 'VARCHAR'],
-  ['subtype', 'VARCHAR'],
-  ['date', 'VARCHAR'],
-  ['date_end', 'VARCHAR'],
-  ['date_precision', 'VARCHAR'],
-  ['country', 'VARCHAR'],
-  ['admin1', 'VARCHAR'],
-  ['admin2', 'VARCHAR'],
-  ['locality', 'VARCHAR'],
-  ['lat', 'DOUBLE'],
-  ['lon', 'DOUBLE'],
-  ['place_precision', 'VARCHAR'],
-  ['target_country', 'VARCHAR'],
-  ['killed_best', 'DOUBLE'],
-  ['wounded_best', 'DOUBLE'],
-  ['actor_ids', 'VARCHAR'],
-  ['actor_keys', 'VARCHAR'],
-  ['unresolved', 'VARCHAR'],
-  ['attributions', 'VARCHAR'],
-  ['targets', 'VARCHAR'],
-  ['tactics', 'VARCHAR'],
-  ['dataset', 'VARCHAR'],
-  ['dataset_version', 'VARCHAR'],
-  ['licence', 'VARCHAR'],
-  ['attribution', 'VARCHAR'],
-  ['imported_at', 'VARCHAR'],
-  ['status', 'VARCHAR'],
-  ['visibility', 'VARCHAR'],
-  ['search', 'VARCHAR'],
-  ['hash', 'VARCHAR'],
   ['doc', 'VARCHAR'],
+  ['date_end', 'VARCHAR'],
+  ['actor_keys', 'VARCHAR'],
+  ['search', 'VARCHAR'],
+  ['imported_at', 'VARCHAR'],
 ] as const;
 
-export const listColumns = new Set(['actor_ids', 'actor_keys', 'unresolved', 'attributions', 'targets', 'tactics']);
-/** The separator of staged lists: ASCII unit separator, which no field of ours contains. */
+/** The separator of staged lists: ASCII unit separator, which no name contains. */
 export const listSeparator = '\u001f';
+
+/** The typed shape DuckDB parses each staged document into, once (`from_json`), for the derived columns. */
+const docShape = JSON.stringify({
+  kind: 'VARCHAR', subtype: 'VARCHAR', date: 'DATE', datePrecision: 'VARCHAR', targetCountry: 'VARCHAR',
+  place: { country: 'VARCHAR', admin1: 'VARCHAR', admin2: 'VARCHAR', locality: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', precision: 'VARCHAR' },
+  actors: [{ actorId: 'VARCHAR', name: 'VARCHAR', attribution: 'VARCHAR' }],
+  targets: ['VARCHAR'], tactics: ['VARCHAR'], killed: { best: 'DOUBLE' }, wounded: { best: 'DOUBLE' },
+  provenance: { dataset: 'VARCHAR', datasetVersion: 'VARCHAR', licence: 'VARCHAR', attribution: 'VARCHAR' },
+  status: 'VARCHAR', visibility: 'VARCHAR',
+});
+
+/** Staged rows with their parsed document as `j`; select `recordColumnsSql` from it. */
+export const parsedStage = (stage: string) => `(SELECT s.*, from_json(s.doc, '${docShape}') AS j FROM ${stage} s)`;
+
+const distinct = (list: string) => `coalesce(list_distinct(list_filter(${list}, x -> x IS NOT NULL)), [])`;
+
+/** The columns of `records` (but `revision`) as SQL over a parsed staged row `s` (see `parsedStage`). */
+export const recordColumnsSql: readonly [string, string][] = [
+  ['id', 's.id'],
+  ['kind', 's.j.kind'],
+  ['subtype', 's.j.subtype'],
+  ['date', 's.j.date'],
+  ['date_end', 'CAST(s.date_end AS DATE)'],
+  ['date_precision', 's.j.datePrecision'],
+  ['country', 's.j.place.country'],
+  ['admin1', 's.j.place.admin1'],
+  ['admin2', 's.j.place.admin2'],
+  ['locality', 's.j.place.locality'],
+  ['lat', 's.j.place.lat'],
+  ['lon', 's.j.place.lon'],
+  ['place_precision', 's.j.place.precision'],
+  ['target_country', 's.j.targetCountry'],
+  ['killed_best', 's.j.killed.best'],
+  ['wounded_best', 's.j.wounded.best'],
+  ['actor_ids', distinct('list_transform(s.j.actors, a -> a.actorId)')],
+  ['actor_keys', `CASE WHEN s.actor_keys = '' THEN []::VARCHAR[] ELSE string_split(s.actor_keys, chr(31)) END`],
+  ['unresolved', distinct('list_transform(list_filter(s.j.actors, a -> a.actorId IS NULL), a -> a.name)')],
+  ['attributions', distinct('list_transform(s.j.actors, a -> a.attribution)')],
+  ['targets', distinct('s.j.targets')],
+  ['tactics', distinct('s.j.tactics')],
+  ['dataset', 's.j.provenance.dataset'],
+  ['dataset_version', 's.j.provenance.datasetVersion'],
+  ['licence', 's.j.provenance.licence'],
+  ['attribution', 's.j.provenance.attribution'],
+  ['imported_at', 's.imported_at'],
+  ['status', 's.j.status'],
+  ['visibility', 's.j.visibility'],
+  // Keyword search compares lower-case text without accents; `searchTerms` splits the user's keywords likewise.
+  ['search', 'lower(strip_accents(s.search))'],
+  ['hash', 'md5(s.doc)'],
+  ['doc', 's.doc'],
+];

@@ -5,6 +5,7 @@
 import type { StoreFilter } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { normalizeName } from '../../core/actor-registry.ts';
+import { foldText } from '../record-row.ts';
 
 export type Param = string | number | boolean | null;
 
@@ -71,7 +72,15 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   if (filter.min_killed !== undefined) add('killed_best >= ?', filter.min_killed);
 
   if (filter.q) {
-    for (const term of filter.q.split(/\s+/).map((t) => normalizeName(t)).filter(Boolean)) add('contains(search, ?)', term);
+    for (const term of filter.q.split(/\s+/).filter(Boolean)) {
+      // Each word's pieces must all appear ("ISIS-K" → "isis", "k"), or its registry-folded form must
+      // ("khurasan" finds the actor key "khorasan").
+      const pieces = foldText(term).split(' ').filter(Boolean);
+      const folded = normalizeName(term);
+      const tests = [...(pieces.length ? [pieces.map(() => 'contains(search, ?)').join(' AND ')] : []), ...(folded ? ['contains(search, ?)'] : [])];
+      if (!tests.length) continue;
+      add(`(${tests.map((t) => `(${t})`).join(' OR ')})`, ...pieces, ...(folded ? [folded] : []));
+    }
   }
   return { sql: parts.join(' AND ') || 'TRUE', params };
 }

@@ -1,0 +1,43 @@
+/**
+ * Writing 100,000 records through the store (Appender staging + merge), against a raw-DuckDB baseline that loads
+ * the same records from NDJSON with `read_json` into a table. Target (issue #2): under 2 s.
+ */
+import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { duckdbStore } from '../src/store/duckdb/duckdb-store.ts';
+import { syntheticRecords } from './synthetic.ts';
+
+export async function benchStoreWrite(count = 100_000) {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-write-'));
+  try {
+    const records = [...syntheticRecords(count)];
+    const store = await duckdbStore(join(dir, 'store.duckdb'));
+    let t = performance.now();
+    const summary = await store.write(records, { by: 'bench' });
+    const storeSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    const again = await store.write(records, { by: 'bench' });
+    const reimportSeconds = (performance.now() - t) / 1000;
+    await store.close();
+
+    const ndjson = join(dir, 'records.ndjson');
+    const out = createWriteStream(ndjson);
+    for (const r of records) out.write(JSON.stringify(r) + '\n');
+    await new Promise((resolve) => out.end(resolve));
+    const raw = await (await DuckDBInstance.create(join(dir, 'raw.duckdb'))).connect();
+    t = performance.now();
+    await raw.run(`CREATE TABLE records AS SELECT * FROM read_json('${ndjson}', format = 'newline_delimited')`);
+    const rawSeconds = (performance.now() - t) / 1000;
+    raw.closeSync();
+    return {
+      name: `store write, ${count.toLocaleString('en')} records`,
+      storeSeconds, reimportSeconds, rawSeconds, ratio: storeSeconds / rawSeconds,
+      inserted: summary.inserted, unchangedOnReimport: again.unchanged, target: 'store write < 2 s',
+      pass: storeSeconds < 2,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
