@@ -6,7 +6,7 @@ import { DuckDBDataChunk, DuckDBInstance, BIGINT, VARCHAR, type DuckDBConnection
 import type { EventStore, WriteOptions, WriteSummary } from '../../core/event-store.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { diffRecords, recordRow } from '../record-row.ts';
-import { listSeparator, migrations, parsedStage, recordColumnsSql, stagedColumns } from './schema.ts';
+import { listSeparator, migrations, parseDocs, recordColumnsSql, stagedColumns } from './schema.ts';
 import { duckdbReads } from './reads.ts';
 
 export interface DuckdbStoreOptions {
@@ -156,10 +156,12 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions): Pr
       await c.run(`INSERT INTO revisions SELECT id, 1, CAST(? AS TIMESTAMP), ?, ?, NULL FROM ${d} WHERE old_hash IS NULL`, [at, opts.by, opts.comment ?? null]);
       if (summary.updated) await appendChanges(c, stage, d, at, opts);
       await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash)`);
+      await c.run(`CREATE TEMP TABLE ${d}_j AS ${parseDocs(stage)} JOIN ${d} d ON d.seq = s.seq WHERE d.old_hash IS NULL OR d.old_hash <> d.hash`);
       await c.run(
         `INSERT INTO records (${insertCols}) SELECT ${recordColumnsSql.map(([, sql]) => sql).join(', ')}, coalesce(d.old_rev, 0) + 1
-         FROM ${parsedStage(stage)} s JOIN ${d} d ON d.seq = s.seq WHERE d.old_hash IS NULL OR d.old_hash <> d.hash`,
+         FROM (SELECT s.*, p.j FROM ${stage} s JOIN ${d}_j p ON p.seq = s.seq) s JOIN ${d} d ON d.seq = s.seq`,
       );
+      await c.run(`DROP TABLE ${d}_j`);
       if (opts.syncDataset && archived) {
         const missing = `dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = records.id)`;
         await c.run(

@@ -153,7 +153,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       const w = whereClause(scope, filter);
       const rows = await all(
         `SELECT CAST(date_trunc('${bucket}', date) AS VARCHAR) AS b, date_trunc('${bucket}', date) = date_trunc('${bucket}', date_end) AS inside, kind, count(*) AS n
-         FROM records WHERE ${w.sql} GROUP BY ALL ORDER BY b`,
+         FROM records WHERE ${w.sql} GROUP BY ALL ORDER BY b, kind`,
         w.params,
       );
       const buckets = new Map<string, Timeline['buckets'][number]>();
@@ -240,7 +240,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       const cellSize = Math.max(360 / 2 ** request.zoom / 4, Math.sqrt((width * (maxLat - minLat)) / maxFeatures), 1e-4);
       const rows = await all(
         `SELECT floor(lon / ?) AS cx, floor(lat / ?) AS cy, kind, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat
-         FROM records WHERE ${located} GROUP BY ALL`,
+         FROM records WHERE ${located} GROUP BY ALL ORDER BY cx, cy, kind`,
         [cellSize, cellSize, ...w.params],
       );
       const cells = new Map<string, { lon: number; lat: number; count: number; kinds: Partial<Record<Kind, number>> }>();
@@ -265,7 +265,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       const w = whereClause(scope, filter);
       const cols = level === 'country' ? 'country' : 'country, admin1';
       const rows = await all(
-        `SELECT ${cols}, count(*) AS n, coalesce(sum(killed_best), 0) AS killed FROM records WHERE ${w.sql} AND country IS NOT NULL GROUP BY ALL ORDER BY n DESC`,
+        `SELECT ${cols}, count(*) AS n, coalesce(sum(killed_best), 0) AS killed FROM records WHERE ${w.sql} AND country IS NOT NULL GROUP BY ALL ORDER BY n DESC, ${cols}`,
         w.params,
       );
       return rows.map((r) => ({ country: String(r.country), ...(level === 'admin1' ? { admin1: (r.admin1 as string | null) ?? null } : {}), count: Number(r.n), killed: Number(r.killed) }));

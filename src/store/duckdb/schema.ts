@@ -82,12 +82,15 @@ const docShape = JSON.stringify({
   status: 'VARCHAR', visibility: 'VARCHAR',
 });
 
-/** Staged rows with their parsed document as `j`; select `recordColumnsSql` from it. */
-export const parsedStage = (stage: string) => `(SELECT s.*, from_json(s.doc, '${docShape}') AS j FROM ${stage} s)`;
+/**
+ * The parsed documents of staged rows, as `j`, to be materialised into a table: DuckDB would otherwise parse the
+ * document again for every column that reads it.
+ */
+export const parseDocs = (stage: string) => `SELECT s.seq, from_json(s.doc, '${docShape}') AS j FROM ${stage} s`;
 
 const distinct = (list: string) => `coalesce(list_distinct(list_filter(${list}, x -> x IS NOT NULL)), [])`;
 
-/** The columns of `records` (but `revision`) as SQL over a parsed staged row `s` (see `parsedStage`). */
+/** The columns of `records` (but `revision`) as SQL over a staged row `s` and its parsed document `s.j` (see `parseDocs`). */
 export const recordColumnsSql: readonly [string, string][] = [
   ['id', 's.id'],
   ['kind', 's.j.kind'],

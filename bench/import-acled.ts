@@ -1,0 +1,42 @@
+/**
+ * Issue #3's import benchmark: a synthetic 2,000,000-row ACLED-layout CSV imported through `sitrep import`
+ * (a child process, so its peak memory is its own) against DuckDB's `read_csv` loading the same file into a
+ * table, in the same run. Targets: at most 2× DuckDB's time, peak RSS under 1.5 GB.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { writeSyntheticAcled } from './acled-csv.ts';
+
+const root = join(import.meta.dirname, '..');
+
+export async function benchImportAcled(rows = 2_000_000) {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-import-'));
+  try {
+    const csv = join(dir, 'acled.csv');
+    await writeSyntheticAcled(csv, rows);
+    const raw = await (await DuckDBInstance.create(join(dir, 'raw.duckdb'))).connect();
+    let t = performance.now();
+    await raw.run(`CREATE TABLE acled AS SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)`);
+    const duckdbSeconds = (performance.now() - t) / 1000;
+    raw.closeSync();
+
+    t = performance.now();
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/import-child.ts'), csv, join(dir, 'store.duckdb')], {
+      cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' },
+    });
+    const sitrepSeconds = (performance.now() - t) / 1000;
+    const child = JSON.parse(out.trim().split('\n').at(-1)!);
+    return {
+      name: `import ${rows.toLocaleString('en')}-row ACLED CSV (${(statSync(csv).size / 1e6).toFixed(0)} MB)`,
+      sitrepSeconds, duckdbSeconds, ratio: sitrepSeconds / duckdbSeconds, peakRssMB: child.maxRssMB,
+      inserted: child.inserted, rejected: child.rejected,
+      target: 'ratio ≤ 2, peak RSS < 1500 MB',
+      pass: sitrepSeconds / duckdbSeconds <= 2 && child.maxRssMB < 1500,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
