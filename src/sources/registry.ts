@@ -4,10 +4,12 @@
  */
 import type { SourceFormat, TextInput } from './source-format.ts';
 import { sitrepCsv, sitrepJson, sitrepNdjson } from './sitrep/sitrep-formats.ts';
+import { acled } from './acled/acled-format.ts';
+import { gtd } from './gtd/gtd-format.ts';
 import { ucdpGed } from './ucdp/ucdp-ged.ts';
 import { gdeltEvents } from './gdelt/gdelt-events.ts';
 
-export const sourceFormats: readonly SourceFormat[] = [sitrepNdjson, sitrepJson, sitrepCsv, ucdpGed, gdeltEvents];
+export const sourceFormats: readonly SourceFormat[] = [sitrepNdjson, sitrepJson, sitrepCsv, ucdpGed, gdeltEvents, acled, gtd];
 
 /** The format named `name`, or the first that recognises the file. */
 export function pickFormat(input: Pick<TextInput, 'fileName' | 'head'>, name?: string): SourceFormat | undefined {

@@ -1,0 +1,211 @@
+/**
+ * One ACLED row → one record (source-formats §1.2). Every bad cell raises an `AcledCellError` naming the column
+ * and the value, which the format turns into a rejection; nothing here throws for any other reason.
+ */
+import { countryByIso3, iso3FromCountryName, iso3FromGleditschWard, iso3FromIsoNumeric } from '../../core/countries.ts';
+import type { EventRecordInput, PlacePrecision, RecordActor, ActorRole, Attribution } from '../../core/record.ts';
+import type { ImportContext } from '../source-format.ts';
+import { acledDates, describeDateFormat, detectDateFormat, parseAcledDate, type AcledDateFormat } from './acled-dates.ts';
+import { acledEventRule, acledTactics, acledTargets, knownEventTypes, namedActors, parseInter, splitList } from './acled-mapping.ts';
+
+/** A cell that cannot be mapped: the column, its value and why. */
+export class AcledCellError extends Error {
+  constructor(readonly column: string, readonly value: string, reason: string) {
+    super(reason);
+    this.name = 'AcledCellError';
+  }
+}
+
+/** What the importer knows about the file as a whole. */
+export interface AcledFile {
+  fileName: string;
+  /** Lower-cased header name → cell index (v6 `ally_actor_1` is stored as `assoc_actor_1`). */
+  columns: ReadonlyMap<string, number>;
+  /** The date format, fixed by the first dated row. */
+  dateFormat?: { format: AcledDateFormat; line: number };
+  /** Resolved actor ids by name, country and date: a file names the same few actors on the same days over and over. */
+  actorIds?: Map<string, string | null>;
+}
+
+const actorCacheSize = 100_000;
+
+function resolveCached(file: AcledFile, context: ImportContext, name: string, country: string | null, date: string): string | null {
+  const cache = (file.actorIds ??= new Map());
+  const key = `${name}\u0000${country ?? ''}\u0000${date}`;
+  let id = cache.get(key);
+  if (id === undefined) {
+    if (cache.size >= actorCacheSize) cache.clear();
+    id = context.resolveActor(name, { dataset: 'acled', country, date }) ?? null;
+    cache.set(key, id);
+  }
+  return id;
+}
+
+export const acledLicence = 'ACLED Terms of Use – user copy, no redistribution';
+
+const geoPrecisions: Record<string, PlacePrecision> = { '1': 'locality', '2': 'admin2', '3': 'admin1' };
+// Events at sea carry a body of water where the country would be (`Red Sea`, `Gulf of Aden`).
+const bodyOfWater = /\b(sea|ocean|gulf|bay|strait|channel|lake|river)\b/i;
+
+/** Maps one data row; `line` is where it starts in the file. */
+export function acledRecord(cells: readonly string[], line: number, file: AcledFile, context: ImportContext): EventRecordInput {
+  const get = (column: string) => {
+    const i = file.columns.get(column);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const fail: Fail = (column, reason) => {
+    throw new AcledCellError(column, get(column), reason);
+  };
+
+  const originalId = get('event_id_cnty');
+  if (!originalId) fail('event_id_cnty', 'the event id is empty');
+  if (/\s/.test(originalId)) fail('event_id_cnty', 'an event id holds no spaces');
+
+  const rawDate = get('event_date');
+  if (!file.dateFormat) {
+    const format = detectDateFormat(rawDate);
+    if (!format) fail('event_date', 'unreadable date; expected YYYY-MM-DD, dd Month yyyy or dd/mm/yyyy');
+    file.dateFormat = { format, line };
+  }
+  const { format, line: formatLine } = file.dateFormat;
+  const day = parseAcledDate(rawDate, format);
+  if (!day) fail('event_date', `not a real date in this file's format ${describeDateFormat(format)} (fixed by line ${formatLine})`);
+  const dates = acledDates(day, get('time_precision'));
+  if (!dates) fail('time_precision', 'expected 1 (day), 2 (week) or 3 (month)');
+
+  const inter1 = parseInter(get('inter1'));
+  if (inter1 === undefined) fail('inter1', 'unknown actor type; expected 1–8 or a label such as "State forces"');
+  const inter2 = parseInter(get('inter2'));
+  if (inter2 === undefined) fail('inter2', 'unknown actor type; expected 0–8 or a label such as "Civilians"');
+  const eventType = get('event_type');
+  const subEventType = get('sub_event_type');
+  const rule = acledEventRule(eventType, subEventType, inter1 ?? null);
+  if (!rule) fail('event_type', `unknown event type; expected one of ${knownEventTypes}`);
+
+  const { place, placeTags } = acledPlace(get, fail);
+  // The data model fills a missing admin1 from the coordinates, when the offline lookup agrees on the country.
+  if (!place.admin1 && place.country && place.lat != null && place.lon != null) {
+    const located = context.places?.admin1At(place.lon, place.lat);
+    if (located?.country === place.country) place.admin1 = located.admin1;
+  }
+  const country = place.country ?? null;
+  const tags: string[] = [...placeTags];
+
+  const fatalities = get('fatalities');
+  if (fatalities && !/^\d+$/.test(fatalities)) fail('fatalities', 'expected a whole number of fatalities');
+  // ACLED codes vague reports at their lowest figure and 0 for none or unclear: the count is a floor.
+  if (fatalities) tags.push('acled:fatalities-floor');
+
+  const actors: RecordActor[] = [];
+  const add = (cell: string, role: ActorRole, forced?: Attribution) => {
+    for (const a of namedActors(cell)) {
+      if (actors.some((x) => x.name === a.name && x.role === role)) continue;
+      const attribution = a.attribution === 'attributed' && forced ? forced : a.attribution;
+      actors.push({ name: a.name.slice(0, 500), role, attribution, actorId: resolveCached(file, context, a.name, country, dates.date) });
+    }
+  };
+  add(get('actor1'), rule.actor1);
+  if (rule.actor2) add(get('actor2'), rule.actor2, rule.actor2Attribution);
+  const assoc2 = splitList(get('assoc_actor_2'));
+  for (const name of [...splitList(get('assoc_actor_1')), ...assoc2]) add(name, 'associated');
+
+  const victims = rule.violent ? acledTargets(get('civilian_targeting'), inter2 ?? null, assoc2) : { targets: [], tags: [] };
+  tags.push(...victims.tags);
+
+  const sourceScale = get('source_scale');
+  if (sourceScale) tags.push(`source_scale=${sourceScale}`);
+  const disorder = get('disorder_type');
+  if (disorder) tags.push(`disorder_type=${disorder}`);
+  const ownTags = get('tags').split(';').map((t) => t.trim()).filter(Boolean);
+  tags.push(...ownTags);
+  const notes = get('notes');
+  // Before ACLED had a tags column, crowd size was written into the notes as `[size=…]`; today it is a tag.
+  const size = /\[size=([^\]]*)\]/i.exec(notes);
+  if (size && !ownTags.some((t) => /^crowd size=/i.test(t))) tags.push(`crowd size=${size[1]!.trim()}`);
+
+  const importDate = context.importedAt.slice(0, 10);
+  return {
+    id: `acled:${originalId}`,
+    kind: rule.kind,
+    subtype: subEventType || eventType,
+    ...dates,
+    place,
+    actors,
+    targets: victims.targets,
+    tactics: acledTactics(subEventType),
+    killed: { best: fatalities ? Number(fatalities) : null },
+    wounded: {},
+    casualtySource: 'independent',
+    description: notes,
+    sources: [
+      ...splitList(get('source')).map((s) => ({ title: s.slice(0, 2000), publisher: s.slice(0, 300), type: 'media' as const })),
+      { title: 'ACLED', publisher: 'Armed Conflict Location & Event Data (ACLED)', url: 'https://acleddata.com', type: 'dataset' as const },
+    ],
+    tags: [...new Set(tags.map((t) => t.slice(0, 300)))],
+    provenance: {
+      dataset: 'acled',
+      // Exports carry no release number. What we know is the day the user's copy was imported, and it says so.
+      datasetVersion: `accessed ${importDate}`,
+      originalId,
+      importedAt: context.importedAt,
+      licence: acledLicence,
+      attribution: `Armed Conflict Location & Event Data (ACLED), acleddata.com, accessed ${importDate}`,
+    },
+    status: 'published',
+    // ACLED's terms forbid giving others access to its rows (source-formats §0).
+    visibility: 'internal',
+  };
+}
+
+type Get = (column: string) => string;
+type Fail = (column: string, reason: string) => never;
+
+/**
+ * The place: the country from the `iso3` column (≤ Mar 2023), the ISO numeric `iso`, v6's Gleditsch–Ward `gwno`,
+ * or the country name, in that order; a body of water → no country and unknown precision.
+ */
+function acledPlace(get: Get, fail: Fail): { place: NonNullable<EventRecordInput['place']>; placeTags: string[] } {
+  const placeTags: string[] = [];
+  const name = get('country');
+  const iso3 = get('iso3');
+  let country: string | null | undefined = iso3 && countryByIso3(iso3) ? iso3.toUpperCase() : undefined;
+  if (!country && get('iso')) country = iso3FromIsoNumeric(get('iso'));
+  if (!country && get('gwno')) country = iso3FromGleditschWard(get('gwno'));
+  // ACLED's Kosovo has no ISO numeric code (iso 0); its name still resolves.
+  if (!country && name) country = iso3FromCountryName(name);
+  const atSea = !country && bodyOfWater.test(name);
+  if (atSea) placeTags.push(`body of water=${name}`);
+  else if (!country) {
+    const column = get('iso') ? 'iso' : get('gwno') ? 'gwno' : 'country';
+    fail(column, `unknown country${name ? ` "${name}"` : ''}; expected an ISO 3166-1 numeric code or a country name`);
+  }
+
+  const latText = get('latitude');
+  const lonText = get('longitude');
+  let lat: number | null = null;
+  let lon: number | null = null;
+  if (latText || lonText) {
+    lat = Number(latText);
+    lon = Number(lonText);
+    if (!latText || !Number.isFinite(lat) || lat < -90 || lat > 90) fail('latitude', 'expected a latitude between -90 and 90');
+    if (!lonText || !Number.isFinite(lon) || lon < -180 || lon > 180) fail('longitude', 'expected a longitude between -180 and 180');
+  }
+  const geo = get('geo_precision');
+  let precision: PlacePrecision = geo ? geoPrecisions[geo] ?? fail('geo_precision', 'expected 1, 2 or 3') : 'unknown';
+  // A point at sea names no town, district or province, so none of those precisions describe it.
+  if (atSea || lat === null) precision = 'unknown';
+  const admin3 = get('admin3');
+  if (admin3) placeTags.push(`admin3=${admin3}`);
+  return {
+    place: {
+      country: country ?? null,
+      admin1: get('admin1').slice(0, 200) || null,
+      admin2: get('admin2').slice(0, 200) || null,
+      locality: get('location').slice(0, 300) || null,
+      lat,
+      lon,
+      precision,
+    },
+    placeTags,
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * One GTD row → one record (source-formats §3). A bad cell raises a `GtdCellError` naming the column and value,
+ * which the format turns into a rejection. GTD's "unknown" codes (-9, -99, blank, `.`) become null, never numbers.
+ */
+import { iso3FromCountryName, iso3FromGtdCountry } from '../../core/countries.ts';
+import type { Attribution, EventRecordInput, PlacePrecision, RecordActor, TargetCategory } from '../../core/record.ts';
+import type { ImportContext } from '../source-format.ts';
+import { gtdBaseDate, gtdDates, parseApproxDate, parseResolution } from './gtd-dates.ts';
+import { codeRanges, gtdTactics, targetCategories } from './gtd-mapping.ts';
+
+/** A cell that cannot be mapped: the column, its value and why. */
+export class GtdCellError extends Error {
+  constructor(readonly column: string, readonly value: string, reason: string) {
+    super(reason);
+    this.name = 'GtdCellError';
+  }
+}
+
+/** What the importer knows about the file as a whole. */
+export interface GtdFile {
+  /** Lower-cased header name → cell index. */
+  columns: ReadonlyMap<string, number>;
+  /** The release (`1222dist`), when the file name or `--dataset-version` tells it. */
+  version: string | null;
+  /** Resolved actor ids by name, country and date: the same groups recur on the same days. */
+  actorIds?: Map<string, string | null>;
+}
+
+export const gtdLicence = 'START GTD Terms of Use – user copy, no republication';
+
+/** START's required citation; the year is the release's (`1222dist` → 2022), `n.d.` when unknown. */
+export function gtdAttribution(version: string | null): string {
+  const yy = version && /^\d\d(\d\d)dist$/.exec(version)?.[1];
+  return `National Consortium for the Study of Terrorism and Responses to Terrorism (START). (${yy ? `20${yy}` : 'n.d.'}). Global Terrorism Database [Data file]. Retrieved from https://www.start.umd.edu/gtd`;
+}
+
+const specificityPrecision: Record<string, PlacePrecision> = { '1': 'locality', '2': 'admin2', '3': 'admin2', '4': 'admin1', '5': 'unknown' };
+const isUnknownText = (s: string) => /^(unknown|not applicable)$/i.test(s);
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+type Fail = (column: string, reason: string) => never;
+
+/** Maps one data row; every missing column reads as blank. */
+export function gtdRecord(cells: readonly string[], file: GtdFile, context: ImportContext): EventRecordInput {
+  const get = (column: string) => {
+    const i = file.columns.get(column);
+    const v = i === undefined ? '' : (cells[i] ?? '').trim();
+    // One older CSV copy wrote `.` for a missing value.
+    return v === '.' ? '' : v;
+  };
+  const fail: Fail = (column, reason) => {
+    throw new GtdCellError(column, get(column), reason);
+  };
+  /** A whole number, or null for blank and GTD's unknowns (-9, -99). */
+  const code = (column: string): number | null => {
+    const v = get(column);
+    if (!v || v === '-9' || v === '-99') return null;
+    const n = Number(v);
+    if (!Number.isInteger(n)) fail(column, 'expected a whole-number code');
+    return n;
+  };
+  /** A count (fractional values of older releases kept), or null when unknown. */
+  const count = (column: string): number | null => {
+    const v = get(column);
+    if (!v || v === '-9' || v === '-99') return null;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) fail(column, 'expected a count ≥ 0, blank or -99 for unknown');
+    return n;
+  };
+  const inRange = (column: string, [lo, hi]: readonly [number, number]) => {
+    const n = code(column);
+    if (n !== null && (n < lo || n > hi)) fail(column, `expected a code from ${lo} to ${hi}`);
+    return n;
+  };
+
+  const originalId = get('eventid');
+  if (!/^\d+$/.test(originalId)) fail('eventid', 'expected the numeric GTD event id');
+  const year = code('iyear');
+  if (year === null || year < 1900 || year > 2200) fail('iyear', 'expected a four-digit year');
+  const month = code('imonth') ?? 0;
+  const base = gtdBaseDate(year, month, code('iday') ?? 0);
+  if (!base) fail(month < 0 || month > 12 ? 'imonth' : 'iday', 'not a real date (0 = unknown month or day)');
+  const tags: string[] = [];
+  const approxText = get('approxdate');
+  const dates = gtdDates(base, approxText ? parseApproxDate(approxText) : undefined);
+  if (approxText && !dates.used) tags.push(`approxdate=${approxText}`);
+  if (get('extended') === '1') {
+    tags.push('extended');
+    const resolution = get('resolution');
+    if (resolution) {
+      const end = parseResolution(resolution);
+      if (!end) fail('resolution', 'expected a date (Excel serial day, YYYY-MM-DD or mm/dd/yyyy)');
+      if (end < dates.date) fail('resolution', `the incident cannot end before it began (${dates.date})`);
+      if (end > (dates.dateEnd ?? dates.date)) dates.dateEnd = end;
+    }
+  }
+
+  const countryCode = get('country');
+  const country = iso3FromGtdCountry(countryCode) ?? iso3FromCountryName(get('country_txt'));
+  if (!country) fail('country', `unknown GTD country code${get('country_txt') ? ` (${get('country_txt')})` : ''}`);
+  const city = isUnknownText(get('city')) ? '' : get('city');
+  const provstate = isUnknownText(get('provstate')) ? '' : get('provstate');
+  const latText = get('latitude');
+  const lonText = get('longitude');
+  let lat: number | null = null;
+  let lon: number | null = null;
+  if (latText || lonText) {
+    lat = round6(Number(latText));
+    lon = round6(Number(lonText));
+    if (!latText || !Number.isFinite(lat) || lat < -90 || lat > 90) fail('latitude', 'expected a latitude between -90 and 90');
+    if (!lonText || !Number.isFinite(lon) || lon < -180 || lon > 180) fail('longitude', 'expected a longitude between -180 and 180');
+  }
+  // The data model fills a missing admin1 from the coordinates, when the offline lookup agrees on the country.
+  const located = !provstate && lat !== null && lon !== null ? context.places?.admin1At(lon, lat) : undefined;
+  const admin1 = provstate || (located?.country === country ? located.admin1 : '');
+  const specificity = get('specificity');
+  // The 1993 file has no specificity: then the most detailed name given says how precise the place is.
+  const precision: PlacePrecision = specificity
+    ? specificityPrecision[specificity] ?? fail('specificity', 'expected 1 to 5')
+    : city ? 'locality' : provstate ? 'admin1' : 'country';
+  if (get('vicinity') === '1') tags.push('near');
+
+  const actors: RecordActor[] = [];
+  const addActor = (name: string, role: RecordActor['role'], attribution: Attribution) => {
+    if (!name || isUnknownText(name) || actors.some((a) => a.name === name && a.role === role)) return;
+    const cache = (file.actorIds ??= new Map());
+    const key = `${name}\u0000${country}\u0000${dates.date}`;
+    let actorId = cache.get(key);
+    if (actorId === undefined) {
+      if (cache.size >= 100_000) cache.clear();
+      actorId = context.resolveActor(name, { dataset: 'gtd', country, date: dates.date }) ?? null;
+      cache.set(key, actorId);
+    }
+    actors.push({ name: name.slice(0, 500), role, attribution, actorId });
+  };
+  const claims: string[] = [];
+  for (const [g, sub, claim, uncertain, mode] of [
+    ['gname', 'gsubname', 'claimed', 'guncertain1', 'claimmode_txt'],
+    ['gname2', 'gsubname2', 'claim2', 'guncertain2', 'claimmode2_txt'],
+    ['gname3', 'gsubname3', 'claim3', 'guncertain3', 'claimmode3_txt'],
+  ] as const) {
+    const attribution: Attribution = get(claim) === '1' ? 'claimed' : get(uncertain) === '1' ? 'suspected' : 'attributed';
+    addActor(get(g), 'perpetrator', attribution);
+    addActor(get(sub), 'perpetrator', attribution);
+    if (attribution === 'claimed' && get(g) && !isUnknownText(get(g))) {
+      const how = get(mode);
+      claims.push(`Claim of responsibility by ${get(g)}${how && !isUnknownText(how) ? ` (${how})` : ''}`);
+    }
+  }
+  if (get('compclaim') === '1') tags.push('competing claims');
+  if (get('individual') === '1') tags.push('individual');
+
+  const targets = new Set<TargetCategory>();
+  for (const n of [1, 2, 3]) {
+    const type = inRange(`targtype${n}`, codeRanges.targtype);
+    if (type === null) continue;
+    for (const t of targetCategories(type, code(`targsubtype${n}`))) targets.add(t);
+    const natlty = code(`natlty${n}`);
+    if (natlty !== null && natlty > 0 && natlty !== Number(countryCode)) targets.add('foreign_nationals');
+    // 17 Terrorists/Non-State Militia: the group attacked is named in corpN (`Taliban`).
+    if (type === 17) addActor(get(`corp${n}`), 'target', 'attributed');
+  }
+  const nums = (columns: string[], range?: readonly [number, number]) =>
+    columns.map((c) => (range ? inRange(c, range) : code(c))).filter((n): n is number => n !== null);
+  const tactics = gtdTactics({
+    attacktypes: nums(['attacktype1', 'attacktype2', 'attacktype3'], codeRanges.attacktype),
+    weaptypes: nums(['weaptype1', 'weaptype2', 'weaptype3', 'weaptype4'], codeRanges.weaptype),
+    weapsubtypes: nums(['weapsubtype1', 'weapsubtype2', 'weapsubtype3', 'weapsubtype4']),
+    suicide: get('suicide') === '1',
+  });
+
+  const nkillter = count('nkillter');
+  if (nkillter !== null) tags.push(`nkillter=${nkillter}`);
+  const nwoundte = count('nwoundte');
+  if (nwoundte !== null) tags.push(`nwoundte=${nwoundte}`);
+  if (get('success') === '0') tags.push('unsuccessful');
+  if (get('doubtterr') === '1') {
+    tags.push('doubt');
+    if (get('alternative_txt')) tags.push(get('alternative_txt'));
+  }
+
+  const related = get('related').split(/[,;]/).map((s) => s.trim()).filter((s) => /^\d+$/.test(s) && s !== originalId);
+  const location = get('location');
+  return {
+    id: `gtd:${originalId}`,
+    kind: 'attack',
+    subtype: get('attacktype1_txt') || null,
+    date: dates.date,
+    dateEnd: dates.dateEnd,
+    datePrecision: dates.datePrecision,
+    place: { country, admin1: admin1.slice(0, 200) || null, locality: city.slice(0, 300) || null, lat, lon, precision },
+    actors,
+    targets: [...targets],
+    tactics,
+    killed: { best: count('nkill') },
+    wounded: { best: count('nwound') },
+    casualtySource: 'independent',
+    description: [get('summary'), location && `Location: ${location}`].filter(Boolean).join('\n\n'),
+    sources: [
+      ...['scite1', 'scite2', 'scite3'].map(get).filter(Boolean).map((title) => ({ title: title.slice(0, 2000), type: 'media' as const })),
+      ...claims.map((title) => ({ title: title.slice(0, 2000), type: 'group_claim' as const })),
+      { title: 'Global Terrorism Database', publisher: 'START, University of Maryland', url: 'https://www.start.umd.edu/gtd', type: 'dataset' as const },
+    ],
+    links: [...new Set(related)].map((id) => ({ recordId: `gtd:${id}`, relation: 'related' as const })),
+    tags: [...new Set(tags.map((t) => t.slice(0, 300)))],
+    provenance: {
+      dataset: 'gtd',
+      datasetVersion: file.version,
+      originalId,
+      importedAt: context.importedAt,
+      licence: gtdLicence,
+      attribution: gtdAttribution(file.version),
+    },
+    status: 'published',
+    // START's terms forbid republishing GTD rows (source-formats §0).
+    visibility: 'internal',
+  };
+}

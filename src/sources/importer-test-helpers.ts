@@ -1,0 +1,62 @@
+/**
+ * Shared by the ACLED and GTD tests: run a format over a file the way `sitrep import` does (open, read, validate
+ * with `parseRecord`) and, when the actor registry is present, resolve names through it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRecord, describeProblems, type EventRecord } from '../core/record.ts';
+import type { ActorResolver, ImportContext, PlaceLookup, Rejection, SourceFormat } from './source-format.ts';
+import { openTextInputs } from './text-input.ts';
+
+export const importedAt = '2025-01-15T10:00:00.000Z';
+
+export interface ImportResult {
+  records: EventRecord[];
+  byId: Map<string, EventRecord>;
+  rejections: Rejection[];
+  /** Records the importer produced but `parseRecord` refused, as `line: problems`. */
+  invalid: string[];
+  lines: Map<string, number>;
+}
+
+/** Reads `path` with `format` and validates every record. */
+export async function importWith(format: SourceFormat, path: string, resolveActor: ActorResolver = () => undefined, places?: PlaceLookup): Promise<ImportResult> {
+  const context: ImportContext = { resolveActor, importedAt, options: {}, ...(places ? { places } : {}) };
+  const result: ImportResult = { records: [], byId: new Map(), rejections: [], invalid: [], lines: new Map() };
+  for (const input of await openTextInputs(path)) {
+    if (!format.detect(input)) throw new Error(`${format.name} does not detect ${input.fileName}`);
+    for await (const item of format.read(input, context)) {
+      if (!item.ok) {
+        result.rejections.push(item.rejection);
+        continue;
+      }
+      const parsed = parseRecord(item.record);
+      if (!parsed.ok) {
+        result.invalid.push(`${item.line}: ${describeProblems(parsed.problems)}`);
+        continue;
+      }
+      result.records.push(parsed.record);
+      result.byId.set(parsed.record.id, parsed.record);
+      result.lines.set(parsed.record.id, item.line);
+    }
+  }
+  return result;
+}
+
+/**
+ * A resolver backed by the real registry (`data/actors.json` + `src/core/actor-registry.ts`), or undefined while
+ * that is not in the checkout — tests that need it are skipped then.
+ */
+export async function registryResolver(): Promise<ActorResolver | undefined> {
+  const root = join(import.meta.dirname, '..', '..');
+  const file = join(root, 'data', 'actors.json');
+  const module = join(root, 'src', 'core', 'actor-registry.ts');
+  if (!existsSync(file) || !existsSync(module)) return undefined;
+  try {
+    const registryModule = (await import(module)) as typeof import('../core/actor-registry.ts');
+    const registry = registryModule.createActorRegistry(registryModule.registryFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+    return (name, context) => registry.resolve(name, context)?.id;
+  } catch {
+    return undefined;
+  }
+}
