@@ -12,6 +12,7 @@ import { formatTable, recordFormats, recordSummary, write, writeRecords, type Re
 import { projectRoot, settings } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
 import { importCommand } from './import-command.ts';
+import { serveCommand } from './serve-command.ts';
 
 const filterHelp: Record<string, string> = {
   kind: 'record kind (attack, clash, plot, arrest, …); repeat or comma-separate',
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false);
 
   program.addCommand(importCommand());
+  program.addCommand(serveCommand());
 
   addFilterOptions(
     program

@@ -19,6 +19,11 @@ export const settings = {
   host: { name: 'host', env: 'SITREP_HOST', default: '127.0.0.1', help: 'address the server binds to (--host); loopback unless told otherwise' },
   port: { name: 'port', env: 'SITREP_PORT', default: '8080', help: 'port the server listens on (--port)' },
   memoryLimit: { name: 'memoryLimit', env: 'SITREP_MEMORY_LIMIT', default: '', help: 'DuckDB memory limit such as 2GB (empty: DuckDB default)' },
+  webRoot: { name: 'webRoot', env: 'SITREP_WEB_ROOT', default: `${projectRoot}web/dist`, help: 'built web app the server serves at / (absent: / explains how to build it)' },
+  queryTimeout: { name: 'queryTimeout', env: 'SITREP_QUERY_TIMEOUT_MS', default: '15000', help: 'milliseconds an API query may run before it answers 503 (0: no limit)' },
+  cacheTtl: { name: 'cacheTtl', env: 'SITREP_CACHE_TTL_MS', default: '30000', help: 'milliseconds the API reuses an aggregate answer (writes through the server clear it; 0: off)' },
+  rateLimit: { name: 'rateLimit', env: 'SITREP_RATE_LIMIT', default: '600', help: 'API requests per minute per client address before 429 (0: no limit)' },
+  corsOrigins: { name: 'corsOrigins', env: 'SITREP_CORS_ORIGINS', default: '', help: 'comma-separated origins that may call the API from a browser (empty: CORS off)' },
 } satisfies Record<string, Setting>;
 
 /** The value of a setting: the environment variable if set, else the default. */

@@ -127,6 +127,11 @@ export interface EventStore {
   stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: StatMeasure[]): Promise<StatRow[]>;
   /** Every matching record, streamed in date order with flat memory. */
   stream(scope: AccessScope, filter: StoreFilter): AsyncIterable<EventRecord>;
+  /**
+   * Optional: the matching records as one Parquet file (typed columns, description, actors and sources), in
+   * date order, as chunks of bytes with flat memory. A backend that cannot write Parquet leaves it out.
+   */
+  exportParquet?(scope: AccessScope, filter: StoreFilter): AsyncIterable<Uint8Array>;
   map(scope: AccessScope, filter: StoreFilter, request: MapRequest): Promise<MapFeatures>;
   areas(scope: AccessScope, filter: StoreFilter, level: 'country' | 'admin1'): Promise<AreaCount[]>;
   datasets(scope: AccessScope): Promise<DatasetInfo[]>;

@@ -1,0 +1,105 @@
+/**
+ * `sitrep serve`: opens the store and the registry, builds the HTTP app around them and listens, on the
+ * loopback address unless told otherwise. Ctrl-C (SIGINT) or SIGTERM stops accepting requests, lets the
+ * ones in flight finish for a few seconds, and closes the store so the DuckDB file is left clean.
+ */
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { Command } from 'commander';
+import type { ActorRegistry } from '../core/actor-registry.ts';
+import type { EventStore } from '../core/event-store.ts';
+import { UserError } from '../core/errors.ts';
+import { createApp } from '../server/app.ts';
+import type { ServerOptions } from '../server/context.ts';
+import { projectRoot, setting, settings } from './settings.ts';
+import { loadRegistry, openStore } from './wiring.ts';
+
+export interface RunningServer {
+  url: string;
+  /** Stops accepting connections, waits up to `graceMs` for open ones, then drops them. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Listens on `host:port` (port 0: any free port) with the app built around `store` and `registry`. */
+export async function startServer(store: EventStore, registry: ActorRegistry, host: string, port: number, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const version = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')).version as string;
+  const app = createApp({ store, registry, options: { ...options, version } });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+      const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${shown}:${info.port}`,
+        close: (graceMs = 5000) =>
+          new Promise<void>((done) => {
+            const force = setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), graceMs);
+            server.close(() => {
+              clearTimeout(force);
+              done();
+            });
+          }),
+      });
+    });
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') reject(new UserError(`port ${port} on ${host} is already in use`, '--port', 'stop the other server or pass another --port'));
+      else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') reject(new UserError(`cannot listen on ${host}: no such address on this machine`, '--host'));
+      else reject(e);
+    });
+  });
+}
+
+/** Server options from the settings (each declared once in settings.ts). */
+export function serverOptionsFromSettings(): Partial<ServerOptions> {
+  const number = (name: 'queryTimeout' | 'rateLimit' | 'cacheTtl') => {
+    const n = Number(setting(name));
+    if (!Number.isFinite(n) || n < 0) throw new UserError(`invalid ${settings[name].env} "${setting(name)}": expected a whole number ≥ 0`, settings[name].env);
+    return n;
+  };
+  return {
+    webRoot: setting('webRoot'),
+    queryTimeoutMs: number('queryTimeout'),
+    cacheTtlMs: number('cacheTtl'),
+    rateLimitPerMinute: number('rateLimit'),
+    corsOrigins: setting('corsOrigins').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/** The `serve` command. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the API (/api, documented at /api/docs) and the web app on this machine')
+    .option('--db <path>', `store file (default: $${settings.db.env} or ${settings.db.default})`)
+    .option('--host <address>', `address to listen on (default: $${settings.host.env} or ${settings.host.default})`)
+    .option('--port <n>', `port (default: $${settings.port.env} or ${settings.port.default}; 0 picks a free one)`)
+    .action(async (opts: { db?: string; host?: string; port?: string }) => {
+      const host = opts.host ?? setting('host');
+      const port = Number(opts.port ?? setting('port'));
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`invalid --port "${opts.port ?? setting('port')}": expected a whole number from 0 to 65535`, '--port');
+      const options = serverOptionsFromSettings();
+      const registry = loadRegistry();
+      const store = await openStore(opts);
+      let server: RunningServer;
+      try {
+        server = await startServer(store, registry, host, port, options);
+      } catch (e) {
+        await store.close();
+        throw e;
+      }
+      process.stdout.write(`Sitrep is running at ${server.url}\n`);
+      if (!loopback.test(host)) process.stderr.write(`warning: listening on ${host}, so other machines can reach this server; use --host 127.0.0.1 to keep it local\n`);
+      await new Promise<void>((stopped) => {
+        const stop = async (signal: string) => {
+          process.off('SIGINT', onInt).off('SIGTERM', onTerm);
+          process.stderr.write(`${signal}: stopping\n`);
+          await server.close();
+          await store.close();
+          stopped();
+        };
+        const onInt = () => void stop('SIGINT');
+        const onTerm = () => void stop('SIGTERM');
+        process.on('SIGINT', onInt).on('SIGTERM', onTerm);
+      });
+    });
+}

@@ -1,0 +1,64 @@
+// The answer cache over a real store: shared answers, per-scope keys, clearing on write, expiry, no kept failures.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventStore } from '../core/event-store.ts';
+import { fullScope, publicScope } from '../core/filter.ts';
+import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { fixtureRecord, hiddenFixtures, publicFixtures } from './api-fixture.ts';
+import { cachedStore } from './cached-store.ts';
+
+let store: EventStore;
+let calls: string[];
+/** The real store, noting each facet and count call that reaches it. */
+let counted: EventStore;
+
+beforeEach(async () => {
+  store = await duckdbStore(':memory:');
+  await store.write(publicFixtures(), { by: 'test' });
+  calls = [];
+  counted = {
+    ...store,
+    facets: (...args) => (calls.push('facets'), store.facets(...args)),
+    count: (...args) => (calls.push('count'), store.count(...args)),
+  };
+});
+afterEach(() => store.close());
+
+describe('cachedStore', () => {
+  it('answers identical questions once, even concurrently, keyed by scope and filter', async () => {
+    const cache = cachedStore(counted, { ttlMs: 60_000 });
+    const [a, b] = await Promise.all([cache.facets(publicScope, { kind: ['attack'], country: ['AFG'] }, 'kind'), cache.facets(publicScope, { country: ['AFG'], kind: ['attack'] }, 'kind')]);
+    expect(a).toBe(b);
+    expect(calls).toEqual(['facets']);
+    await cache.facets(fullScope, { kind: ['attack'], country: ['AFG'] }, 'kind');
+    await cache.facets(publicScope, { kind: ['attack'] }, 'kind');
+    expect(calls).toEqual(['facets', 'facets', 'facets']);
+  });
+
+  it('forgets everything when it writes, and each answer after the TTL', async () => {
+    let t = 0;
+    const cache = cachedStore(counted, { ttlMs: 1000, now: () => t });
+    expect(await cache.count(publicScope, {})).toBe(5);
+    await cache.write([fixtureRecord({ id: 'fx:new' })], { by: 'test' });
+    expect(await cache.count(publicScope, {})).toBe(6);
+    // A write that bypasses the cache shows once the answer expires.
+    await store.write(hiddenFixtures().map((r) => ({ ...r, id: `${r.id}-published`, status: 'published' as const, visibility: 'public' as const })), { by: 'test' });
+    t = 500;
+    expect(await cache.count(publicScope, {})).toBe(6);
+    t = 1500;
+    expect(await cache.count(publicScope, {})).toBe(8);
+    expect(calls).toEqual(['count', 'count', 'count']);
+  });
+
+  it('does not keep failures', async () => {
+    let fail = true;
+    const flaky: EventStore = { ...store, count: async (...args) => { if (fail) throw new Error('busy'); return store.count(...args); } };
+    const cache = cachedStore(flaky, { ttlMs: 60_000 });
+    await expect(cache.count(publicScope, {})).rejects.toThrow('busy');
+    fail = false;
+    expect(await cache.count(publicScope, {})).toBe(5);
+  });
+
+  it('is the store itself when disabled', () => {
+    expect(cachedStore(store, { ttlMs: 0 })).toBe(store);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * A short-lived answer cache in front of the store. A dashboard's opening view is the same handful of
+ * aggregate queries for every reader; at millions of records each costs a scan, so identical questions (same
+ * method, scope and filter) share one answer — and concurrent identical questions share one query.
+ *
+ * Freshness: a write through this store clears the cache, and every answer expires after `ttlMs`, which bounds
+ * staleness when something else writes to the same database (another process, a replica).
+ */
+import type { EventStore } from '../core/event-store.ts';
+
+export interface CacheOptions {
+  /** How long an answer is reused. 0 disables the cache. */
+  ttlMs: number;
+  /** Most answers kept; the oldest go first. Default 500. */
+  maxEntries?: number;
+  /** The clock, injectable for tests. */
+  now?: () => number;
+}
+
+/** Aggregate reads worth caching: small answers to questions many readers ask. */
+const cachedReads = ['count', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'query'] as const;
+// Record pages are cached only when small, and big statistics tables not at all: the cache must stay small.
+const maxCachedPage = 100;
+const maxCachedRows = 5000;
+
+/** Key order in a JSON key does not matter: `{kind, country}` and `{country, kind}` are the same question. */
+function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+function tooBig(result: unknown): boolean {
+  return Array.isArray(result) && result.length > maxCachedRows;
+}
+
+/** `store` with its aggregate reads cached; `ttlMs` ≤ 0 returns the store unchanged. */
+export function cachedStore(store: EventStore, options: CacheOptions): EventStore {
+  const { ttlMs, maxEntries = 500, now = () => Date.now() } = options;
+  if (!(ttlMs > 0)) return store;
+  const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  const cached = (name: (typeof cachedReads)[number]) => {
+    const fn = (store[name] as (...args: unknown[]) => Promise<unknown>).bind(store);
+    return (...args: unknown[]) => {
+      if (name === 'query' && ((args[2] as { limit?: number } | undefined)?.limit ?? 50) > maxCachedPage) return fn(...args);
+      // The store answers Maps for actor counts; they are cached as the same Map, never mutated by callers.
+      const key = `${name}:${stableKey(args)}`;
+      const t = now();
+      const hit = entries.get(key);
+      if (hit && t - hit.at < ttlMs) return hit.value;
+      const value = fn(...args);
+      entries.delete(key);
+      entries.set(key, { at: t, value });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      // A failed or oversized answer is not kept: the next caller asks again.
+      value.then((v) => tooBig(v) && entries.get(key)?.value === value && entries.delete(key), () => entries.get(key)?.value === value && entries.delete(key));
+      return value;
+    };
+  };
+
+  const wrapped: Record<string, unknown> = Object.fromEntries(cachedReads.map((name) => [name, cached(name)]));
+  wrapped.write = async (...args: Parameters<EventStore['write']>) => {
+    entries.clear();
+    try {
+      return await store.write(...args);
+    } finally {
+      entries.clear();
+    }
+  };
+  return new Proxy(store, {
+    get: (target, key, receiver) => (typeof key === 'string' && key in wrapped ? wrapped[key] : Reflect.get(target, key, receiver)),
+  });
+}

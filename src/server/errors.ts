@@ -1,0 +1,100 @@
+/**
+ * The API's one error shape, `{ error: { code, message, param?, hint? }, requestId }`, and the mapping from
+ * everything that can go wrong to it. User errors say what, where and what to do; anything else is a bug that
+ * answers 500 with the request id while the stack goes to the log only.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from '@hono/zod-openapi';
+import { UserError } from '../core/errors.ts';
+import { FilterError } from '../core/filter.ts';
+import type { AppEnv, LogLine } from './context.ts';
+
+/** Machine-readable error codes; the message is for people. */
+export type ErrorCode =
+  | 'invalid_parameter' | 'not_found' | 'payload_too_large' | 'rate_limited' | 'query_timeout' | 'unsupported' | 'internal';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; param?: string; hint?: string };
+  requestId: string;
+}
+
+/** An error the API answers as it is: status, code, message and optionally the parameter at fault and a hint. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly param?: string,
+    readonly hint?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A 400 naming the parameter, its value and what is expected, worded like `FilterError`. */
+export function invalidParameter(param: string, value: string, expected: string, hint?: string): ApiError {
+  return new ApiError(400, 'invalid_parameter', `invalid ${param} ${JSON.stringify(value)}: expected ${expected}`, param, hint);
+}
+
+/** Writes the error shape with `status`. */
+export function errorResponse(c: Context<AppEnv>, e: ApiError): Response {
+  const body: ErrorBody = {
+    error: { code: e.code, message: e.message, ...(e.param ? { param: e.param } : {}), ...(e.hint ? { hint: e.hint } : {}) },
+    requestId: c.var.requestId ?? 'unknown',
+  };
+  return c.json(body, e.status, e.headers);
+}
+
+/** Turns anything thrown by a handler or middleware into the error shape; logs the stack of bugs. */
+export function toApiError(err: unknown, c: Context<AppEnv>, log: (line: LogLine) => void): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof FilterError) return new ApiError(400, 'invalid_parameter', err.message, err.param);
+  // UserError appends its hint to the message; the shape carries the hint separately.
+  if (err instanceof UserError) return new ApiError(400, 'invalid_parameter', err.hint ? err.message.slice(0, -(err.hint.length + 2)) : err.message, err.param, err.hint);
+  if (err instanceof HTTPException && err.status < 500) {
+    const code: ErrorCode = err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'invalid_parameter';
+    return new ApiError(err.status as ContentfulStatusCode, code, err.message || 'the request was refused');
+  }
+  log({
+    level: 'error',
+    time: new Date().toISOString(),
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: c.req.path,
+    error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  });
+  return new ApiError(500, 'internal', 'an unexpected error occurred; it has been logged', undefined, 'quote the requestId when you report it');
+}
+
+/** The 404 for routes that do not exist, in the same shape. */
+export function notFound(c: Context<AppEnv>): Response {
+  return errorResponse(c, new ApiError(404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`, undefined, 'see /api/docs for the endpoints'));
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Turns the first zod issue of a failed request validation into a 400 in the filter language's wording:
+ * `invalid limit "5000": expected a whole number from 1 to 1000`. Schemas put the expected part in the issue's
+ * message; the value is read back from the raw query so the user sees exactly what they sent.
+ */
+export function validationError(issues: readonly Issue[], raw: (param: string) => string[]): ApiError {
+  const issue = issues[0];
+  if (!issue) return new ApiError(400, 'invalid_parameter', 'invalid request');
+  if (issue.code === 'unrecognized_keys') {
+    const param = issue.keys[0]!;
+    return invalidParameter(param, raw(param)[0] ?? '', 'a parameter this endpoint knows', 'see /api/docs for the parameters of each endpoint');
+  }
+  const param = String(issue.path[0] ?? '');
+  const given = raw(param);
+  const custom = issue.code === 'custom' ? (issue.params as { value?: string } | undefined)?.value : undefined;
+  const index = typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
+  // List parameters are split on commas before validation, so the index points into the split list.
+  const value = custom ?? (index !== undefined ? given.flatMap((v) => v.split(','))[index] : undefined) ?? given.join(',');
+  const expected = issue.code === 'invalid_type' && given.length > 1 ? 'a single value (the parameter was repeated)' : issue.message;
+  return invalidParameter(param, value ?? '', expected);
+}

@@ -1,0 +1,108 @@
+/**
+ * The dashboard's aggregates over one filter: facets (each computed with its own filter removed, by the store),
+ * the timeline (buckets stacked by kind, plus records spanning several buckets), and grouped statistics.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { facetNames, statDimensions, statMeasures, timeBuckets, type FacetName } from '../../core/event-store.ts';
+import type { AppEnv, RouteDeps } from '../context.ts';
+import { invalidParameter } from '../errors.ts';
+import { FacetSchema, TimelineSchema, enumListParam, enumParam, errorResponses, filterQuery, intParam, storeFilterOf } from '../schemas.ts';
+
+const facetsRoute = createRoute({
+  method: 'get',
+  path: '/facets',
+  tags: ['aggregates'],
+  summary: 'Top values of one or more dimensions, each counted with its own filter removed',
+  request: {
+    query: filterQuery({
+      facet: enumListParam('dimension to count; repeat or comma-separate (default kind)', facetNames),
+      top: intParam('values per facet; the rest are summed in other', 1, 200, 10),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Counts per facet and the total matching the whole filter',
+      content: { 'application/json': { schema: z.object({ total: z.number().int(), facets: z.partialRecord(z.enum(facetNames), FacetSchema) }) } },
+    },
+    ...errorResponses,
+  },
+});
+
+const timelineRoute = createRoute({
+  method: 'get',
+  path: '/timeline',
+  tags: ['aggregates'],
+  summary: 'Records per period, stacked by kind',
+  description: 'A record whose date range spans more than one bucket (a month-precise record on a weekly timeline) is counted in `spanning`, never pinned to a bucket, so bucket totals plus spanning.total equal total.',
+  request: { query: filterQuery({ bucket: enumParam('period length', timeBuckets, 'month') }) },
+  responses: { 200: { description: 'The timeline', content: { 'application/json': { schema: TimelineSchema } } }, ...errorResponses },
+});
+
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/stats',
+  tags: ['aggregates'],
+  summary: 'Counts and casualty sums grouped by up to three dimensions',
+  request: {
+    query: filterQuery({
+      by: enumListParam('dimension to group by; repeat for up to three (list dimensions such as actor are crossed)', statDimensions),
+      measure: enumListParam('measures, comma-separated (default count,killed,wounded); killed and wounded sum best estimates', statMeasures),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'One row per group',
+      content: {
+        'application/json': {
+          schema: z.object({
+            by: z.array(z.enum(statDimensions)),
+            measures: z.array(z.enum(statMeasures)),
+            rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+          }),
+        },
+      },
+    },
+    ...errorResponses,
+  },
+});
+
+/** Registers /facets, /timeline and /stats. */
+export function aggregateRoutes({ store, registry }: RouteDeps) {
+  const api = new OpenAPIHono<AppEnv>();
+
+  api.openapi(facetsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const filter = storeFilterOf(q, registry);
+    const names: FacetName[] = q.facet?.length ? [...new Set(q.facet)] : ['kind'];
+    const [total, ...results] = await Promise.all([
+      store.count(c.var.scope, filter),
+      ...names.map((f) => store.facets(c.var.scope, filter, f, q.top)),
+    ]);
+    const facets: Partial<Record<FacetName, z.infer<typeof FacetSchema>>> = {};
+    names.forEach((name, i) => {
+      const result = results[i] as Awaited<ReturnType<typeof store.facets>>;
+      // Actor facet values are registry ids; the label saves the web app a look-up per value.
+      const values = name === 'actor' ? result.values.map((v) => ({ ...v, label: registry.get(v.value)?.name ?? v.value })) : result.values;
+      facets[name] = { values, other: result.other };
+    });
+    return c.json({ total: total as number, facets }, 200);
+  });
+
+  api.openapi(timelineRoute, async (c) => {
+    const q = c.req.valid('query');
+    const t = await store.timeline(c.var.scope, storeFilterOf(q, registry), q.bucket);
+    const total = t.buckets.reduce((sum, b) => sum + b.total, t.spanning.total);
+    return c.json({ bucket: t.bucket, total, buckets: t.buckets, spanning: t.spanning }, 200);
+  });
+
+  api.openapi(statsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const by = [...new Set(q.by ?? [])];
+    if (by.length > 3) throw invalidParameter('by', by.join(','), 'at most three dimensions');
+    const measures = q.measure?.length ? [...new Set(q.measure)] : [...statMeasures];
+    const rows = await store.stats(c.var.scope, storeFilterOf(q, registry), by, measures);
+    return c.json({ by, measures, rows }, 200);
+  });
+
+  return api;
+}

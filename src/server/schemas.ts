@@ -1,0 +1,189 @@
+/**
+ * The zod schemas that both validate requests and describe them in `/api/openapi.json`. Filter parameters are
+ * checked by the one filter language (`parseFilter`), run inside the schema, so the document, the validation and
+ * the CLI cannot disagree; everything else (paging, facets, buckets…) is plain zod with messages worded as the
+ * "expected" part of a 400.
+ */
+import { z } from '@hono/zod-openapi';
+import { attributions, kinds, recordSchema, statuses, tactics, targetCategories, visibilities } from '../core/record.ts';
+import { FilterError, filterParams, parseFilter, type EventFilter } from '../core/filter.ts';
+import { resolveActorFilter, type ActorRegistry } from '../core/actor-registry.ts';
+import type { StoreFilter } from '../core/event-store.ts';
+
+/** Query values arrive as a string, or an array when repeated; list parameters accept both and commas. */
+const toList = (split: boolean) => (v: unknown) =>
+  v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => (split ? String(s).split(',') : [String(s)])).map((s) => s.trim()).filter(Boolean);
+
+/** A repeatable, comma-separable parameter; `values` are documented as the item enum. */
+export function listParam(description: string, values?: readonly string[], split = true) {
+  const item = values ? z.string().openapi({ enum: [...values] }) : z.string();
+  return z.preprocess(toList(split), z.array(item).optional()).openapi({ description, param: { style: 'form', explode: true } });
+}
+
+/** A list parameter whose values must be one of `values` (validated by zod, not the filter language). */
+export function enumListParam<T extends string>(description: string, values: readonly [T, ...T[]]) {
+  return z
+    .preprocess(toList(true), z.array(z.enum(values, { error: `one of ${values.join(', ')}` })).optional())
+    .openapi({ description, param: { style: 'form', explode: true } });
+}
+
+const single = (description: string, example?: string) => z.string({ error: 'a single value' }).optional().openapi({ description, ...(example ? { example } : {}) });
+
+/** A whole number in `[min, max]`, defaulting to `fallback`. */
+export function intParam(description: string, min: number, max: number, fallback?: number) {
+  const expected = `a whole number from ${min} to ${max}`;
+  const n = z.coerce.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+  return (fallback === undefined ? n.optional() : n.default(fallback)).openapi({ description });
+}
+
+/** One of `values`, defaulting to `fallback`. */
+export function enumParam<T extends string>(description: string, values: readonly [T, ...T[]], fallback: T) {
+  return z.enum(values, { error: `one of ${values.join(', ')}` }).default(fallback as never).openapi({ description });
+}
+
+/** The filter language's parameters, as the URL carries them (see `src/core/filter.ts`). */
+export const filterShape = {
+  kind: listParam('record kind; repeat or comma-separate', kinds),
+  actor: listParam('actor id or any alias (ISIS-K, Wilayat Khurasan…); its branches are included unless descendants=false. Repeat for several; a comma followed by a space stays in the name', undefined, false),
+  descendants: single('false to leave out the branches of each actor (default true)', 'true'),
+  country: listParam('ISO 3166-1 alpha-3 country code (AFG, PAK…)'),
+  admin1: listParam('first-level administrative division, as named in the data (case-insensitive)'),
+  from: single('first day, YYYY-MM-DD; records whose date range overlaps [from, to] match', '2021-01-01'),
+  to: single('last day, YYYY-MM-DD', '2021-12-31'),
+  bbox: single('minLon,minLat,maxLon,maxLat; minLon > maxLon crosses the antimeridian', '60,23,78,38'),
+  q: listParam('keywords, all of which must appear in description, place, actor names or sources', undefined, false),
+  target: listParam('target category', targetCategories),
+  tactic: listParam('tactic', tactics),
+  attribution: listParam('how the actor is tied to the record', attributions),
+  dataset: listParam('dataset name (ucdp, acled, curated…)'),
+  status: listParam('review status; intersected with what the caller may see (anonymous callers: published only)', statuses),
+  visibility: listParam('visibility; intersected with what the caller may see (anonymous callers: public only)', visibilities),
+  min_killed: single('at least this many killed (best estimate)', '10'),
+  id: listParam('record id'),
+};
+
+type FilterQuery = { [K in keyof typeof filterShape]?: string | string[] };
+
+/** The validated query's filter parameters back as `[name, value]` pairs for `parseFilter`. */
+export function filterEntries(query: FilterQuery): [string, string][] {
+  const out: [string, string][] = [];
+  for (const name of filterParams) {
+    const v = query[name];
+    if (v === undefined) continue;
+    for (const value of Array.isArray(v) ? v : [v]) out.push([name, value]);
+  }
+  return out;
+}
+
+/** The `EventFilter` of a validated query (the schema has already run `parseFilter`, so this does not throw). */
+export function eventFilterOf(query: FilterQuery): EventFilter {
+  return parseFilter(filterEntries(query));
+}
+
+/**
+ * A query schema: the filter parameters plus `extra`, unknown names refused, and the filter language run over
+ * the filter part so its errors (`invalid from "2021-02-30": expected a real calendar date…`) are the 400s.
+ */
+export function filterQuery<T extends z.ZodRawShape>(extra: T) {
+  return z.strictObject({ ...filterShape, ...extra }).superRefine((value, ctx) => {
+    try {
+      parseFilter(filterEntries(value as FilterQuery));
+    } catch (e) {
+      if (!(e instanceof FilterError)) throw e;
+      ctx.addIssue({ code: 'custom', path: [e.param], message: e.expected, params: { value: e.value } });
+    }
+  });
+}
+
+// ---- responses ----
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(['invalid_parameter', 'not_found', 'payload_too_large', 'rate_limited', 'query_timeout', 'unsupported', 'internal']),
+      message: z.string().openapi({ example: 'invalid from "2021-02-30": expected a real calendar date as YYYY-MM-DD' }),
+      param: z.string().optional(),
+      hint: z.string().optional(),
+    }),
+    requestId: z.string(),
+  })
+  .openapi('Error');
+
+/** Error responses every endpoint may give, for the document. */
+export const errorResponses = {
+  400: { description: 'A parameter is invalid: the error names it, its value and what is expected', content: { 'application/json': { schema: ErrorSchema } } },
+  429: { description: 'Too many requests from this address; retry after the Retry-After seconds', content: { 'application/json': { schema: ErrorSchema } } },
+  503: { description: 'The query took too long; narrow the filter', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+// recordSchema is built before this module may have extended zod, so it is named with zod's own `.meta`.
+export const RecordSchema = recordSchema.meta({ id: 'Record' });
+
+const kindCounts = z.partialRecord(z.enum(kinds), z.number().int());
+
+export const RecordPageSchema = z.object({
+  records: z.array(RecordSchema),
+  total: z.number().int().openapi({ description: 'records matching the filter, over all pages' }),
+  next: z.string().nullable().openapi({ description: 'pass as cursor for the next page; null on the last page' }),
+});
+
+export const LinkedSchema = z.object({
+  id: z.string(),
+  relation: z.string(),
+  kind: z.enum(kinds),
+  date: z.string(),
+  title: z.string().openapi({ description: 'the first 120 characters of the description' }),
+});
+
+export const HistorySchema = z.object({
+  revision: z.number().int(),
+  at: z.string(),
+  by: z.string(),
+  comment: z.string().nullable(),
+  fields: z.array(z.string()).nullable().openapi({ description: 'fields changed by this revision; null for the first' }),
+});
+
+export const RecordDetailSchema = z.object({ record: RecordSchema, linked: z.array(LinkedSchema), history: z.array(HistorySchema) });
+
+export const FacetSchema = z.object({
+  values: z.array(z.object({ value: z.string(), count: z.number().int(), label: z.string().optional() })),
+  other: z.number().int().openapi({ description: 'records (or list entries) in values beyond the top N' }),
+});
+
+export const TimelineSchema = z.object({
+  bucket: z.enum(['day', 'week', 'month', 'year']),
+  total: z.number().int().openapi({ description: 'the sum of every bucket total and spanning.total' }),
+  buckets: z.array(z.object({ start: z.string(), total: z.number().int(), kinds: kindCounts })),
+  spanning: z.object({ total: z.number().int(), kinds: kindCounts }).openapi({ description: 'records whose date range spans more than one bucket' }),
+});
+
+export const MapSchema = z.union([
+  z.object({
+    mode: z.literal('cells'),
+    cellSize: z.number().openapi({ description: 'cell width in degrees' }),
+    total: z.number().int(),
+    cells: z.array(z.object({ lon: z.number(), lat: z.number(), count: z.number().int(), kinds: kindCounts })),
+  }),
+  z.object({
+    mode: z.literal('points'),
+    total: z.number().int(),
+    points: z.array(z.object({ id: z.string(), lon: z.number(), lat: z.number(), kind: z.enum(kinds), precision: z.string(), date: z.string() })),
+  }),
+]);
+
+export const AreaSchema = z.object({ country: z.string(), admin1: z.string().nullable().optional(), count: z.number().int(), killed: z.number() });
+
+export const ActorSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  parent: z.string().nullable(),
+  matched: z.string().optional().openapi({ description: 'the alias the query matched' }),
+  count: z.number().int().openapi({ description: "records naming this actor itself (its branches' not included)" }),
+  countWithBranches: z.number().int(),
+});
+
+/** The store filter of a validated query: the filter language's parse, with actor names resolved to ids. */
+export function storeFilterOf(query: FilterQuery, registry: ActorRegistry): StoreFilter {
+  return resolveActorFilter(eventFilterOf(query), registry);
+}

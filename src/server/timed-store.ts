@@ -1,0 +1,32 @@
+/**
+ * The query timeout: every store read the API makes races a timer, so one pathological filter answers 503 with
+ * a clear message instead of holding the connection open. The backend keeps working on the abandoned query (the
+ * port has no cancellation yet); its result is dropped.
+ */
+import type { EventStore } from '../core/event-store.ts';
+import { ApiError } from './errors.ts';
+
+/** The reads that return one promise: these race the timer. `stream` and `exportParquet` (exports) are left alone. */
+const timedReads = ['get', 'history', 'query', 'count', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'unresolvedActors'] as const;
+
+/** `store` with its single-answer reads wrapped in a `ms` timeout (503 `query_timeout`); `ms` ≤ 0 disables it. */
+export function timedStore(store: EventStore, ms: number): EventStore {
+  if (!(ms > 0)) return store;
+  const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new ApiError(503, 'query_timeout', `the query took longer than ${ms / 1000} s and was abandoned`, undefined, 'narrow the filter (a shorter date range, a country or an actor) and try again', { 'Retry-After': '5' })),
+          ms,
+        );
+      });
+      return Promise.race([fn(...args), timeout]).finally(() => clearTimeout(timer));
+    };
+  const wrapped: Record<string, unknown> = {};
+  for (const name of timedReads) wrapped[name] = timed((store[name] as (...args: unknown[]) => Promise<unknown>).bind(store));
+  // Everything else (write, stream, exportParquet, close) passes through, bound to the original store.
+  return new Proxy(store, {
+    get: (target, key, receiver) => (typeof key === 'string' && key in wrapped ? wrapped[key] : Reflect.get(target, key, receiver)),
+  });
+}
