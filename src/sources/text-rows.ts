@@ -32,7 +32,8 @@ export async function* csvRows(input: TextInput, options: CsvOptions = {}): Asyn
       delimiter: options.delimiter ?? ',',
       relax_column_count: true,
       relax_quotes: false,
-      skip_empty_lines: true,
+      // Blank lines are skipped here rather than by the parser, so line numbers stay exact.
+      skip_empty_lines: false,
       bom: true,
       info: true,
       max_record_size: options.maxFieldBytes ?? 1024 * 1024,
@@ -42,8 +43,10 @@ export async function* csvRows(input: TextInput, options: CsvOptions = {}): Asyn
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       // csv-parse counts the line a record ends on; the record started just after the previous one ended.
-      yield { line: previousEnd + 1, cells: record };
+      const line = previousEnd + 1;
       previousEnd = info.lines;
+      if (record.length === 1 && record[0] === '') continue;
+      yield { line, cells: record };
     }
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };

@@ -123,7 +123,6 @@ export function acledRecord(cells: readonly string[], line: number, file: AcledF
   const size = /\[size=([^\]]*)\]/i.exec(notes);
   if (size && !ownTags.some((t) => /^crowd size=/i.test(t))) tags.push(`crowd size=${size[1]!.trim()}`);
 
-  const importDate = context.importedAt.slice(0, 10);
   return {
     id: `acled:${originalId}`,
     kind: rule.kind,
@@ -144,12 +143,13 @@ export function acledRecord(cells: readonly string[], line: number, file: AcledF
     tags: [...new Set(tags.map((t) => t.slice(0, 300)))],
     provenance: {
       dataset: 'acled',
-      // Exports carry no release number. What we know is the day the user's copy was imported, and it says so.
-      datasetVersion: `accessed ${importDate}`,
+      // Exports carry no release number. The access date ACLED's attribution asks for is the record's `importedAt`;
+      // writing it into the version or attribution would make every re-import on another day a new revision.
+      datasetVersion: null,
       originalId,
       importedAt: context.importedAt,
       licence: acledLicence,
-      attribution: `Armed Conflict Location & Event Data (ACLED), acleddata.com, accessed ${importDate}`,
+      attribution: 'Armed Conflict Location & Event Data (ACLED), acleddata.com; accessed on the import date',
     },
     status: 'published',
     // ACLED's terms forbid giving others access to its rows (source-formats §0).

@@ -89,7 +89,7 @@ describe.skipIf(!existsSync(sample))('ACLED importer on the real 326-row sample 
     expect(unidentified.every((a) => a.attribution === 'unknown')).toBe(true);
   });
 
-  it('cites each source and ACLED with the access date, and keeps notes and tags', () => {
+  it('cites each source and ACLED (the access date is the import time), and keeps notes and tags', () => {
     // Expectations come from the raw rows at run time: no ACLED value is written into this repository.
     for (const row of raw) {
       const r = result.byId.get(`acled:${row.event_id_cnty}`)!;
@@ -98,8 +98,8 @@ describe.skipIf(!existsSync(sample))('ACLED importer on the real 326-row sample 
       const size = /\[size=([^\]]*)\]/.exec(row.notes!)?.[1];
       const tags = [`source_scale=${row.source_scale}`, `disorder_type=${row.disorder_type}`, ...(size ? [`crowd size=${size}`] : [])];
       expect(r.tags).toEqual(expect.arrayContaining(tags));
-      expect(r.provenance).toMatchObject({ dataset: 'acled', originalId: row.event_id_cnty, datasetVersion: 'accessed 2025-01-15', licence: 'ACLED Terms of Use – user copy, no redistribution' });
-      expect(r.provenance.attribution).toBe('Armed Conflict Location & Event Data (ACLED), acleddata.com, accessed 2025-01-15');
+      expect(r.provenance).toMatchObject({ dataset: 'acled', originalId: row.event_id_cnty, datasetVersion: null, importedAt: expect.stringMatching(/^2025-01-15/), licence: 'ACLED Terms of Use – user copy, no redistribution' });
+      expect(r.provenance.attribution).toBe('Armed Conflict Location & Event Data (ACLED), acleddata.com; accessed on the import date');
     }
     expect(result.records.filter((r) => r.tags.some((t) => t.startsWith('crowd size='))).length).toBeGreaterThan(0);
   });
