@@ -18,7 +18,8 @@ export const settings = {
   actors: { name: 'actors', env: 'SITREP_ACTORS', default: `${projectRoot}data/actors.json`, help: 'actor registry file: actors, aliases and context rules' },
   host: { name: 'host', env: 'SITREP_HOST', default: '127.0.0.1', help: 'address the server binds to (--host); loopback unless told otherwise' },
   port: { name: 'port', env: 'SITREP_PORT', default: '8080', help: 'port the server listens on (--port)' },
-  memoryLimit: { name: 'memoryLimit', env: 'SITREP_MEMORY_LIMIT', default: '', help: 'DuckDB memory limit such as 2GB (empty: DuckDB default)' },
+  // DuckDB spills to disk beyond its limit; without one it may take 80% of RAM on a large import.
+  memoryLimit: { name: 'memoryLimit', env: 'SITREP_MEMORY_LIMIT', default: '1GB', help: 'DuckDB memory limit (it spills to disk beyond it), e.g. 4GB' },
   webRoot: { name: 'webRoot', env: 'SITREP_WEB_ROOT', default: `${projectRoot}web/dist`, help: 'built web app the server serves at / (absent: / explains how to build it)' },
   queryTimeout: { name: 'queryTimeout', env: 'SITREP_QUERY_TIMEOUT_MS', default: '15000', help: 'milliseconds an API query may run before it answers 503 (0: no limit)' },
   cacheTtl: { name: 'cacheTtl', env: 'SITREP_CACHE_TTL_MS', default: '30000', help: 'milliseconds the API reuses an aggregate answer (writes through the server clear it; 0: off)' },
