@@ -1,0 +1,63 @@
+/**
+ * A horizontal bar chart of labelled values (records by country, by target…), largest first, drawn as a plain
+ * SVG that can be saved as it is.
+ */
+import { forwardRef } from 'react';
+import { formatCount } from '../../model/format.ts';
+import { bar, chartFont, grid, ink, muted } from './chart-theme.ts';
+
+export interface BarChartProps {
+  title: string;
+  rows: { label: string; value: number }[];
+  width: number;
+  /** Shown under the chart in the image (source, filter). */
+  caption: string;
+  unit: string;
+}
+
+/** `text` cut to `chars` characters with an ellipsis (SVG text does not wrap or clip by itself). */
+function fit(text: string, chars: number): string {
+  return text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text;
+}
+
+/** The chart. */
+export const BarChart = forwardRef<SVGSVGElement, BarChartProps>(function BarChart({ title, rows, width, caption, unit }, ref) {
+  const rowH = 22;
+  const labelW = Math.min(200, Math.max(90, width * 0.32));
+  const top = 34;
+  const height = top + rows.length * rowH + 40;
+  const plotW = Math.max(40, width - labelW - 70);
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  return (
+    <svg ref={ref} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={chartFont} role="img" aria-label={`${title}: ${rows.map((r) => `${r.label} ${r.value}`).join(', ')}`}>
+      <rect width={width} height={height} fill="#ffffff" />
+      <text x={8} y={20} fontSize={14} fontWeight={600} fill={ink}>
+        {title}
+      </text>
+      {rows.map((r, i) => {
+        const y = top + i * rowH;
+        const w = (r.value / max) * plotW;
+        return (
+          <g key={r.label}>
+            <text x={labelW} y={y + 15} fontSize={12} textAnchor="end" fill={ink} direction={/[\u0590-\u08ff]/.test(r.label) ? 'rtl' : undefined}>
+              {fit(r.label, Math.floor(labelW / 6.8))}
+            </text>
+            <rect x={labelW + 8} y={y + 3} width={plotW} height={rowH - 6} fill={grid} opacity={0.35} />
+            <rect x={labelW + 8} y={y + 3} width={Math.max(1, w)} height={rowH - 6} fill={bar} />
+            <text x={labelW + 12 + w} y={y + 15} fontSize={11} fill={muted}>
+              {formatCount(r.value)}
+            </text>
+          </g>
+        );
+      })}
+      {rows.length === 0 && (
+        <text x={8} y={top + 16} fontSize={12} fill={muted}>
+          No records in this selection.
+        </text>
+      )}
+      <text x={8} y={height - 12} fontSize={10} fill={muted}>
+        {caption} · {unit}
+      </text>
+    </svg>
+  );
+});

@@ -1,0 +1,89 @@
+/**
+ * Charts of the selection: over time by kind, and by country, province, target and actor — each one a plain SVG
+ * that downloads as PNG or SVG with a caption naming the filter it shows.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { apiUrl } from '../../api/client.ts';
+import type { StatsResponse, TimelineResponse } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { valueLabel } from '../../model/labels.ts';
+import { markRendered } from '../../state/ready.ts';
+import { BarChart } from './BarChart.tsx';
+import { ChartCard } from './ChartCard.tsx';
+import { TimeChart } from './TimeChart.tsx';
+
+export interface ChartsViewProps {
+  entries: [string, string][];
+  filterKey: string;
+  /** A short description of the filter for captions ("Pakistan, 2019, Islamic State"). */
+  caption: string;
+  countryName: (iso3: string) => string;
+  actorName: (id: string) => string;
+}
+
+const top = 15;
+
+function rowsOf(stats: StatsResponse | undefined, dim: string, label: (v: string) => string) {
+  return (stats?.rows ?? [])
+    .filter((r) => r[dim] !== null && r[dim] !== undefined)
+    .map((r) => ({ label: label(String(r[dim])), value: Number(r.count ?? 0) }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, top);
+}
+
+/** The charts tab. */
+export function ChartsView({ entries, filterKey, caption, countryName, actorName }: ChartsViewProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const yearly = useApi<TimelineResponse>(apiUrl('timeline', [...entries, ['bucket', 'year']]));
+  const years = yearly.data?.buckets.length ?? 0;
+  // Fewer than four years read better month by month.
+  const monthlyUrl = yearly.data && years < 4 ? apiUrl('timeline', [...entries, ['bucket', 'month']]) : null;
+  const monthly = useApi<TimelineResponse>(monthlyUrl);
+  const timeline = monthlyUrl ? monthly : yearly;
+  const stats = (by: string) => apiUrl('stats', [...entries, ['by', by], ['measure', 'count']]);
+  const byCountry = useApi<StatsResponse>(stats('country'));
+  const byProvince = useApi<StatsResponse>(stats('admin1'));
+  const byTarget = useApi<StatsResponse>(stats('target'));
+  const byActor = useApi<StatsResponse>(stats('actor'));
+
+  const all = [yearly, byCountry, byProvince, byTarget, byActor];
+  const current = all.every((s) => s.dataUrl !== null && s.data !== undefined && !s.loading) && (!monthlyUrl || monthly.dataUrl === monthlyUrl);
+  useEffect(() => {
+    if (current) markRendered('charts', filterKey);
+  }, [current, filterKey]);
+
+  const full = Math.max(280, width - 4);
+  const half = width >= 900 ? Math.floor((width - 24) / 2) : full;
+  const cap = `Sitrep · ${caption}`;
+
+  return (
+    <div ref={box} className="charts">
+      <ChartCard name="records-over-time" loading={timeline.loading} error={timeline.error}>
+        {(ref) => (timeline.data ? <TimeChart ref={ref} title="Records over time, by kind" timeline={timeline.data} width={full} caption={cap} /> : <p className="muted">Loading…</p>)}
+      </ChartCard>
+      <div className="chart-grid">
+        <ChartCard name="records-by-country" loading={byCountry.loading} error={byCountry.error}>
+          {(ref) => <BarChart ref={ref} title="Records by country" rows={rowsOf(byCountry.data, 'country', countryName)} width={half} caption={cap} unit="records" />}
+        </ChartCard>
+        <ChartCard name="records-by-province" loading={byProvince.loading} error={byProvince.error}>
+          {(ref) => <BarChart ref={ref} title="Records by province" rows={rowsOf(byProvince.data, 'admin1', (v) => v)} width={half} caption={cap} unit="records with a known province" />}
+        </ChartCard>
+        <ChartCard name="records-by-target" loading={byTarget.loading} error={byTarget.error}>
+          {(ref) => <BarChart ref={ref} title="Records by target" rows={rowsOf(byTarget.data, 'target', (v) => valueLabel('target', v))} width={half} caption={cap} unit="a record may have several targets" />}
+        </ChartCard>
+        <ChartCard name="records-by-actor" loading={byActor.loading} error={byActor.error}>
+          {(ref) => <BarChart ref={ref} title="Records by actor" rows={rowsOf(byActor.data, 'actor', actorName)} width={half} caption={cap} unit="a record may name several actors" />}
+        </ChartCard>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Records over time stacked by kind, with a y axis, year labels and a legend of the kinds present: the chart
+ * version of the timeline, sized for a report.
+ */
+import { forwardRef } from 'react';
+import type { TimeBucket } from '../../../../src/core/event-store.ts';
+import type { TimelineResponse } from '../../api/types.ts';
+import { formatCount } from '../../model/format.ts';
+import { kindColours, kindLabels, kindOrder } from '../../model/kinds.ts';
+import { nextBucket, toTime } from '../timeline/dates.ts';
+import { chartFont, grid, ink, muted, niceTicks } from './chart-theme.ts';
+
+export interface TimeChartProps {
+  title: string;
+  timeline: TimelineResponse;
+  width: number;
+  caption: string;
+}
+
+/** The chart. */
+export const TimeChart = forwardRef<SVGSVGElement, TimeChartProps>(function TimeChart({ title, timeline, width, caption }, ref) {
+  const buckets = timeline.buckets;
+  const kinds = kindOrder.filter((k) => buckets.some((b) => b.kinds[k]));
+  const legendRows = Math.ceil(kinds.length / Math.max(1, Math.floor((width - 16) / 150)));
+  const m = { left: 48, right: 12, top: 34 + legendRows * 18, bottom: 44 };
+  const height = m.top + 220 + m.bottom;
+  const plotW = Math.max(40, width - m.left - m.right);
+  const plotH = height - m.top - m.bottom;
+  const bucket: TimeBucket = timeline.bucket;
+  const t0 = buckets.length ? toTime(buckets[0]!.start) : 0;
+  const t1 = buckets.length ? toTime(nextBucket(buckets.at(-1)!.start, bucket)) : 1;
+  const x = (t: number) => m.left + ((t - t0) / Math.max(1, t1 - t0)) * plotW;
+  const ticks = niceTicks(Math.max(1, ...buckets.map((b) => b.total)));
+  const max = ticks.at(-1)!;
+  const y = (v: number) => m.top + plotH - (v / max) * plotH;
+  const firstYear = buckets.length ? Number(buckets[0]!.start.slice(0, 4)) : 0;
+  const lastYear = buckets.length ? Number(buckets.at(-1)!.start.slice(0, 4)) : 0;
+  const span = lastYear - firstYear + 1;
+  const every = [1, 2, 5, 10, 20].find((n) => (plotW / span) * n >= 40) ?? 50;
+  const perCol = Math.max(1, Math.floor((width - 16) / 150));
+
+  return (
+    <svg ref={ref} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={chartFont} role="img" aria-label={`${title}, ${formatCount(timeline.total)} records`}>
+      <rect width={width} height={height} fill="#ffffff" />
+      <text x={8} y={20} fontSize={14} fontWeight={600} fill={ink}>
+        {title}
+      </text>
+      {kinds.map((k, i) => (
+        <g key={k} transform={`translate(${8 + (i % perCol) * 150}, ${30 + Math.floor(i / perCol) * 18})`}>
+          <rect width={10} height={10} y={1} fill={kindColours[k]} />
+          <text x={15} y={10} fontSize={11} fill={ink}>
+            {kindLabels[k]}
+          </text>
+        </g>
+      ))}
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={m.left} x2={m.left + plotW} y1={y(t)} y2={y(t)} stroke={grid} />
+          <text x={m.left - 6} y={y(t) + 4} fontSize={10} textAnchor="end" fill={muted}>
+            {formatCount(t)}
+          </text>
+        </g>
+      ))}
+      {buckets.map((b) => {
+        const left = x(toTime(b.start));
+        const w = Math.max(0.8, x(toTime(nextBucket(b.start, bucket))) - left - (plotW / buckets.length > 5 ? 1 : 0));
+        let acc = 0;
+        return (
+          <g key={b.start}>
+            {kinds.map((k) => {
+              const n = b.kinds[k] ?? 0;
+              if (!n) return null;
+              const top = y(acc + n);
+              const h = y(acc) - top;
+              acc += n;
+              return <rect key={k} x={left} y={top} width={w} height={h} fill={kindColours[k]} />;
+            })}
+          </g>
+        );
+      })}
+      <line x1={m.left} x2={m.left + plotW} y1={m.top + plotH} y2={m.top + plotH} stroke={muted} />
+      {Array.from({ length: span }, (_, i) => firstYear + i)
+        .filter((yr) => yr % every === 0)
+        .map((yr) => {
+          const t = Date.UTC(yr, 0, 1);
+          if (t < t0 || t > t1) return null;
+          return (
+            <g key={yr}>
+              <line x1={x(t)} x2={x(t)} y1={m.top + plotH} y2={m.top + plotH + 4} stroke={muted} />
+              <text x={x(t)} y={m.top + plotH + 16} fontSize={10} textAnchor="middle" fill={muted}>
+                {yr}
+              </text>
+            </g>
+          );
+        })}
+      <text x={8} y={height - 10} fontSize={10} fill={muted}>
+        {caption} · records per {bucket}
+        {timeline.spanning.total ? ` · ${formatCount(timeline.spanning.total)} with imprecise dates not drawn` : ''}
+      </text>
+    </svg>
+  );
+});

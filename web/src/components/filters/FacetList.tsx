@@ -1,0 +1,73 @@
+/**
+ * One facet: the top values of a dimension with live counts (computed by the server with this facet's own filter
+ * removed, so the other values stay visible), each a checkbox that adds or removes it from the filter.
+ */
+import { useId, useState } from 'react';
+import type { FacetValue } from '../../api/types.ts';
+import { formatCount } from '../../model/format.ts';
+
+export interface FacetListProps {
+  title: string;
+  values: FacetValue[];
+  /** Records (or list entries) beyond the values shown. */
+  other: number;
+  selected: string[];
+  label: (value: FacetValue) => string;
+  onToggle: (value: string) => void;
+  onClear: () => void;
+  /** Values shown before "Show more". */
+  initial?: number;
+  loading?: boolean;
+}
+
+/** A titled list of checkboxes with counts and proportional bars. */
+export function FacetList({ title, values, other, selected, label, onToggle, onClear, initial = 6, loading }: FacetListProps) {
+  const id = useId();
+  const [expanded, setExpanded] = useState(false);
+  // A selected value outside the top N is still listed, so it can be seen and unticked.
+  const rows = [...values];
+  for (const s of selected) if (!rows.some((v) => v.value === s)) rows.push({ value: s, count: 0 });
+  const shown = expanded ? rows : rows.slice(0, Math.max(initial, selected.length));
+  const max = Math.max(1, ...values.map((v) => v.count));
+
+  return (
+    <section className="facet" aria-labelledby={`${id}-title`} aria-busy={loading || undefined}>
+      <div className="facet-head">
+        <h3 id={`${id}-title`}>{title}</h3>
+        {selected.length > 0 && (
+          <button type="button" className="link-button" onClick={onClear} aria-label={`Clear the ${title.toLowerCase()} filter`}>
+            Clear
+          </button>
+        )}
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted small">{loading ? 'Loading…' : 'None in this selection'}</p>
+      ) : (
+        <ul className="facet-values">
+          {shown.map((v) => {
+            const checked = selected.includes(v.value);
+            const text = label(v);
+            return (
+              <li key={v.value} className={v.count === 0 && !checked ? 'empty' : undefined}>
+                <label>
+                  <input type="checkbox" checked={checked} onChange={() => onToggle(v.value)} />
+                  <span className="facet-label" dir="auto" title={text}>
+                    {text}
+                  </span>
+                  <span className="facet-count">{formatCount(v.count)}</span>
+                  <span className="facet-bar" style={{ width: `${(v.count / max) * 100}%` }} aria-hidden="true" />
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {(rows.length > shown.length || expanded) && (
+        <button type="button" className="link-button small" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
+          {expanded ? 'Show fewer' : `Show ${rows.length - shown.length} more`}
+        </button>
+      )}
+      {other > 0 && (expanded || rows.length <= shown.length) && <p className="muted small">and {formatCount(other)} in other values</p>}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The active filters as removable chips ("Country: Pakistan ×"), and one button to clear them all, so a reader
+ * always sees what narrows the view and can undo any part of it in one click.
+ */
+import type { ReactNode } from 'react';
+import type { FacetValue } from '../../api/types.ts';
+import { formatDay } from '../../model/format.ts';
+import { isKind, kindLabels } from '../../model/kinds.ts';
+import { valueLabel } from '../../model/labels.ts';
+import { clearParam, filterEntries, listParams, setList, type Filters, type ListParam, type Param } from '../../model/view-state.ts';
+import { useActorName } from './use-actor-name.ts';
+
+const paramTitles: Record<Param, string> = {
+  kind: 'Kind', actor: 'Actor', country: 'Country', admin1: 'Province', target: 'Target', tactic: 'Tactic', attribution: 'Attribution',
+  dataset: 'Dataset', q: 'Keyword', from: 'From', to: 'To', min_killed: 'At least killed', descendants: 'Branches', bbox: 'Area',
+};
+
+export interface FilterChipsProps {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  countryName: (iso3: string) => string;
+  /** Actor facet values, whose labels name actor ids without a request. */
+  actorValues: FacetValue[];
+}
+
+/** The chips, or nothing when no filter is set. */
+export function FilterChips({ filters, onChange, countryName, actorValues }: FilterChipsProps) {
+  if (filterEntries(filters).length === 0) return null;
+  const chips: { key: string; title: string; label: ReactNode; remove: () => void }[] = [];
+
+  for (const param of listParams) {
+    for (const value of filters[param] ?? []) {
+      const remove = () => onChange(setList(filters, param, (filters[param] ?? []).filter((v) => v !== value)));
+      chips.push({ key: `${param}=${value}`, title: paramTitles[param], label: <ChipValue param={param} value={value} countryName={countryName} actorValues={actorValues} />, remove });
+    }
+  }
+  if (filters.from || filters.to) {
+    const range = `${filters.from ? formatDay(filters.from) : 'the start'} – ${filters.to ? formatDay(filters.to) : 'today'}`;
+    chips.push({ key: 'dates', title: 'Dates', label: range, remove: () => onChange(clearParam(clearParam(filters, 'from'), 'to')) });
+  }
+  for (const param of ['q', 'min_killed', 'bbox'] as const) {
+    const v = filters[param];
+    if (v) chips.push({ key: param, title: paramTitles[param], label: v, remove: () => onChange(clearParam(filters, param)) });
+  }
+  if (filters.descendants === 'false') {
+    chips.push({ key: 'descendants', title: 'Branches', label: 'excluded', remove: () => onChange(clearParam(filters, 'descendants')) });
+  }
+
+  return (
+    <div className="chips" role="region" aria-label="Active filters">
+      <ul>
+        {chips.map((c) => (
+          <li key={c.key} className="chip">
+            <span className="chip-title">{c.title}:</span>{' '}
+            <span className="chip-value" dir="auto">
+              {c.label}
+            </span>
+            <button type="button" onClick={c.remove} aria-label={`Remove filter ${c.title} ${typeof c.label === 'string' ? c.label : ''}`.trim()} title="Remove this filter">
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={() => onChange({})}>
+        Clear all filters
+      </button>
+    </div>
+  );
+}
+
+function ChipValue({ param, value, countryName, actorValues }: { param: ListParam; value: string; countryName: (c: string) => string; actorValues: FacetValue[] }) {
+  if (param === 'actor') return <ActorChip value={value} known={actorValues.find((a) => a.value === value)?.label} />;
+  if (param === 'country') return <>{countryName(value)}</>;
+  if (param === 'kind' && isKind(value)) return <>{kindLabels[value]}</>;
+  return <>{valueLabel(param, value)}</>;
+}
+
+function ActorChip({ value, known }: { value: string; known?: string }) {
+  const actor = useActorName(value, known);
+  if (!actor || actor.name === value || actor.id === value) return <>{actor?.name ?? value}</>;
+  return (
+    <>
+      {value} → {actor.name}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * The headline of the selection: how many records match, how many of them have no location (so nothing filtered
+ * in is invisible on the map), and the datasets they come from.
+ */
+import { formatCount } from '../../model/format.ts';
+
+export interface ResultSummaryProps {
+  total: number | undefined;
+  unlocated: number | undefined;
+  loading: boolean;
+  onShowUnlocated: () => void;
+}
+
+/** "1,234 records match" and the unlocated note. */
+export function ResultSummary({ total, unlocated, loading, onShowUnlocated }: ResultSummaryProps) {
+  return (
+    <div className="result-summary" aria-live="polite" aria-busy={loading}>
+      <p>
+        <strong className="total" data-testid="total">
+          {total === undefined ? '…' : formatCount(total)}
+        </strong>{' '}
+        {total === 1 ? 'record matches' : 'records match'}
+        {loading && <span className="spinner" aria-label="updating" />}
+      </p>
+      {unlocated !== undefined && unlocated > 0 && (
+        <button type="button" className="link-button small" onClick={onShowUnlocated} data-testid="unlocated-link">
+          {formatCount(unlocated)} {unlocated === 1 ? 'record has' : 'records have'} no location and {unlocated === 1 ? 'is' : 'are'} not on the map — list {unlocated === 1 ? 'it' : 'them'}
+        </button>
+      )}
+    </div>
+  );
+}

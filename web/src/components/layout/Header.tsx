@@ -1,0 +1,30 @@
+/** The top bar: the name, the keyword and actor searches, and Share / Embed / Export. */
+import type { ReactNode } from 'react';
+
+export interface HeaderProps {
+  search: ReactNode;
+  actions: ReactNode;
+  /** The phone layout's button that opens the filter column. */
+  filtersButton: ReactNode;
+}
+
+/** The header. */
+export function Header({ search, actions, filtersButton }: HeaderProps) {
+  return (
+    <header className="app-header">
+      <a className="brand" href="/" aria-label="Sitrep — start over with no filters">
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+          <circle cx="12" cy="12" r="5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <circle cx="12" cy="12" r="1.6" fill="currentColor" />
+        </svg>
+        <span>Sitrep</span>
+      </a>
+      <div className="header-search">{search}</div>
+      <div className="header-actions">
+        {filtersButton}
+        {actions}
+      </div>
+    </header>
+  );
+}

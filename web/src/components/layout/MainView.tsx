@@ -1,0 +1,146 @@
+/**
+ * The full explorer: header with searches and sharing, the filter column, the map / table / charts with the
+ * timeline under them, and the record list or the open record beside them. On a phone the columns stack and the
+ * filters open as a drawer.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { FacetsResponse, Kind } from '../../api/types.ts';
+import { useActorNames } from '../../api/use-actor-names.ts';
+import { describeFilters } from '../../model/describe-filters.ts';
+import { setList, setScalar, toggleValue, type Filters, type ViewState } from '../../model/view-state.ts';
+import type { UpdateView } from '../../state/use-view-state.ts';
+import { ChartsView } from '../charts/ChartsView.tsx';
+import { ActorBox } from '../filters/ActorBox.tsx';
+import { KeywordBox } from '../filters/KeywordBox.tsx';
+import { MapModeSwitch } from '../map/MapModeSwitch.tsx';
+import { MapView } from '../map/MapView.tsx';
+import { RecordList } from '../records/RecordList.tsx';
+import { RecordPanel } from '../records/RecordPanel.tsx';
+import { UnlocatedList } from '../records/UnlocatedList.tsx';
+import { useUnlocatedCount } from '../records/use-unlocated.ts';
+import { ShareBar } from '../share/ShareBar.tsx';
+import { RecordTable } from '../table/RecordTable.tsx';
+import { Timeline } from '../timeline/Timeline.tsx';
+import { Header } from './Header.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { TabBar } from './TabBar.tsx';
+
+export interface MainViewProps {
+  view: ViewState;
+  update: UpdateView;
+  entries: [string, string][];
+  filterKey: string;
+  facets: FacetsResponse | undefined;
+  facetsLoading: boolean;
+  kinds: Kind[];
+  countryName: (iso3: string) => string;
+  openRecord: (id: string) => void;
+  setTitle: (title: string) => void;
+}
+
+/** The explorer layout. */
+export function MainView({ view, update, entries, filterKey, facets, facetsLoading, kinds, countryName, openRecord, setTitle }: MainViewProps) {
+  const [listMode, setListMode] = useState<'records' | 'unlocated'>('records');
+  const [drawer, setDrawer] = useState(false);
+  const [focus, setFocus] = useState<{ lon: number; lat: number; precision: string } | null>(null);
+  const actorName = useActorNames(facets?.facets.actor?.values);
+  const unlocated = useUnlocatedCount(entries, facets?.total, !facetsLoading);
+  const setFilters = useCallback((filters: Filters) => update((v) => ({ ...v, filters })), [update]);
+  const closeRecord = useCallback(() => update((v) => ({ ...v, record: null })), [update]);
+  const timelineEntries = entries.filter(([k]) => k !== 'from' && k !== 'to');
+  const caption = describeFilters(view.filters, countryName, actorName);
+
+  useEffect(() => setTitle(`Sitrep — ${caption}`), [caption, setTitle]);
+  useEffect(() => {
+    if (!view.record) setFocus(null);
+  }, [view.record]);
+  // The unlocated list belongs to one selection; a new filter goes back to the full list.
+  useEffect(() => setListMode('records'), [filterKey]);
+
+  const showSide = view.tab === 'map' || view.record !== null;
+  const filterCount = entries.length;
+
+  return (
+    <div className={`app${showSide ? ' with-side' : ''}${drawer ? ' drawer-open' : ''}`}>
+      <a className="skip-link" href="#view-panel">
+        Skip to the map
+      </a>
+      <Header
+        search={
+          <>
+            <KeywordBox value={view.filters.q ?? ''} onSearch={(q) => setFilters(setScalar(view.filters, 'q', q || undefined))} />
+            <ActorBox onPick={(a) => setFilters(view.filters.actor?.includes(a) ? view.filters : setList(view.filters, 'actor', [...(view.filters.actor ?? []), a]))} />
+          </>
+        }
+        actions={<ShareBar entries={entries} />}
+        filtersButton={
+          <button type="button" className="button filters-button" aria-expanded={drawer} aria-controls="filters" onClick={() => setDrawer(!drawer)}>
+            Filters{filterCount ? ` (${filterCount})` : ''}
+          </button>
+        }
+      />
+      <Sidebar
+        id="filters"
+        filters={view.filters}
+        facets={facets}
+        loading={facetsLoading}
+        unlocated={unlocated}
+        onChange={setFilters}
+        onShowUnlocated={() => {
+          setListMode('unlocated');
+          setDrawer(false);
+          update((v) => ({ ...v, tab: 'map', record: null }));
+        }}
+        countryName={countryName}
+      />
+      {drawer && <button type="button" className="drawer-scrim" aria-label="Close the filters" onClick={() => setDrawer(false)} />}
+      <main className="center">
+        <div className="view-tools">
+          <TabBar tab={view.tab} onChange={(tab) => update((v) => ({ ...v, tab }))} />
+          {view.tab === 'map' && <MapModeSwitch mode={view.mode} onChange={(mode) => update((v) => ({ ...v, mode }))} />}
+        </div>
+        <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} tabIndex={-1}>
+          {view.tab === 'map' && (
+            <MapView
+              entries={entries}
+              filterKey={filterKey}
+              mode={view.mode}
+              position={view.map}
+              focus={focus}
+              kinds={kinds}
+              onMove={(map) => update((v) => ({ ...v, map }), { replace: true })}
+              onOpenRecord={openRecord}
+              onAreaClick={(country, admin1) => setFilters(admin1 ? toggleValue(view.filters, 'admin1', admin1) : toggleValue(view.filters, 'country', country))}
+              countryName={countryName}
+            />
+          )}
+          {view.tab === 'table' && (
+            <RecordTable entries={entries} filterKey={filterKey} sort={view.sort} onSort={(sort) => update((v) => ({ ...v, sort }))} selected={view.record} onOpen={openRecord} countryName={countryName} />
+          )}
+          {view.tab === 'charts' && <ChartsView entries={entries} filterKey={filterKey} caption={caption} countryName={countryName} actorName={actorName} />}
+        </div>
+        <Timeline
+          entries={timelineEntries}
+          filterKey={filterKey}
+          from={view.filters.from}
+          to={view.filters.to}
+          bucket={view.bucket}
+          onBucket={(bucket) => update((v) => ({ ...v, bucket }))}
+          onRange={(from, to) => setFilters(setScalar(setScalar(view.filters, 'from', from), 'to', to))}
+          onPlayStep={(from, to) => update((v) => ({ ...v, filters: setScalar(setScalar(v.filters, 'from', from), 'to', to) }), { replace: true })}
+        />
+      </main>
+      {showSide && (
+        <div className="side">
+          {view.record ? (
+            <RecordPanel id={view.record} onClose={closeRecord} onOpen={openRecord} countryName={countryName} onLocated={setFocus} />
+          ) : listMode === 'unlocated' ? (
+            <UnlocatedList entries={entries} count={unlocated} total={facets?.total} selected={view.record} onOpen={openRecord} onClose={() => setListMode('records')} countryName={countryName} />
+          ) : (
+            <RecordList entries={entries} filterKey={filterKey} sort={view.sort} onSort={(sort) => update((v) => ({ ...v, sort }))} selected={view.record} onOpen={openRecord} countryName={countryName} />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The timeline panel: the selection's records over time stacked by kind (every filter applies except the time
+ * range itself, so the brush can move freely), the brush that sets `from`/`to`, playback, and a note of the
+ * records whose dates are too imprecise for one bar.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { TimeBucket } from '../../../../src/core/event-store.ts';
+import { apiUrl } from '../../api/client.ts';
+import type { TimelineResponse } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { formatCount, formatDay } from '../../model/format.ts';
+import { kindLabels, kindOrder } from '../../model/kinds.ts';
+import type { BucketChoice } from '../../model/view-state.ts';
+import { markRendered } from '../../state/ready.ts';
+import { autoBucket, nextBucket, toTime } from './dates.ts';
+import { Histogram } from './Histogram.tsx';
+import { PlayControls } from './PlayControls.tsx';
+import { usePlay } from './use-play.ts';
+
+export interface TimelineProps {
+  /** Filter parameters without from/to. */
+  entries: [string, string][];
+  filterKey: string;
+  from?: string;
+  to?: string;
+  bucket: BucketChoice;
+  onBucket: (b: BucketChoice) => void;
+  /** A brushed range (one history entry). */
+  onRange: (from: string | undefined, to: string | undefined) => void;
+  /** A playback step (replaces the history entry). */
+  onPlayStep: (from: string, to: string) => void;
+  compact?: boolean;
+}
+
+const bucketNames: Record<BucketChoice, string> = { auto: 'Auto', day: 'Days', week: 'Weeks', month: 'Months', year: 'Years' };
+
+function monthsBetween(a: string, b: string): number {
+  return (toTime(b) - toTime(a)) / (30.44 * 86_400_000);
+}
+
+/** The panel. */
+export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRange, onPlayStep, compact }: TimelineProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(600);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    setWidth(el.clientWidth);
+    return () => ro.disconnect();
+  }, []);
+
+  // Auto: ask for months, then switch when the span is very long or short (one extra request only then).
+  const monthly = useApi<TimelineResponse>(apiUrl('timeline', [...entries, ['bucket', 'month']]));
+  const months = monthly.data?.buckets.length ? monthsBetween(monthly.data.buckets[0]!.start, monthly.data.buckets.at(-1)!.start) + 1 : 24;
+  const chosen: TimeBucket = bucket === 'auto' ? autoBucket(months) : bucket;
+  const url = apiUrl('timeline', [...entries, ['bucket', chosen]]);
+  const timeline = useApi<TimelineResponse>(chosen === 'month' ? null : url);
+  const state = chosen === 'month' ? monthly : timeline;
+  const data = state.data;
+  const current = state.dataUrl === url || (chosen === 'month' && monthly.dataUrl === url);
+
+  useEffect(() => {
+    if (current && data) markRendered('timeline', filterKey);
+  }, [current, data, filterKey]);
+
+  const buckets = data?.buckets ?? [];
+  const dataBucket = data?.bucket ?? chosen;
+  let domain: [string, string] | null = buckets.length ? [buckets[0]!.start, nextBucket(buckets.at(-1)!.start, dataBucket)] : null;
+  // A selection outside the data still shows where it is.
+  if (domain && from && from < domain[0]) domain = [from, domain[1]];
+  if (domain && to && to >= domain[1]) domain = [domain[0], nextBucket(to, 'day')];
+
+  const play = usePlay(dataBucket, domain, from, onPlayStep);
+  const spanning = data?.spanning;
+
+  return (
+    <section className={`timeline${compact ? ' compact' : ''}`} aria-labelledby="timeline-title" aria-busy={state.loading}>
+      <div className="timeline-head">
+        <h2 id="timeline-title">
+          Timeline
+          {(from || to) && (
+            <span className="timeline-range">
+              {' '}
+              {from ? formatDay(from) : 'start'} – {to ? formatDay(to) : 'end'}{' '}
+              <button type="button" className="link-button" onClick={() => onRange(undefined, undefined)} aria-label="Clear the time range">
+                clear
+              </button>
+            </span>
+          )}
+        </h2>
+        {!compact && <span className="muted small hint">Drag across the bars to choose a period</span>}
+        <div className="timeline-tools">
+          <PlayControls play={play} />
+          {!compact && (
+            <label>
+              <span className="visually-hidden">Bar length</span>
+              <select value={bucket} onChange={(e) => onBucket(e.target.value as BucketChoice)} title="Length of each bar">
+                {(Object.keys(bucketNames) as BucketChoice[]).map((b) => (
+                  <option key={b} value={b}>
+                    {b === 'auto' ? `Auto (${bucketNames[chosen].toLowerCase()})` : bucketNames[b]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      </div>
+      <div ref={box} className="histogram-box">
+        {state.error && <p className="error" role="alert">Could not load the timeline: {state.error.message}</p>}
+        {domain ? (
+          <Histogram
+            buckets={buckets}
+            bucket={dataBucket}
+            domain={domain}
+            from={from}
+            to={to}
+            width={width}
+            height={compact ? 80 : 110}
+            onBrush={(f, t) => {
+              play.stop();
+              onRange(f, t);
+            }}
+            onClear={() => onRange(undefined, undefined)}
+          />
+        ) : (
+          !state.loading && <p className="muted small">No dated records match.</p>
+        )}
+      </div>
+      {spanning && spanning.total > 0 && (
+        <p className="muted small spanning" data-testid="spanning">
+          {formatCount(spanning.total)} {spanning.total === 1 ? 'record has a date' : 'records have dates'} too imprecise for one {dataBucket} (
+          {kindOrder
+            .filter((k) => spanning.kinds[k])
+            .map((k) => `${formatCount(spanning.kinds[k]!)} ${kindLabels[k].toLowerCase()}`)
+            .join(', ')}
+          ) — counted in the totals, not drawn as bars.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` strings in UTC (no time zones, no clock): bucket boundaries, windows for
+ * the play button, and the bucket the timeline picks for a span.
+ */
+import type { TimeBucket } from '../../../../src/core/event-store.ts';
+
+/** Milliseconds since the epoch of a date's midnight UTC. */
+export function toTime(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+/** The date of a time (its UTC day). */
+export function toDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** `date` plus `n` days. */
+export function addDays(date: string, n: number): string {
+  return toDate(toTime(date) + n * 86_400_000);
+}
+
+/** `date` plus `n` months, the day clamped to the month's length (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + n;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(Number(date.slice(8, 10)), last);
+  return toDate(Date.UTC(year, month, day));
+}
+
+/** The first day of the bucket after the one starting at `start`. */
+export function nextBucket(start: string, bucket: TimeBucket): string {
+  switch (bucket) {
+    case 'day':
+      return addDays(start, 1);
+    case 'week':
+      return addDays(start, 7);
+    case 'month':
+      return addMonths(start, 1);
+    default:
+      return addMonths(start, 12);
+  }
+}
+
+/** The first day of the bucket holding `date` (weeks start on Monday, as DuckDB's date_trunc has them). */
+export function bucketStart(date: string, bucket: TimeBucket): string {
+  switch (bucket) {
+    case 'day':
+      return date;
+    case 'week': {
+      const dow = (new Date(toTime(date)).getUTCDay() + 6) % 7;
+      return addDays(date, -dow);
+    }
+    case 'month':
+      return `${date.slice(0, 7)}-01`;
+    default:
+      return `${date.slice(0, 4)}-01-01`;
+  }
+}
+
+/**
+ * The bucket that gives a readable histogram for a span of `months`: months by default, years beyond forty
+ * years (too many bars to see), weeks under a year and a half, days under two months.
+ */
+export function autoBucket(months: number): TimeBucket {
+  if (months > 480) return 'year';
+  if (months < 2) return 'day';
+  if (months < 18) return 'week';
+  return 'month';
+}
+
+/** Play windows: label and length in months (or days below a month). */
+export const playWindows = [
+  { label: '1 week', days: 7 },
+  { label: '1 month', months: 1 },
+  { label: '3 months', months: 3 },
+  { label: '6 months', months: 6 },
+  { label: '1 year', months: 12 },
+  { label: '2 years', months: 24 },
+] as const;
+
+/** The end (inclusive) of a play window starting at `from`. */
+export function windowEnd(from: string, w: (typeof playWindows)[number]): string {
+  return 'days' in w ? addDays(from, w.days - 1) : addDays(addMonths(from, w.months), -1);
+}

@@ -1,0 +1,60 @@
+/**
+ * Readiness, for people and machines: each panel reports the filter it last finished drawing, and the page is
+ * *settled* when every visible panel shows the current filter. Tests and the benchmark wait on
+ * `window.__sitrep.settled()`; `document.documentElement.dataset.settled` mirrors it for plain selectors.
+ *
+ * @example
+ * // in a browser test
+ * await page.waitForFunction(() => window.__sitrep?.settled());
+ */
+
+export type Panel = 'map' | 'timeline' | 'facets' | 'records' | 'table' | 'charts';
+
+interface ReadyState {
+  /** The filter key every expected panel should show. */
+  key: string;
+  expected: Set<Panel>;
+  rendered: Map<Panel, string>;
+  /** Resolves the first time the page settles. */
+  firstView: Promise<number>;
+  /** How many times a new filter has been asked for (tests use it to wait for a change). */
+  changes: number;
+  settled(): boolean;
+}
+
+declare global {
+  interface Window {
+    __sitrep?: ReadyState;
+  }
+}
+
+let resolveFirst: (ms: number) => void = () => undefined;
+const state: ReadyState = {
+  key: '',
+  expected: new Set(),
+  rendered: new Map(),
+  firstView: new Promise<number>((resolve) => (resolveFirst = resolve)),
+  changes: 0,
+  settled: () => [...state.expected].every((p) => state.rendered.get(p) === state.key),
+};
+if (typeof window !== 'undefined') window.__sitrep = state;
+
+function publish(): void {
+  const settled = state.settled();
+  document.documentElement.dataset.settled = String(settled);
+  if (settled) resolveFirst(performance.now());
+}
+
+/** Declares the current filter key and which panels are on screen. */
+export function expectPanels(key: string, panels: readonly Panel[]): void {
+  if (key !== state.key) state.changes++;
+  state.key = key;
+  state.expected = new Set(panels);
+  publish();
+}
+
+/** A panel has finished drawing the data for `key`. */
+export function markRendered(panel: Panel, key: string): void {
+  state.rendered.set(panel, key);
+  publish();
+}
