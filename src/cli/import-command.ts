@@ -22,7 +22,8 @@ export function importCommand(): Command {
     .option('--sync', "archive the dataset's records that this (full) file no longer contains")
     .option('--rejects <file>', 'write every rejected row (file, line, column, value, reason) to this CSV')
     .option('--max-reject-rate <fraction>', 'fail and change nothing when more rows than this are rejected', '0.01')
-    .option('--mapping <file>', 'column mapping (JSON or YAML) for mapped CSV/XLSX imports')
+    .option('--mapping <file>', 'column mapping (JSON or YAML) for any CSV/XLSX table; implies --format mapped (examples in data/mappings/)')
+    .option('--gdelt-codes <list>', 'GDELT: CAMEO codes to import, comma-separated root (18,19,20) or longer (173) codes; default: the violent ones')
     .option('--json', 'print the summary as JSON, no progress bar')
     .action(async (files: string[], opts) => {
       const maxRejectRate = Number(opts.maxRejectRate);

@@ -13,6 +13,7 @@ import { projectRoot, settings } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
 import { importCommand } from './import-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { demoCommand } from './demo.ts';
 
 const filterHelp: Record<string, string> = {
   kind: 'record kind (attack, clash, plot, arrest, …); repeat or comma-separate',
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
 
   program.addCommand(importCommand());
   program.addCommand(serveCommand());
+  program.addCommand(demoCommand());
 
   addFilterOptions(
     program

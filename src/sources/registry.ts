@@ -8,8 +8,9 @@ import { acled } from './acled/acled-format.ts';
 import { gtd } from './gtd/gtd-format.ts';
 import { ucdpGed } from './ucdp/ucdp-ged.ts';
 import { gdeltEvents } from './gdelt/gdelt-events.ts';
+import { mapped } from './mapped/mapped-format.ts';
 
-export const sourceFormats: readonly SourceFormat[] = [sitrepNdjson, sitrepJson, sitrepCsv, ucdpGed, gdeltEvents, acled, gtd];
+export const sourceFormats: readonly SourceFormat[] = [sitrepNdjson, sitrepJson, sitrepCsv, ucdpGed, gdeltEvents, acled, gtd, mapped];
 
 /** The format named `name`, or the first that recognises the file. */
 export function pickFormat(input: Pick<TextInput, 'fileName' | 'head'>, name?: string): SourceFormat | undefined {

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventStore } from '../core/event-store.ts';
+import { fullScope } from '../core/filter.ts';
+import type { EventRecord } from '../core/record.ts';
+import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { demoDir, loadDemo, readDemoManifest } from './demo.ts';
+import { loadImportContext, mappingOptions, readMapping } from './import-context.ts';
+import { runImport, type ImportReport } from './run-import.ts';
+import { projectRoot } from './settings.ts';
+import { loadRegistry } from './wiring.ts';
+
+const registry = loadRegistry();
+
+async function all(store: EventStore, dataset: string): Promise<EventRecord[]> {
+  const out: EventRecord[] = [];
+  for await (const r of store.stream(fullScope, { dataset: [dataset] })) out.push(r);
+  return out;
+}
+
+describe('the demo dataset', () => {
+  let store: EventStore;
+  let reports: ImportReport[];
+  beforeAll(async () => {
+    store = await duckdbStore(':memory:');
+    reports = await loadDemo(store, await loadImportContext(registry, {}));
+  }, 120_000);
+  afterAll(() => store?.close());
+
+  it('loads every manifest file into an empty store with the counts the manifest states', async () => {
+    const manifest = readDemoManifest();
+    expect(reports.map((r) => r.file)).toEqual(manifest.files.map((f) => f.file));
+    for (const [i, f] of manifest.files.entries()) {
+      const { read, rejected, inserted, updated } = reports[i]!;
+      expect({ read, rejected, inserted, updated }, f.file).toEqual(f.expected);
+    }
+    expect(await store.count(fullScope, {})).toBe(manifest.expectedRecords);
+    for (const f of manifest.files) expect(existsSync(join(demoDir, f.file)), f.file).toBe(true);
+  });
+
+  it('imports the curated ISKP list with the kinds of its counts table', async () => {
+    // The "Counts by kind and year" table of iskp-activity.md, read here rather than copied into the test.
+    const md = readFileSync(join(demoDir, 'iskp-activity.md'), 'utf8');
+    const header = md.split('\n').find((l) => l.startsWith('| kind |'))!.split('|').map((s) => s.trim()).filter(Boolean);
+    const table = md.split('\n').filter((l) => /^\| [a-z]+ \|/.test(l) && !l.startsWith('| kind'));
+    const expected = new Map<string, number>();
+    for (const row of table) {
+      const cells = row.split('|').map((s) => s.trim()).filter(Boolean);
+      header.slice(1, -1).forEach((year, i) => expected.set(`${cells[0]} ${year}`, Number(cells[i + 1])));
+    }
+    const records = await all(store, 'curated');
+    expect(records).toHaveLength(65);
+    const got = new Map<string, number>();
+    for (const r of records) got.set(`${r.kind} ${r.date.slice(0, 4)}`, (got.get(`${r.kind} ${r.date.slice(0, 4)}`) ?? 0) + 1);
+    for (const [key, n] of expected) expect(got.get(key) ?? 0, key).toBe(n);
+
+    const crocus = records.find((r) => r.id === 'curated:isk-0057')!;
+    expect(crocus).toMatchObject({ kind: 'attack', place: { country: 'RUS' }, actors: [{ actorId: 'iskp', attribution: 'claimed' }] });
+    expect(records.every((r) => r.provenance.licence === 'Free to use with attribution to the cited sources' && r.sources.length === 1)).toBe(true);
+    // Network labels ("ISKP-linked Central Asian network") resolve through the actor they mention.
+    expect(records.filter((r) => r.actors.some((a) => a.actorId === 'iskp')).length).toBeGreaterThanOrEqual(55);
+  });
+});
+
+const wikiCsv = join(projectRoot, '../shared/data/curated/wikipedia_terrorism_lists/global_terrorism.csv');
+
+describe.skipIf(!existsSync(wikiCsv))('the Wikipedia-derived list with data/mappings/wikipedia-terrorism-lists.yaml', () => {
+  let store: EventStore;
+  let report: ImportReport;
+  let byId: Map<string, EventRecord>;
+  const rows = parse(readFileSync(wikiCsv), { columns: true, relax_column_count: true }) as Record<string, string | undefined>[];
+  // The documented id: SHA-1 of the key cells, each NFC, lower case, white space collapsed, joined by U+001F.
+  const idOf = (row: Record<string, string | undefined>) =>
+    `wiki-lists:${createHash('sha1').update(['date', 'location', 'details'].map((k) => (row[k] ?? '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()).join('\u001f')).digest('hex')}`;
+  const recordOf = (row: Record<string, string | undefined>) => byId.get(idOf(row));
+
+  beforeAll(async () => {
+    store = await duckdbStore(':memory:');
+    const path = join(projectRoot, 'data/mappings/wikipedia-terrorism-lists.yaml');
+    const context = await loadImportContext(registry, {});
+    [report] = (await runImport(store, wikiCsv, { ...context, options: mappingOptions(readMapping(path), path) }, { format: 'mapped' })) as [ImportReport];
+    byId = new Map((await all(store, 'wiki-lists')).map((r) => [r.id, r]));
+  }, 180_000);
+  afterAll(() => store?.close());
+
+  it('imports every row but a few, each rejection saying where and why', () => {
+    expect(report.read).toBe(rows.length);
+    expect(report.rejected / report.read).toBeLessThan(0.01);
+    expect(report.inserted).toBe(rows.length - report.rejected);
+    for (const r of report.rejections) {
+      expect(r.file).toBe('global_terrorism.csv');
+      expect(r.line).toBeGreaterThan(1);
+      expect(r.column && r.reason).toBeTruthy();
+    }
+    // Rows with only six fields (no perpetrator) are padded, not rejected.
+    const short = rows.filter((r) => r.perpetrator === undefined);
+    expect(short).toHaveLength(79);
+    expect(short.filter((r) => recordOf(r)?.actors.length === 0).length).toBeGreaterThanOrEqual(78);
+  });
+
+  it('reads "Month d yyyy" and "d Month yyyy" dates to the day, and month-only dates as months', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const pad = (n: number | string) => String(n).padStart(2, '0');
+    let checked = 0;
+    for (const row of rows) {
+      const m = /^([A-Z][a-z]+) (\d{1,2}) (\d{4})$/.exec(row.date!) ?? /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/.exec(row.date!);
+      const r = recordOf(row);
+      if (!m || !r) continue;
+      const [month, day] = /^\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+      expect(r.date, row.date).toBe(`${m[3]}-${pad(months.indexOf(month) + 1)}-${pad(day)}`);
+      expect(r.datePrecision).toBe('day');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(9000);
+    const april = recordOf(rows.find((r) => r.date === 'April 1970')!)!;
+    expect(april).toMatchObject({ date: '1970-04-01', dateEnd: '1970-04-30', datePrecision: 'month' });
+  });
+
+  it('reads casualties by the count rules', () => {
+    let plain = 0;
+    for (const row of rows) {
+      const r = recordOf(row);
+      if (!r) continue;
+      const dead = row.dead!.trim();
+      if (/^\d+$/.test(dead)) {
+        expect(r.killed.best, dead).toBe(Number(dead));
+        plain++;
+      }
+      const plus = /^(\d+) \(\+(\d+)\)$/.exec(dead);
+      if (plus) expect(r.killed.best, dead).toBe(Number(plus[1]) + Number(plus[2]));
+      if (/^(unknown)?$/i.test(dead)) expect(r.killed.best, dead).toBeNull();
+      const injured = row.injured!.trim();
+      if (/^\d+ kidnapped$/i.test(injured)) {
+        expect(r.wounded.best, injured).toBeNull();
+        expect(r.tactics).toContain('kidnapping');
+      }
+      if (/^(several|dozens)$/i.test(injured)) {
+        expect(r.wounded.best).toBeNull();
+        expect(r.tags).toContain(`wounded: ${injured}`);
+      }
+    }
+    expect(plain).toBeGreaterThan(7000);
+  });
+
+  it('resolves the Khorasan province and splits "… or Taliban (suspected)" into two suspected actors', () => {
+    const khorasan = rows.filter((r) => r.perpetrator === 'Islamic State – Khorasan Province');
+    expect(khorasan.length).toBeGreaterThan(0);
+    for (const row of khorasan) expect(recordOf(row)!.actors).toEqual([{ actorId: 'iskp', name: 'Islamic State – Khorasan Province', role: 'perpetrator', attribution: 'attributed' }]);
+    const either = rows.filter((r) => r.perpetrator === 'Islamic State – Khorasan Province or Taliban (suspected)');
+    expect(either).toHaveLength(2);
+    for (const row of either) {
+      expect(recordOf(row)!.actors.map((a) => [a.actorId, a.attribution])).toEqual([['iskp', 'suspected'], ['afghan-taliban', 'suspected']]);
+    }
+    const suspected = rows.filter((r) => r.perpetrator === 'Islamic State (suspected)').map(recordOf);
+    expect(suspected.every((r) => r!.actors[0]!.attribution === 'suspected' && r!.actors[0]!.name === 'Islamic State')).toBe(true);
+  });
+
+  it('places "Kabul, Afghanistan" in Afghanistan, geocoded near Kabul', () => {
+    const kabul = rows.filter((r) => r.location === 'Kabul, Afghanistan').map(recordOf).filter(Boolean) as EventRecord[];
+    expect(kabul.length).toBeGreaterThan(50);
+    for (const r of kabul) {
+      expect(r.place).toMatchObject({ country: 'AFG', locality: 'Kabul', precision: 'locality' });
+      expect(Math.hypot(r.place.lat! - 34.53, r.place.lon! - 69.17)).toBeLessThan(0.2);
+    }
+    const afghan = rows.filter((r) => /, Afghanistan$/.test(r.location!)).map(recordOf).filter(Boolean);
+    expect(afghan.length).toBeGreaterThan(900);
+    expect(afghan.every((r) => r!.place.country === 'AFG')).toBe(true);
+    expect(recordOf(rows.find((r) => r.location === 'Munich, West Germany')!)!.place.country).toBe('DEU');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Places of mapped rows: the `locality, country-name` parser (`design/source-formats.md` §5) and the offline
+ * completion of a place — coordinates for a named locality from the gazetteer, admin-1 for coordinates from
+ * the boundaries — through `ImportContext.places`, so this layer never loads geography itself.
+ */
+import { iso3FromCountryName } from '../../core/countries.ts';
+import type { PlacePrecision } from '../../core/record.ts';
+import type { PlaceLookup } from '../source-format.ts';
+
+export interface PlaceDraft {
+  country: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  locality: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** As the file states it; null when the file does not say. */
+  precision: PlacePrecision | null;
+}
+
+// Words that say where in a country but name no place ("across Iraq", "northern Nigeria").
+const vagueOnly = /^(?:(?:across|near|outside|in|throughout|northern|southern|eastern|western|central|north|south|east|west|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|rural|parts of|and)\s*)+$/i;
+const leadingHedge = /^(?:near|outside|across|in|around)\s+/i;
+
+/**
+ * `Kabul, Afghanistan` → locality Kabul, AFG. Split on the last comma (`Austin, Texas, United States`), and
+ * historical names resolve (`West Germany` → DEU). When the text after the last comma is no country, a country
+ * written without a comma at the end or the start is looked for (`Haifa Israel`, `El Salvador San Antonio
+ * Grande`); failing that the whole text is kept as the locality, for the gazetteer to try.
+ */
+export function parseLocalityCountry(raw: string): { locality: string | null; country: string | null } {
+  const text = raw.replace(/\[[^\]]*\]/g, '').replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
+  if (!text) return { locality: null, country: null };
+  const comma = text.lastIndexOf(',');
+  const direct = countryOf(comma >= 0 ? text.slice(comma + 1) : text);
+  if (direct) return { locality: comma >= 0 ? bareLocality(text.slice(0, comma)) : null, country: direct };
+  const words = text.split(/[\s,.;/]+/).filter(Boolean);
+  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+    const tail = countryOf(words.slice(-k).join(' '));
+    if (tail) return { locality: bareLocality(words.slice(0, -k).join(' ')), country: tail };
+    const head = countryOf(words.slice(0, k).join(' '));
+    if (head) return { locality: bareLocality(words.slice(k).join(' ')), country: head };
+  }
+  return { locality: bareLocality(text), country: null };
+}
+
+/** ISO3 of a country name; two- and three-letter words count only in capitals (`in` is not India). */
+export function countryOf(name: string): string | null {
+  const n = name.trim();
+  if (!n || (/^[a-z]{2,3}$/i.test(n) && n !== n.toUpperCase())) return null;
+  return iso3FromCountryName(n) ?? null;
+}
+
+function bareLocality(text: string): string | null {
+  const t = text.trim().replace(/^[,;\s]+|[,;\s]+$/g, '');
+  if (!t || vagueOnly.test(t)) return null;
+  return t.replace(leadingHedge, '') || null;
+}
+
+const rank: Record<PlacePrecision, number> = { exact: 0, locality: 1, admin2: 2, admin1: 3, country: 4, unknown: 5 };
+
+/** The coarser of two precisions: a place is never claimed more precise than its least precise source says. */
+export function coarser(a: PlacePrecision | null, b: PlacePrecision): PlacePrecision {
+  return a && rank[a] > rank[b] ? a : b;
+}
+
+/**
+ * Completes a place: a locality without coordinates is geocoded (precision from the match; a match that is only
+ * the country gives no point, as the curated list leaves country-level places without coordinates); coordinates
+ * without admin-1 get it from the boundaries, unless the boundaries put the point in another country.
+ */
+export function completePlace(p: PlaceDraft, places: PlaceLookup | undefined, coordinatePrecision: PlacePrecision): PlaceDraft & { precision: PlacePrecision } {
+  const out = { ...p };
+  if (out.lat !== null && out.lon !== null) {
+    if (!out.admin1 || !out.country) {
+      const at = places?.admin1At(out.lon, out.lat);
+      if (at && (!out.country || at.country === out.country)) {
+        out.country ??= at.country;
+        out.admin1 ??= at.admin1;
+      }
+    }
+    return { ...out, precision: out.precision ?? coordinatePrecision };
+  }
+  const match = out.locality && places ? places.geocode(out.locality, out.country ?? undefined) : undefined;
+  if (match && (!out.country || match.country === out.country)) {
+    out.country ??= match.country;
+    out.admin1 ??= match.admin1;
+    if (match.precision !== 'country') [out.lat, out.lon] = [match.lat, match.lon];
+    return { ...out, precision: coarser(out.precision, match.precision) };
+  }
+  return { ...out, precision: out.precision ?? (out.admin1 ? 'admin1' : out.country ? 'country' : 'unknown') };
+}
