@@ -72,7 +72,8 @@ export interface LoadDemoOptions {
 
 /**
  * Imports every file of the demo manifest into `store`, in order, each in its own transaction. Files with a
- * mapping get it in their context's options. Re-running it updates nothing that is unchanged.
+ * mapping get it in their context's options. Meant for an empty store: run again, it leaves unchanged records
+ * alone, except the 32 events both UCDP files hold, which each file rewrites with its own release.
  */
 export async function loadDemo(store: EventStore, context: ImportContext, options: LoadDemoOptions = {}): Promise<ImportReport[]> {
   const dir = options.dir ?? demoDir;

@@ -112,12 +112,12 @@ export function mapRow(bound: BoundMapping, cells: readonly string[], context: I
     return (c.strip ? raw.replace(c.strip, '') : raw).trim();
   };
   for (const c of bound.columns) {
-    if (c.spec.to === 'actors') continue;
     const raw = cellOf(c);
     d.mappedKind ??= c.kind?.first(raw);
     for (const list of c.tactics?.all(raw) ?? []) for (const t of list) d.tactics.add(t);
     for (const list of c.targets?.all(raw) ?? []) for (const t of list) d.targets.add(t);
-    if (!raw || !c.spec.to || c.spec.to === 'ignore') continue;
+    // Actors wait for the place and the date, which their resolution depends on.
+    if (!raw || !c.spec.to || c.spec.to === 'ignore' || c.spec.to === 'actors') continue;
     setField(d, c, c.values?.first(raw) ?? raw);
   }
 
