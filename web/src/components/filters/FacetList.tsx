@@ -24,9 +24,11 @@ export interface FacetListProps {
 export function FacetList({ title, values, other, selected, label, onToggle, onClear, initial = 6, loading }: FacetListProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
-  // A selected value outside the top N is still listed, so it can be seen and unticked.
-  const rows = [...values];
-  for (const s of selected) if (!rows.some((v) => v.value === s)) rows.push({ value: s, count: 0 });
+  // Selected values come first (even outside the top N), so what narrows the view is always in sight.
+  const rows = [
+    ...selected.map((s) => values.find((v) => v.value === s) ?? { value: s, count: 0 }),
+    ...values.filter((v) => !selected.includes(v.value)),
+  ];
   const shown = expanded ? rows : rows.slice(0, Math.max(initial, selected.length));
   const max = Math.max(1, ...values.map((v) => v.count));
 

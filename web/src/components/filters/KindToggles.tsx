@@ -3,6 +3,7 @@
  * keeps all the others; "only" keeps just that one. Kinds absent from the selection stay listed (dimmed) so a
  * reader sees which categories exist.
  */
+import { useState } from 'react';
 import type { Kind } from '../../api/types.ts';
 import type { FacetValue } from '../../api/types.ts';
 import { formatCount } from '../../model/format.ts';
@@ -17,7 +18,11 @@ export interface KindTogglesProps {
 
 /** The kind filter. */
 export function KindToggles({ counts, selected, onChange, loading }: KindTogglesProps) {
+  const [showAll, setShowAll] = useState(false);
   const count = (k: Kind) => counts.find((c) => c.value === k)?.count ?? 0;
+  // Kinds without records fold away (a reader can still list them to see every category there is).
+  const listed = kindOrder.filter((k) => showAll || count(k) > 0 || selected.includes(k));
+  const hidden = kindOrder.length - listed.length;
   const on = (k: Kind) => selected.length === 0 || selected.includes(k);
 
   const toggle = (k: Kind) => {
@@ -40,7 +45,7 @@ export function KindToggles({ counts, selected, onChange, loading }: KindToggles
         )}
       </div>
       <ul className="facet-values">
-        {kindOrder.map((k) => {
+        {listed.map((k) => {
           const n = count(k);
           return (
             <li key={k} className={n === 0 && !selected.includes(k) ? 'empty' : undefined}>
@@ -57,6 +62,11 @@ export function KindToggles({ counts, selected, onChange, loading }: KindToggles
           );
         })}
       </ul>
+      {(hidden > 0 || showAll) && (
+        <button type="button" className="link-button small" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+          {showAll ? 'Hide kinds with no records' : `Show ${hidden} more ${hidden === 1 ? 'kind' : 'kinds'} (no records here)`}
+        </button>
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FacetsResponse, Kind } from '../../api/types.ts';
 import { useActorNames } from '../../api/use-actor-names.ts';
 import { describeFilters } from '../../model/describe-filters.ts';
+import { formatCount } from '../../model/format.ts';
 import { setList, setScalar, toggleValue, type Filters, type ViewState } from '../../model/view-state.ts';
 import type { UpdateView } from '../../state/use-view-state.ts';
 import { ChartsView } from '../charts/ChartsView.tsx';
@@ -97,6 +98,9 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
       <main className="center">
         <div className="view-tools">
           <TabBar tab={view.tab} onChange={(tab) => update((v) => ({ ...v, tab }))} />
+          <span className="mobile-total" aria-hidden="true">
+            {facets ? `${formatCount(facets.total)} records` : ''}
+          </span>
           {view.tab === 'map' && <MapModeSwitch mode={view.mode} onChange={(mode) => update((v) => ({ ...v, mode }))} />}
         </div>
         <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} tabIndex={-1}>

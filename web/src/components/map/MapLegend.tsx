@@ -2,6 +2,7 @@
  * The map's key: what each colour is (the kinds present in the selection), how precision is drawn (solid dot,
  * hollow ring, large faint circle), what the numbered circles are, and in heat or shading mode the ramp.
  */
+import { useState } from 'react';
 import type { Kind } from '../../api/types.ts';
 import { formatCount } from '../../model/format.ts';
 import { kindColours, kindLabels, kindOrder } from '../../model/kinds.ts';
@@ -21,9 +22,12 @@ export interface MapLegendProps {
 /** The legend box. */
 export function MapLegend({ mode, kinds, drawing, shade }: MapLegendProps) {
   const shown = kindOrder.filter((k) => kinds.includes(k));
+  // Open on screens with room for it; folded on phones, where it would cover much of the map.
+  const [open] = useState(() => typeof window === 'undefined' || !window.matchMedia('(max-width: 820px)').matches);
   return (
-    <div className="map-legend" role="region" aria-label="Map legend">
-      {mode !== 'shade' && (
+    <details className="map-legend" open={open}>
+      <summary>Legend</summary>
+      {mode === 'density' && (
         <ul className="legend-kinds">
           {shown.map((k) => (
             <li key={k}>
@@ -77,6 +81,6 @@ export function MapLegend({ mode, kinds, drawing, shade }: MapLegendProps) {
           <span>{shade ? formatCount(shade.max) : '…'} records per {shade?.level === 'admin1' ? 'province' : 'country'} (log scale)</span>
         </div>
       )}
-    </div>
+    </details>
   );
 }

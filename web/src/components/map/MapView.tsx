@@ -58,6 +58,8 @@ export function MapView(props: MapViewProps) {
   const { map, loaded, labels, provinces } = useMaplibre(container, position, interactive);
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [tip, setTip] = useState<Tip | null>(null);
+  // The largest count of any shaded area (after provinces the basemap merged are added together).
+  const [shadeMax, setShadeMax] = useState(0);
   const fitted = useRef(position !== null);
   const callbacks = useRef({ onMove, onOpenRecord, onAreaClick });
   callbacks.current = { onMove, onOpenRecord, onAreaClick };
@@ -114,18 +116,16 @@ export function MapView(props: MapViewProps) {
         const lats = coords.map((c) => c[1]!);
         const [w, e, s, n] = [Math.min(...lons) - pad, Math.max(...lons) + pad, Math.max(-85, Math.min(...lats) - pad), Math.min(85, Math.max(...lats) + pad)];
         if (e - w < 200) {
-          map.fitBounds([[w, s], [e, n]], { padding: 30, maxZoom: 6, duration: 0 });
+          // Room at the bottom left for the legend, so no record starts hidden under it.
+          const roomy = map.getContainer().clientHeight > 420;
+          map.fitBounds([[w, s], [e, n]], { padding: roomy ? { top: 40, right: 60, bottom: 130, left: 40 } : 24, maxZoom: 6, duration: 0 });
           return; // the framed view asks again; readiness waits for that answer
         }
       }
     }
     setRecords(map, recordFeatures(data));
-    labels?.setGroup(
-      'counts',
-      data.mode === 'cells'
-        ? countLabels(data.cells)
-        : [],
-    );
+    // Counts are written in density mode only: over a heatmap they would read as the heat's scale.
+    labels?.setGroup('counts', data.mode === 'cells' && mode === 'density' ? countLabels(data.cells) : []);
     if (features.dataUrl === recordsUrl) {
       const key = filterKey;
       map.once('idle', () => markRendered('map', key));
@@ -147,6 +147,7 @@ export function MapView(props: MapViewProps) {
     }
     const max = Math.max(2, ...counts.values());
     for (const [id, count] of counts) map.setFeatureState({ source, id }, { count, t: Math.log(count) / Math.log(max) });
+    setShadeMax(Math.max(0, ...counts.values()));
     labels?.setGroup('counts', []);
     if (areas.dataUrl === areasUrl) {
       const key = filterKey;
@@ -157,8 +158,7 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (map && loaded) setMode(map, mode);
-    if (mode === 'shade') labels?.setGroup('counts', []);
-  }, [map, loaded, mode, labels]);
+  }, [map, loaded, mode]);
 
   // The open record: a ring around it, and the map brought to it when it is out of view.
   useEffect(() => {
@@ -225,7 +225,6 @@ export function MapView(props: MapViewProps) {
 
   const data = features.data;
   const truncated = mode === 'density' && data?.mode === 'points' && data.total > data.points.length ? data : null;
-  const shadeMax = areas.data?.areas.length ? Math.max(...areas.data.areas.map((a) => a.count)) : 0;
   const loading = (mode === 'shade' ? areas.loading : features.loading) || (wanted !== null && (mode === 'shade' ? areas.dataUrl : features.dataUrl) !== wanted);
 
   return (

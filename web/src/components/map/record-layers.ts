@@ -38,9 +38,9 @@ export function addRecordLayers(map: MapLibreMap): void {
     layout: { visibility: 'none' },
     paint: {
       'heatmap-weight': ['interpolate', ['linear'], ['get', 'w'], 0, 0, 1, 1],
-      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 0, 0.8, 9, 2],
-      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 14, 6, 26, 10, 34],
-      'heatmap-opacity': 0.85,
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 0, 1.4, 9, 3],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 18, 6, 32, 10, 40],
+      'heatmap-opacity': 0.9,
       'heatmap-color': [
         'interpolate', ['linear'], ['heatmap-density'],
         0, 'rgba(255,247,188,0)', 0.15, '#fee391', 0.4, '#fec44f', 0.6, '#fe9929', 0.8, '#d95f0e', 1, '#8c2d04',

@@ -113,7 +113,13 @@ export function Histogram({ buckets, bucket, domain, from, to, width, height, on
           );
         })}
       </g>
-      <TimeAxis domain={[t0, t1]} x={(t) => margin.left + ((t - t0) / (t1 - t0)) * plotW} y={margin.top + plotH} plotW={plotW} />
+      <TimeAxis
+        domain={[t0, t1]}
+        x={(t) => margin.left + ((t - t0) / (t1 - t0)) * plotW}
+        y={margin.top + plotH}
+        plotW={plotW}
+        onYear={(yr) => onBrush(`${yr}-01-01`, `${yr}-12-31`)}
+      />
       {selClamped && selClamped[1]! > selClamped[0]! && (
         <g aria-hidden="true" pointerEvents="none">
           <rect x={margin.left} y={margin.top} width={selClamped[0]! - margin.left} height={plotH} className="brush-dim" />
@@ -157,17 +163,17 @@ function YAxis({ max, plotH }: { max: number; plotH: number }) {
 }
 
 /** Year ticks (or months when the span is short), spaced so labels never touch. */
-function TimeAxis({ domain, x, y, plotW }: { domain: [number, number]; x: (t: number) => number; y: number; plotW: number }) {
+function TimeAxis({ domain, x, y, plotW, onYear }: { domain: [number, number]; x: (t: number) => number; y: number; plotW: number; onYear: (year: number) => void }) {
   const [t0, t1] = domain;
   const years = (t1 - t0) / (365.25 * 86_400_000);
-  const ticks: { t: number; label: string }[] = [];
+  const ticks: { t: number; label: string; year?: number }[] = [];
   if (years >= 2) {
     const every = [1, 2, 5, 10, 20, 50].find((n) => (plotW / years) * n >= 44) ?? 100;
     const first = new Date(t0).getUTCFullYear();
     for (let yr = Math.ceil(first / every) * every; ; yr += every) {
       const t = Date.UTC(yr, 0, 1);
       if (t > t1) break;
-      if (t >= t0) ticks.push({ t, label: String(yr) });
+      if (t >= t0) ticks.push({ t, label: String(yr), year: yr });
     }
   } else {
     const months = years * 12;
@@ -180,12 +186,14 @@ function TimeAxis({ domain, x, y, plotW }: { domain: [number, number]; x: (t: nu
     }
   }
   return (
-    <g className="axis" aria-hidden="true">
+    <g className="axis">
       <line x1={x(t0)} x2={x(t1)} y1={y} y2={y} />
-      {ticks.filter(({ t }) => x(t) < x(t1) - 14).map(({ t, label }) => (
+      {ticks.filter(({ t }) => x(t) < x(t1) - 14).map(({ t, label, year }) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={y} y2={y + 4} />
-          <text x={x(t)} y={y + 15} textAnchor="middle">
+          {/* A year label selects that year: "in 2019" is one click. */}
+          <text x={x(t)} y={y + 15} textAnchor="middle" className={year ? 'year-label' : undefined} onClick={year ? () => onYear(year) : undefined}>
+            {year ? <title>{`Select ${year}`}</title> : null}
             {label}
           </text>
         </g>

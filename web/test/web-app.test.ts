@@ -1,0 +1,155 @@
+// The web app in a real browser (Debian's Chromium via playwright-core) against an in-process server on the demo
+// data: the map draws, an alias search narrows the records, the brush changes the counts, a record opens with its
+// sources, a shared link restores the view, the embed loads — with no console error and no request leaving
+// 127.0.0.1. Screenshots of each step go to test-output/web/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { currentKey, distDir, launchBrowser, mapPixels, settled, settledAfterChange, shoot, shownTotal, skipReason, watch, type PageLog } from './browser.ts';
+import { startDemoServer, type DemoServer } from './demo-server.ts';
+
+const skip = skipReason();
+if (skip) console.warn(`web app browser tests skipped: ${skip}`);
+
+describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const log: PageLog = { requests: [], errors: [], warnings: [] };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer({ webRoot: distDir }), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    page = await context.newPage();
+    watch(page, log);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws the map, the timeline and the facets on first load', async () => {
+    await page.goto(server.url);
+    await settled(page);
+    await page.waitForTimeout(300);
+    await shoot(page, '01-first-view');
+    // The basemap and the clash-coloured density circles are on the canvas, not a blank or single-colour image.
+    const pixels = await mapPixels(page, '#E69F00');
+    expect(pixels.colours).toBeGreaterThan(20);
+    expect(pixels.targetShare).toBeGreaterThan(0.001);
+    expect(await shownTotal(page)).toBeGreaterThan(1000);
+    await expect.poll(() => page.locator('.histogram rect[fill]').count()).toBeGreaterThan(50);
+    expect(await page.locator('.facet').count()).toBeGreaterThan(5);
+    expect(page.url()).toMatch(/map=\d/);
+  });
+
+  it('suggests the canonical group for an alias and narrows the records to it', async () => {
+    const before = await shownTotal(page);
+    const key = await currentKey(page);
+    const box = page.getByRole('combobox', { name: /actor/i });
+    await box.fill('ISIS-K');
+    await expect.poll(() => page.getByTestId('actor-resolution').innerText().catch(() => '')).toContain('Islamic State Khorasan Province');
+    expect(await page.getByTestId('actor-resolution').innerText()).toMatch(/ISIS-K\s*→\s*Islamic State Khorasan Province/);
+    await shoot(page, '02-alias-suggestions');
+    await box.press('Enter');
+    await settledAfterChange(page, key);
+    const after = await shownTotal(page);
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    expect(new URL(page.url()).searchParams.get('actor')).toBe('iskp');
+    await expect.poll(() => page.locator('.chip').first().innerText()).toContain('Islamic State Khorasan Province');
+    await shoot(page, '03-alias-filtered');
+  });
+
+  it('brushing the timeline sets the date range and changes the counts', async () => {
+    const before = await shownTotal(page);
+    const key = await currentKey(page);
+    const area = await page.getByTestId('brush-area').boundingBox();
+    expect(area).not.toBeNull();
+    const y = area!.y + area!.height / 2;
+    await page.mouse.move(area!.x + area!.width * 0.35, y);
+    await page.mouse.down();
+    await page.mouse.move(area!.x + area!.width * 0.55, y, { steps: 8 });
+    await page.mouse.up();
+    await settledAfterChange(page, key);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(url.searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await shownTotal(page)).not.toBe(before);
+    await shoot(page, '04-brushed');
+  });
+
+  it('opens a record from the list with its sources as safe links', async () => {
+    // Widen back to the whole alias selection so the list has records with sources.
+    const key = await currentKey(page);
+    await page.getByRole('button', { name: 'Clear the time range' }).click();
+    await settledAfterChange(page, key);
+    const first = page.locator('.record-summary').first();
+    const id = await first.getAttribute('data-record-id');
+    await first.click();
+    const panel = page.getByTestId('record-panel');
+    await expect.poll(() => panel.locator('#record-title').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('record')).toBe(id);
+    const sources = panel.getByTestId('sources').locator('li');
+    expect(await sources.count()).toBeGreaterThan(0);
+    for (const link of await panel.getByTestId('sources').locator('a').all()) {
+      expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('target')).toBe('_blank');
+    }
+    expect(await panel.getByTestId('killed').innerText()).not.toBe('');
+    await page.waitForTimeout(700);
+    await shoot(page, '05-record-panel');
+  });
+
+  it('Share copies a link that restores the same view in a new page; Back undoes the last step', async () => {
+    await page.getByTestId('share').click();
+    await expect.poll(() => page.locator('.share-status').innerText()).toContain('copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    const total = await shownTotal(page);
+    const chips = await page.locator('.chip').allInnerTexts();
+    const title = await page.locator('#record-title').innerText();
+
+    const other = await context.newPage();
+    watch(other, log);
+    await other.goto(copied);
+    await settled(other);
+    await expect.poll(() => other.locator('#record-title').innerText().catch(() => '')).toBe(title);
+    expect(await shownTotal(other)).toBe(total);
+    expect(await other.locator('.chip').allInnerTexts()).toEqual(chips);
+    expect(new URL(other.url()).searchParams.get('map')).toBe(new URL(copied).searchParams.get('map'));
+    await shoot(other, '06-restored-from-link');
+    await other.close();
+
+    // Back closes the record, then restores the brushed range, as the history was made.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('record-panel').count()).toBe(0);
+  });
+
+  it('the embed page shows map, timeline and legend without the editing chrome', async () => {
+    const embed = await context.newPage();
+    watch(embed, log);
+    await embed.setViewportSize({ width: 800, height: 560 });
+    await embed.goto(`${server.url}/?embed=1&actor=ISIS-K`);
+    await settled(embed);
+    await embed.waitForTimeout(300);
+    expect(await embed.locator('.map canvas').count()).toBe(1);
+    expect(await embed.locator('.histogram').count()).toBe(1);
+    expect(await embed.locator('.map-legend').count()).toBe(1);
+    expect(await embed.locator('.sidebar, .app-header, .share-bar').count()).toBe(0);
+    const pixels = await mapPixels(embed, '#E69F00');
+    expect(pixels.colours).toBeGreaterThan(10);
+    await shoot(embed, '07-embed');
+    await embed.close();
+  });
+
+  it('logged no console error and sent no request beyond 127.0.0.1', () => {
+    expect(log.errors).toEqual([]);
+    const outside = log.requests.filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(log.requests.length).toBeGreaterThan(10);
+  });
+});
