@@ -61,7 +61,8 @@ export function readMapping(path: string): Mapping {
 
 /** The `options` the mapped importer reads. */
 export function mappingOptions(mapping: Mapping, path: string): Record<string, unknown> {
-  return { mapping, mappingFile: path.split(/[\\/]/).pop() };
+  // `dataset` lets `--sync` know which dataset a mapped file is the full state of.
+  return { mapping, mappingFile: path.split(/[\\/]/).pop(), dataset: mapping.dataset };
 }
 
 /**

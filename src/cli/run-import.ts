@@ -117,7 +117,7 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
     const summary = await store.write(records(), {
       by: options.by ?? `import:${format.name}`,
       comment: `import of ${input.fileName}`,
-      ...(options.sync ? { syncDataset: syncDataset(format) } : {}),
+      ...(options.sync ? { syncDataset: syncDataset(format, context) } : {}),
       beforeCommit() {
         if (report.read === 0) throw new UserError(`${input.fileName} holds no rows`, 'FILE', 'nothing was imported');
         const rate = report.rejected / report.read;
@@ -142,9 +142,11 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
   return report;
 }
 
-function syncDataset(format: SourceFormat): string {
-  if (!format.dataset) throw new UserError(`--sync needs a format with one dataset; ${format.name} records name their own`, '--sync', 'import without --sync');
-  return format.dataset;
+/** The dataset a `--sync` import is the full state of: the format's own, or the one its options name (a mapping's). */
+function syncDataset(format: SourceFormat, context: ImportContext): string {
+  const dataset = format.dataset ?? (typeof context.options.dataset === 'string' ? context.options.dataset : undefined);
+  if (!dataset) throw new UserError(`--sync needs a format with one dataset; ${format.name} records name their own`, '--sync', 'import without --sync');
+  return dataset;
 }
 
 function fileSize(path: string): number | undefined {

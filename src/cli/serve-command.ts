@@ -11,9 +11,13 @@ import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
 import { createApp } from '../server/app.ts';
-import type { ServerOptions } from '../server/context.ts';
+import type { PlaceSuggester, ServerOptions } from '../server/context.ts';
+import type { AccountStore } from '../core/account-store.ts';
 import { projectRoot, setting, settings } from './settings.ts';
-import { loadRegistry, openStore } from './wiring.ts';
+import { lazyPlaces, loadRegistry, openStore } from './wiring.ts';
+import { loadDemo } from './demo.ts';
+import { loadImportContext } from './import-context.ts';
+import { fullScope } from '../core/filter.ts';
 
 export interface RunningServer {
   url: string;
@@ -22,9 +26,16 @@ export interface RunningServer {
 }
 
 /** Listens on `host:port` (port 0: any free port) with the app built around `store` and `registry`. */
-export async function startServer(store: EventStore, registry: ActorRegistry, host: string, port: number, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+export async function startServer(
+  store: EventStore,
+  registry: ActorRegistry,
+  host: string,
+  port: number,
+  options: Partial<ServerOptions> = {},
+  extra: { accounts?: AccountStore; places?: PlaceSuggester } = {},
+): Promise<RunningServer> {
   const version = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')).version as string;
-  const app = createApp({ store, registry, options: { ...options, version } });
+  const app = createApp({ store, registry, ...extra, options: { ...options, version } });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -50,7 +61,12 @@ export async function startServer(store: EventStore, registry: ActorRegistry, ho
 
 /** Server options from the settings (each declared once in settings.ts). */
 export function serverOptionsFromSettings(): Partial<ServerOptions> {
-  const number = (name: 'queryTimeout' | 'rateLimit' | 'cacheTtl') => {
+  const oneOf = <T extends string>(name: 'requireDistinctReviewer' | 'secureCookies', allowed: readonly T[]): T => {
+    const v = setting(name).trim().toLowerCase();
+    if (!allowed.includes(v as T)) throw new UserError(`invalid ${settings[name].env} "${setting(name)}": expected ${allowed.join(' or ')}`, settings[name].env);
+    return v as T;
+  };
+  const number = (name: 'queryTimeout' | 'rateLimit' | 'cacheTtl' | 'sessionHours') => {
     const n = Number(setting(name));
     if (!Number.isFinite(n) || n < 0) throw new UserError(`invalid ${settings[name].env} "${setting(name)}": expected a whole number ≥ 0`, settings[name].env);
     return n;
@@ -61,6 +77,9 @@ export function serverOptionsFromSettings(): Partial<ServerOptions> {
     cacheTtlMs: number('cacheTtl'),
     rateLimitPerMinute: number('rateLimit'),
     corsOrigins: setting('corsOrigins').split(',').map((o) => o.trim()).filter(Boolean),
+    requireDistinctReviewer: oneOf('requireDistinctReviewer', ['true', 'false']) === 'true',
+    sessionTtlMs: Math.max(number('sessionHours'), 0.01) * 3600_000,
+    secureCookies: oneOf('secureCookies', ['auto', 'always']),
   };
 }
 
@@ -73,7 +92,8 @@ export function serveCommand(): Command {
     .option('--db <path>', `store file (default: $${settings.db.env} or ${settings.db.default})`)
     .option('--host <address>', `address to listen on (default: $${settings.host.env} or ${settings.host.default})`)
     .option('--port <n>', `port (default: $${settings.port.env} or ${settings.port.default}; 0 picks a free one)`)
-    .action(async (opts: { db?: string; host?: string; port?: string }) => {
+    .option('--demo', 'load the demo dataset first when the store is empty')
+    .action(async (opts: { db?: string; host?: string; port?: string; demo?: boolean }) => {
       const host = opts.host ?? setting('host');
       const port = Number(opts.port ?? setting('port'));
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`invalid --port "${opts.port ?? setting('port')}": expected a whole number from 0 to 65535`, '--port');
@@ -82,12 +102,20 @@ export function serveCommand(): Command {
       const store = await openStore(opts);
       let server: RunningServer;
       try {
-        server = await startServer(store, registry, host, port, options);
+        if (opts.demo && (await store.count(fullScope, {})) === 0) {
+          process.stderr.write('The store is empty: loading the demo dataset (UCDP GED Pakistan, a UCDP GED sample, the curated ISKP list)…\n');
+          const reports = await loadDemo(store, await loadImportContext(registry, {}));
+          process.stderr.write(`Loaded ${reports.reduce((n, r) => n + r.inserted, 0).toLocaleString('en')} records.\n`);
+        }
+        server = await startServer(store, registry, host, port, options, { accounts: store.accounts, places: lazyPlaces() });
       } catch (e) {
         await store.close();
         throw e;
       }
       process.stdout.write(`Sitrep is running at ${server.url}\n`);
+      if ((await store.accounts.countUsers()) === 0) {
+        process.stderr.write('No accounts yet: readers see published records; to sign in and edit, create the first administrator with\n  sitrep users add --role admin NAME\n');
+      }
       if (!loopback.test(host)) process.stderr.write(`warning: listening on ${host}, so other machines can reach this server; use --host 127.0.0.1 to keep it local\n`);
       await new Promise<void>((stopped) => {
         const stop = async (signal: string) => {
