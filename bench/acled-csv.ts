@@ -31,7 +31,7 @@ const quote = (v: string | number) => (typeof v === 'string' && /[",\n]/.test(v)
 /** Writes `rows` synthetic ACLED rows to `path`. */
 export async function writeSyntheticAcled(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
   await write(header.join(',') + '\n');
   let buffer = '';
   for (let i = 0; i < rows; i++) {
