@@ -14,6 +14,7 @@ import { loadRegistry, withStore } from './wiring.ts';
 import { importCommand } from './import-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { demoCommand } from './demo.ts';
+import { usersCommand } from './users-command.ts';
 
 const filterHelp: Record<string, string> = {
   kind: 'record kind (attack, clash, plot, arrest, …); repeat or comma-separate',
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(serveCommand());
   program.addCommand(demoCommand());
+  program.addCommand(usersCommand());
 
   addFilterOptions(
     program

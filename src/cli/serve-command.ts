@@ -79,7 +79,7 @@ export function serverOptionsFromSettings(): Partial<ServerOptions> {
     corsOrigins: setting('corsOrigins').split(',').map((o) => o.trim()).filter(Boolean),
     requireDistinctReviewer: oneOf('requireDistinctReviewer', ['true', 'false']) === 'true',
     sessionTtlMs: Math.max(number('sessionHours'), 0.01) * 3600_000,
-    secureCookies: oneOf('secureCookies', ['auto', 'always']),
+    secureCookies: oneOf('secureCookies', ['auto', 'always'] as const),
   };
 }
 

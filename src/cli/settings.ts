@@ -25,6 +25,9 @@ export const settings = {
   cacheTtl: { name: 'cacheTtl', env: 'SITREP_CACHE_TTL_MS', default: '30000', help: 'milliseconds the API reuses an aggregate answer (writes through the server clear it; 0: off)' },
   rateLimit: { name: 'rateLimit', env: 'SITREP_RATE_LIMIT', default: '600', help: 'API requests per minute per client address before 429 (0: no limit)' },
   corsOrigins: { name: 'corsOrigins', env: 'SITREP_CORS_ORIGINS', default: '', help: 'comma-separated origins that may call the API from a browser (empty: CORS off)' },
+  requireDistinctReviewer: { name: 'requireDistinctReviewer', env: 'SITREP_REQUIRE_DISTINCT_REVIEWER', default: 'false', help: 'true: nobody may publish a record whose content they wrote since it was last published (four eyes)' },
+  sessionHours: { name: 'sessionHours', env: 'SITREP_SESSION_HOURS', default: '168', help: 'hours a web sign-in lasts before signing in again' },
+  secureCookies: { name: 'secureCookies', env: 'SITREP_SECURE_COOKIES', default: 'auto', help: 'auto: session cookies are Secure over https; always: always (set it behind a TLS-terminating proxy)' },
 } satisfies Record<string, Setting>;
 
 /** The value of a setting: the environment variable if set, else the default. */

@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { createActorRegistry, registryFileSchema, type ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
+import type { WithAccounts } from '../core/account-store.ts';
 import { UserError } from '../core/errors.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.ts';
+import type { PlaceSuggester } from '../server/context.ts';
 import { setting, settings } from './settings.ts';
 
 /** Loads the actor registry named by the `actors` setting. */
@@ -24,12 +27,14 @@ export function loadRegistry(path = setting('actors')): ActorRegistry {
   return createActorRegistry(parsed.data);
 }
 
-export function openStore(opts: { db?: string }): Promise<EventStore> {
+/** The store named by `--db` or the `db` setting, with its accounts (`store.accounts`). */
+export function openStore(opts: { db?: string }): Promise<EventStore & WithAccounts> {
   const memoryLimit = setting('memoryLimit');
   return duckdbStore(opts.db ?? setting('db'), memoryLimit ? { memoryLimit } : {});
 }
 
-export async function withStore<T>(opts: { db?: string }, fn: (store: EventStore) => Promise<T>): Promise<T> {
+/** Runs `fn` with the store open and closes it afterwards, whatever happens. */
+export async function withStore<T>(opts: { db?: string }, fn: (store: EventStore & WithAccounts) => Promise<T>): Promise<T> {
   const store = await openStore(opts);
   try {
     return await fn(store);
@@ -38,3 +43,16 @@ export async function withStore<T>(opts: { db?: string }, fn: (store: EventStore
   }
 }
 
+/**
+ * Place suggestions from the offline gazetteer, loaded on first use: it takes a second or two, which a server
+ * that nobody edits on should not pay at start.
+ */
+export function lazyPlaces(): PlaceSuggester {
+  let gazetteer: Gazetteer | undefined;
+  return {
+    suggest(prefix, countryIso3, limit) {
+      gazetteer ??= loadGazetteer();
+      return gazetteer.suggest(prefix, countryIso3, limit);
+    },
+  };
+}

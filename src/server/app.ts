@@ -12,10 +12,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv, ServerDeps, ServerOptions } from './context.ts';
-import { ApiError, errorResponse, notFound, toApiError, validationError } from './errors.ts';
+import { ApiError, bodyError, errorResponse, notFound, toApiError, validationError } from './errors.ts';
 import { requestContext, stderrLog } from './middleware/request-context.ts';
 import { rateLimit, socketAddress } from './middleware/rate-limit.ts';
-import { anonymousScope, scopeMiddleware } from './middleware/scope.ts';
+import { scopeMiddleware } from './middleware/scope.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { actorRoutes } from './routes/actors.ts';
 import { aggregateRoutes } from './routes/aggregates.ts';
@@ -27,6 +27,11 @@ import { recordRoutes } from './routes/records.ts';
 import { cachedStore } from './cached-store.ts';
 import { timedStore } from './timed-store.ts';
 import { webApp } from './web-app.ts';
+import { accountService } from './auth/account-service.ts';
+import { authenticate, scopeOfCaller } from './auth/authenticate.ts';
+import { defaultLoginLimits } from './auth/login-limiter.ts';
+import { authRoutes } from './routes/auth.ts';
+import { userRoutes } from './routes/users.ts';
 
 /** The defaults of every option; `sitrep serve` overrides them from settings. */
 export const defaultServerOptions: ServerOptions = {
@@ -37,18 +42,26 @@ export const defaultServerOptions: ServerOptions = {
   corsOrigins: [],
   maxBodyBytes: 1024 * 1024,
   log: stderrLog,
-  resolveScope: anonymousScope,
+  resolveScope: scopeOfCaller,
   clientAddress: socketAddress,
   today: () => new Date().toISOString().slice(0, 10),
+  requireDistinctReviewer: false,
+  sessionTtlMs: 7 * 24 * 3600_000,
+  secureCookies: 'auto',
+  loginLimits: defaultLoginLimits,
 };
 
 /** Builds the application around `store` and `registry`. */
-export function createApp({ store, registry, options = {} }: ServerDeps & { options?: Partial<ServerOptions> & { version?: string } }) {
+export function createApp({ store, registry, accounts, places, options = {} }: ServerDeps & { options?: Partial<ServerOptions> & { version?: string } }) {
   const opts: ServerOptions = { ...defaultServerOptions, ...options };
+  const service = accounts ? accountService(accounts, { sessionTtlMs: opts.sessionTtlMs }) : undefined;
   const app = new OpenAPIHono<AppEnv>({
     // Request validation failures become 400s in the filter language's wording.
     defaultHook: (result, c) => {
-      if (!result.success) return errorResponse(c, validationError(result.error.issues, (p) => c.req.queries(p) ?? []));
+      if (result.success) return;
+      // A JSON body names its fields; query parameters are worded in the filter language.
+      if (result.target === 'json') return errorResponse(c, bodyError(result.error.issues));
+      return errorResponse(c, validationError(result.error.issues, (p) => c.req.queries(p) ?? []));
     },
   });
   app.onError((err, c) => errorResponse(c, toApiError(err, c, opts.log)));
@@ -65,12 +78,13 @@ export function createApp({ store, registry, options = {} }: ServerDeps & { opti
       maxSize: opts.maxBodyBytes,
       onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large', `the request body is larger than ${opts.maxBodyBytes} bytes`)),
     }),
+    authenticate(service, opts),
     scopeMiddleware(opts.resolveScope),
   );
 
   // The timeout wraps the cache, so a slow shared query answers 503 to each waiting caller but still fills the cache.
-  const deps = { store: timedStore(cachedStore(store, { ttlMs: opts.cacheTtlMs }), opts.queryTimeoutMs), registry, options: opts };
-  for (const routes of [recordRoutes, aggregateRoutes, mapRoutes, exportRoutes, actorRoutes, datasetRoutes]) app.route('/api', routes(deps));
+  const deps = { store: timedStore(cachedStore(store, { ttlMs: opts.cacheTtlMs }), opts.queryTimeoutMs), registry, options: opts, accounts: service, places };
+  for (const routes of [recordRoutes, aggregateRoutes, mapRoutes, exportRoutes, actorRoutes, datasetRoutes, authRoutes, userRoutes]) app.route('/api', routes(deps));
 
   const docs = docRoutes(new OpenAPIHono<AppEnv>(), () =>
     app.getOpenAPI31Document({

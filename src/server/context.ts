@@ -3,9 +3,12 @@
  * the CLI (`sitrep serve`) or a test passes them in through `createApp`.
  */
 import type { Context } from 'hono';
+import type { AccountStore, User } from '../core/account-store.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { AccessScope } from '../core/filter.ts';
+import type { AccountService } from './auth/account-service.ts';
+import type { LoginLimits } from './auth/login-limiter.ts';
 
 /** One structured log line (written as JSON to stderr by default). */
 export type LogLine = Record<string, unknown> & { level: 'info' | 'warn' | 'error' };
@@ -37,12 +40,51 @@ export interface ServerOptions {
   clientAddress: (c: Context) => string;
   /** Today's date `YYYY-MM-DD`, for export file names (the clock is passed in so tests are stable). */
   today: () => string;
+  /** Refuse to publish a record whose content the publisher wrote since it was last published. Default false. */
+  requireDistinctReviewer: boolean;
+  /** How long a browser session lasts. Default 7 days. */
+  sessionTtlMs: number;
+  /**
+   * `auto`: session cookies are `Secure` when the request came over https; `always`: always (behind a
+   * TLS-terminating proxy, whose forwarded headers are not trusted). Default `auto`.
+   */
+  secureCookies: 'auto' | 'always';
+  /** Failed sign-ins allowed per address and per account name in a window. */
+  loginLimits: LoginLimits;
+}
+
+/** Place-name suggestions for the editor (the CLI passes the offline gazetteer of `src/geo`). */
+export interface PlaceSuggester {
+  suggest(prefix: string, countryIso3?: string, limit?: number): {
+    name: string;
+    country: string;
+    admin1: string | null;
+    lat: number;
+    lon: number;
+    population: number;
+    precision: 'locality' | 'admin1' | 'country';
+  }[];
+}
+
+/** Who is calling: set by the authentication middleware before the scope is resolved. */
+export interface Caller {
+  /** The signed-in user, or null for an anonymous caller. */
+  user: User | null;
+  via: 'session' | 'token' | null;
+  /** False for anonymous callers and read-scoped tokens. */
+  canWrite: boolean;
+  /** The session's CSRF token (sessions only), which the web app echoes in `X-CSRF-Token`. */
+  csrfToken: string | null;
 }
 
 /** What `createApp` receives. */
 export interface ServerDeps {
   store: EventStore;
   registry: ActorRegistry;
+  /** Users, sessions and tokens; without it every caller is anonymous and nothing can be written. */
+  accounts?: AccountStore;
+  /** Place-name suggestions for `/api/places`; without it the endpoint answers 400 `unsupported`. */
+  places?: PlaceSuggester;
   options?: Partial<ServerOptions>;
 }
 
@@ -52,6 +94,8 @@ export interface AppEnv {
     requestId: string;
     /** Set by the scope middleware before any handler runs; every store call passes it on. */
     scope: AccessScope;
+    /** Set by the authentication middleware: the user (if any) and how they proved it. */
+    caller: Caller;
   };
 }
 
@@ -60,4 +104,7 @@ export interface RouteDeps {
   store: EventStore;
   registry: ActorRegistry;
   options: ServerOptions;
+  /** The account service over the store's accounts, when there are accounts. */
+  accounts?: AccountService;
+  places?: PlaceSuggester;
 }

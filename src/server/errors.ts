@@ -12,11 +12,20 @@ import { FilterError } from '../core/filter.ts';
 import type { AppEnv, LogLine } from './context.ts';
 
 /** Machine-readable error codes; the message is for people. */
-export type ErrorCode =
-  | 'invalid_parameter' | 'not_found' | 'payload_too_large' | 'rate_limited' | 'query_timeout' | 'unsupported' | 'internal';
+export const errorCodes = [
+  'invalid_parameter', 'invalid_record', 'unauthorized', 'forbidden', 'csrf_failed', 'not_found', 'conflict', 'payload_too_large',
+  'rate_limited', 'query_timeout', 'unsupported', 'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One field at fault in a request body: its path (`place.lat`) and what is wrong. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; param?: string; hint?: string };
+  error: { code: ErrorCode; message: string; param?: string; hint?: string; fields?: FieldError[] };
   requestId: string;
 }
 
@@ -29,6 +38,10 @@ export class ApiError extends Error {
     readonly param?: string,
     readonly hint?: string,
     readonly headers: Record<string, string> = {},
+    /** Every field at fault, for a request body that failed validation. */
+    readonly fields?: FieldError[],
+    /** More members of the body beside `error` (a 409 carries the current record). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,7 +56,8 @@ export function invalidParameter(param: string, value: string, expected: string,
 /** Writes the error shape with `status`. */
 export function errorResponse(c: Context<AppEnv>, e: ApiError): Response {
   const body: ErrorBody = {
-    error: { code: e.code, message: e.message, ...(e.param ? { param: e.param } : {}), ...(e.hint ? { hint: e.hint } : {}) },
+    ...e.extra,
+    error: { code: e.code, message: e.message, ...(e.param ? { param: e.param } : {}), ...(e.hint ? { hint: e.hint } : {}), ...(e.fields ? { fields: e.fields } : {}) },
     requestId: c.var.requestId ?? 'unknown',
   };
   return c.json(body, e.status, e.headers);
@@ -97,4 +111,14 @@ export function validationError(issues: readonly Issue[], raw: (param: string) =
   const value = custom ?? (index !== undefined ? given.flatMap((v) => v.split(','))[index] : undefined) ?? given.join(',');
   const expected = issue.code === 'invalid_type' && given.length > 1 ? 'a single value (the parameter was repeated)' : issue.message;
   return invalidParameter(param, value ?? '', expected);
+}
+
+/**
+ * A 400 for a JSON body that failed its schema: every field at fault in `fields`, the first named in `param`,
+ * all of them in one line in the message: `invalid request body: name: expected 1–64 characters; scope: …`.
+ */
+export function bodyError(issues: readonly Issue[]): ApiError {
+  const fields = issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }));
+  const message = `invalid request body: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
+  return new ApiError(400, 'invalid_parameter', message, fields[0]?.field, 'see /api/docs for the body of this endpoint', {}, fields);
 }

@@ -9,6 +9,7 @@ import { attributions, kinds, recordSchema, statuses, tactics, targetCategories,
 import { FilterError, filterParams, parseFilter, type EventFilter } from '../core/filter.ts';
 import { resolveActorFilter, type ActorRegistry } from '../core/actor-registry.ts';
 import type { StoreFilter } from '../core/event-store.ts';
+import { errorCodes } from './errors.ts';
 
 /** Query values arrive as a string, or an array when repeated; list parameters accept both and commas. */
 const toList = (split: boolean) => (v: unknown) =>
@@ -100,10 +101,11 @@ export function filterQuery<T extends z.ZodRawShape>(extra: T) {
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['invalid_parameter', 'not_found', 'payload_too_large', 'rate_limited', 'query_timeout', 'unsupported', 'internal']),
+      code: z.enum(errorCodes),
       message: z.string().openapi({ example: 'invalid from "2021-02-30": expected a real calendar date as YYYY-MM-DD' }),
       param: z.string().optional(),
       hint: z.string().optional(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional().openapi({ description: 'every field at fault in a request body' }),
     }),
     requestId: z.string(),
   })

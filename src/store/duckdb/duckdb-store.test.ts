@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullScope } from '../../core/filter.ts';
 import { runStoreContract, sampleRecord } from '../contract.ts';
+import { runAccountContract } from '../account-contract.ts';
 import { duckdbStore } from './duckdb-store.ts';
 
 runStoreContract('duckdb', () => duckdbStore(':memory:'));
+runAccountContract('duckdb', () => duckdbStore(':memory:'));
 
 describe('duckdb store file', () => {
   it('persists records and migrations across reopen', async () => {

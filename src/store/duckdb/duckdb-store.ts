@@ -8,6 +8,8 @@ import type { EventRecord } from '../../core/record.ts';
 import { diffRecords, recordRow } from '../record-row.ts';
 import { listSeparator, migrations, parseDocs, recordColumnsSql, stagedColumns } from './schema.ts';
 import { duckdbReads } from './reads.ts';
+import { duckdbAccounts } from './account-store.ts';
+import type { WithAccounts } from '../../core/account-store.ts';
 
 export interface DuckdbStoreOptions {
   /** Read connections for parallel queries. Default 2 (the cores of a small machine). */
@@ -33,6 +35,9 @@ export interface ConnectionPool {
   dedicated(): Promise<DuckDBConnection>;
 }
 
+/** The DuckDB store: the records, and the accounts kept in the same file (`store.accounts`). */
+export type DuckdbStore = EventStore & WithAccounts;
+
 const chunkRows = 2048;
 const typeOf: Record<string, DuckDBType> = { VARCHAR, BIGINT };
 
@@ -40,7 +45,7 @@ const typeOf: Record<string, DuckDBType> = { VARCHAR, BIGINT };
  * Opens (or creates) a store at `path` (`':memory:'` for a throwaway one) and applies pending migrations.
  * @example const store = await duckdbStore('sitrep.duckdb');
  */
-export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}): Promise<EventStore> {
+export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}): Promise<DuckdbStore> {
   const instance = await DuckDBInstance.create(path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
   const writer = await instance.connect();
   const writeLock = mutex();
@@ -73,6 +78,7 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   return {
     write,
     ...duckdbReads(pool),
+    accounts: duckdbAccounts(writer, writeLock, pool),
     async close() {
       await writeLock(async () => undefined);
       for (const c of [writer, ...readers]) c.closeSync();

@@ -52,6 +52,47 @@ export const migrations: readonly { version: number; description: string; sql: s
         changes VARCHAR
       );`,
   },
+  {
+    version: 2,
+    description: 'accounts: users, sessions, api_tokens, audit_log',
+    // Names are stored lower-cased so uniqueness is case-insensitive. Sessions and tokens are kept as SHA-256
+    // hashes: a copy of the file does not let anyone sign in.
+    sql: `
+      CREATE TABLE users (
+        id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL UNIQUE,
+        role VARCHAR NOT NULL,
+        password_hash VARCHAR NOT NULL,
+        disabled BOOLEAN NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        password_changed_at TIMESTAMP NOT NULL
+      );
+      CREATE TABLE sessions (
+        id_hash VARCHAR NOT NULL,
+        user_id VARCHAR NOT NULL,
+        csrf_token VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        expires_at TIMESTAMP NOT NULL
+      );
+      CREATE TABLE api_tokens (
+        id VARCHAR NOT NULL,
+        token_hash VARCHAR NOT NULL,
+        user_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        scope VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        last_used_at TIMESTAMP,
+        revoked_at TIMESTAMP
+      );
+      CREATE TABLE audit_log (
+        logged_at TIMESTAMP NOT NULL,
+        actor VARCHAR,
+        action VARCHAR NOT NULL,
+        target VARCHAR,
+        address VARCHAR,
+        detail VARCHAR
+      );`,
+  },
 ];
 
 /**
