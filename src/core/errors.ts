@@ -1,3 +1,5 @@
+import type { EventRecord } from './record.ts';
+
 /**
  * The two kinds of error (architecture.md, convention 4). A `UserError` is one the user can fix: it says what was
  * wrong, where, and what to do, in one line. Anything else is a bug and is reported with a request id.
@@ -12,5 +14,33 @@ export class UserError extends Error {
   ) {
     super(hint ? `${message}; ${hint}` : message);
     this.name = 'UserError';
+  }
+}
+
+/**
+ * A save that started from an older revision than the record now has: someone else saved in between. Nothing
+ * was written; `current` is the record as it is now, so the caller can show the other change and merge.
+ */
+export class ConflictError extends Error {
+  constructor(
+    /** The record as it is now. */
+    readonly current: EventRecord,
+    /** The revision the save started from. */
+    readonly baseRevision: number,
+  ) {
+    super(
+      baseRevision === 0
+        ? `record ${current.id} already exists (revision ${current.revision})`
+        : `record ${current.id} has changed since revision ${baseRevision}: it is at revision ${current.revision}`,
+    );
+    this.name = 'ConflictError';
+  }
+}
+
+/** A save or read of a record id that does not exist. */
+export class RecordNotFoundError extends UserError {
+  constructor(readonly id: string) {
+    super(`no record ${JSON.stringify(id)}`, 'id');
+    this.name = 'RecordNotFoundError';
   }
 }

@@ -102,6 +102,18 @@ export interface WriteOptions {
   onProgress?: (written: number) => void;
 }
 
+/** How a curator's save is made: who, why, and the revision the edit started from. */
+export interface SaveOptions {
+  /** The user name. */
+  by: string;
+  comment?: string;
+  /**
+   * The revision the editor started from: 0 to create a record (refused if the id exists), otherwise the
+   * record's revision as the editor read it (refused with `ConflictError` if it has moved on since).
+   */
+  baseRevision: number;
+}
+
 export interface WriteSummary {
   inserted: number;
   updated: number;
@@ -118,6 +130,14 @@ export interface UnresolvedActor {
 export interface EventStore {
   /** Upserts records by id in one transaction: new ids insert, changed ones get a new revision, equal ones are left. */
   write(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, options: WriteOptions): Promise<WriteSummary>;
+  /**
+   * Saves one record as a curator's edit: a new revision if its content changed (none if it did not), atomically
+   * checked against `baseRevision` so that two editors saving from the same revision cannot overwrite each other.
+   * Returns the record as stored.
+   * @throws ConflictError (nothing written) when the record is no longer at `baseRevision`.
+   * @throws RecordNotFoundError when `baseRevision` > 0 and there is no such record.
+   */
+  saveRecord(record: EventRecord, options: SaveOptions): Promise<EventRecord>;
   get(scope: AccessScope, id: string): Promise<EventRecord | undefined>;
   history(scope: AccessScope, id: string): Promise<Revision[]>;
   query(scope: AccessScope, filter: StoreFilter, page?: Page): Promise<RecordPage>;

@@ -32,6 +32,10 @@ import { authenticate, scopeOfCaller } from './auth/authenticate.ts';
 import { defaultLoginLimits } from './auth/login-limiter.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
+import { recordWriteRoutes } from './routes/record-writes.ts';
+import { workflowRoutes } from './routes/workflow.ts';
+import { historyRoutes } from './routes/history.ts';
+import { placeRoutes } from './routes/places.ts';
 
 /** The defaults of every option; `sitrep serve` overrides them from settings. */
 export const defaultServerOptions: ServerOptions = {
@@ -84,7 +88,8 @@ export function createApp({ store, registry, accounts, places, options = {} }: S
 
   // The timeout wraps the cache, so a slow shared query answers 503 to each waiting caller but still fills the cache.
   const deps = { store: timedStore(cachedStore(store, { ttlMs: opts.cacheTtlMs }), opts.queryTimeoutMs), registry, options: opts, accounts: service, places };
-  for (const routes of [recordRoutes, aggregateRoutes, mapRoutes, exportRoutes, actorRoutes, datasetRoutes, authRoutes, userRoutes]) app.route('/api', routes(deps));
+  const routeSets = [recordRoutes, aggregateRoutes, mapRoutes, exportRoutes, actorRoutes, datasetRoutes, authRoutes, userRoutes, recordWriteRoutes, workflowRoutes, historyRoutes, placeRoutes];
+  for (const routes of routeSets) app.route('/api', routes(deps));
 
   const docs = docRoutes(new OpenAPIHono<AppEnv>(), () =>
     app.getOpenAPI31Document({

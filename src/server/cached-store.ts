@@ -60,14 +60,18 @@ export function cachedStore(store: EventStore, options: CacheOptions): EventStor
   };
 
   const wrapped: Record<string, unknown> = Object.fromEntries(cachedReads.map((name) => [name, cached(name)]));
-  wrapped.write = async (...args: Parameters<EventStore['write']>) => {
+  // Writes clear the cache before (no new question gets an answer from before the write) and after (none
+  // that was asked while it ran survives it). Every writing method of the port is listed here.
+  const clearing = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
     entries.clear();
     try {
-      return await store.write(...args);
+      return await fn(...args);
     } finally {
       entries.clear();
     }
   };
+  wrapped.write = clearing(store.write.bind(store));
+  wrapped.saveRecord = clearing(store.saveRecord.bind(store));
   return new Proxy(store, {
     get: (target, key, receiver) => (typeof key === 'string' && key in wrapped ? wrapped[key] : Reflect.get(target, key, receiver)),
   });

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store.ts';
+import { ConflictError, RecordNotFoundError } from '../core/errors.ts';
 import { fullScope, publicScope } from '../core/filter.ts';
 import { recordSchema, type EventRecord, type EventRecordInput } from '../core/record.ts';
 
@@ -86,6 +87,41 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(summary.archived).toBe(1);
       expect((await store.get(fullScope, 't:3'))!.status).toBe('archived');
       expect((await store.history(fullScope, 't:3')).at(-1)!.changes).toEqual([{ field: 'status', old: 'published', new: 'archived' }]);
+    });
+
+    it('saves a curated record from a base revision and refuses a stale save with the current record', async () => {
+      const draft = sampleRecord({ id: '01J00000000000000000000000', status: 'draft', provenance: { dataset: 'curated' } });
+      const created = await store.saveRecord(draft, { by: 'erin', comment: 'new', baseRevision: 0 });
+      expect(created).toEqual({ ...draft, revision: 1 });
+      await expect(store.saveRecord(draft, { by: 'erin', baseRevision: 0 })).rejects.toThrow(ConflictError);
+
+      // Two editors open revision 1; the first save wins, the second is refused and told what is there now.
+      const first = await store.saveRecord({ ...draft, killed: { low: null, best: 7, high: null } }, { by: 'erin', baseRevision: 1 });
+      expect(first.revision).toBe(2);
+      const second = store.saveRecord({ ...draft, description: 'Another wording.' }, { by: 'omar', baseRevision: 1 });
+      const error = await second.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).current).toMatchObject({ revision: 2, killed: { best: 7 }, description: 'A test record.' });
+      expect((await store.get(fullScope, draft.id))!.description).toBe('A test record.');
+      const history = await store.history(fullScope, draft.id);
+      expect(history.map((h) => [h.revision, h.by, h.comment])).toEqual([[1, 'erin', 'new'], [2, 'erin', null]]);
+      expect(history[1]!.changes).toEqual([{ field: 'killed.best', old: 5, new: 7 }]);
+
+      // Saving what is already there adds no revision.
+      expect((await store.saveRecord(first, { by: 'omar', baseRevision: 2 })).revision).toBe(2);
+      await expect(store.saveRecord(sampleRecord({ id: 'nope' }), { by: 'x', baseRevision: 3 })).rejects.toThrow(RecordNotFoundError);
+    });
+
+    it('lets exactly one of two concurrent saves from the same revision through', async () => {
+      const base = (await store.get(fullScope, 't:1'))!;
+      const results = await Promise.allSettled([
+        store.saveRecord({ ...base, killed: { low: null, best: 8, high: null } }, { by: 'a', baseRevision: base.revision }),
+        store.saveRecord({ ...base, killed: { low: null, best: 9, high: null } }, { by: 'b', baseRevision: base.revision }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(ConflictError);
+      expect((await store.history(fullScope, 't:1')).length).toBe(2);
     });
 
     const ids = async (filter: Parameters<EventStore['query']>[1], scope = fullScope) =>

@@ -9,6 +9,7 @@ import { diffRecords, recordRow } from '../record-row.ts';
 import { listSeparator, migrations, parseDocs, recordColumnsSql, stagedColumns } from './schema.ts';
 import { duckdbReads } from './reads.ts';
 import { duckdbAccounts } from './account-store.ts';
+import { duckdbSaveRecord } from './save-record.ts';
 import type { WithAccounts } from '../../core/account-store.ts';
 
 export interface DuckdbStoreOptions {
@@ -62,21 +63,21 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
     dedicated: () => instance.connect(),
   };
 
-  async function write(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, opts: WriteOptions): Promise<WriteSummary> {
-    return writeLock(async () => {
-      const stage = `stage_${process.pid}_${Date.now()}`;
-      await writer.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
-      try {
-        await stageRecords(writer, stage, records, opts.onProgress);
-        return await merge(writer, stage, opts);
-      } finally {
-        await writer.run(`DROP TABLE IF EXISTS ${stage}`);
-      }
-    });
+  /** A write, for a caller that already holds the write lock. */
+  async function writeLocked(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, opts: WriteOptions): Promise<WriteSummary> {
+    const stage = `stage_${process.pid}_${Date.now()}`;
+    await writer.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
+    try {
+      await stageRecords(writer, stage, records, opts.onProgress);
+      return await merge(writer, stage, opts);
+    } finally {
+      await writer.run(`DROP TABLE IF EXISTS ${stage}`);
+    }
   }
 
   return {
-    write,
+    write: (records, opts) => writeLock(() => writeLocked(records, opts)),
+    saveRecord: duckdbSaveRecord(writer, writeLock, writeLocked),
     ...duckdbReads(pool),
     accounts: duckdbAccounts(writer, writeLock, pool),
     async close() {

@@ -15,7 +15,8 @@ import type { ConnectionPool } from './duckdb-store.ts';
 
 type Row = Record<string, unknown>;
 
-const hydrate = (r: Row): EventRecord => {
+/** A record from its stored row: the document, with the columns that are kept beside it (status, revision…). */
+export const hydrate = (r: Row): EventRecord => {
   const doc = JSON.parse(String(r.doc));
   doc.provenance.importedAt = (r.imported_at as string | null) ?? null;
   return { ...doc, status: r.status, visibility: r.visibility, revision: Number(r.revision) };
@@ -62,7 +63,7 @@ function decodeCursor(cursor: string): [string | number, string] {
   throw new RangeError('invalid cursor: pass the `next` value of the previous page unchanged');
 }
 
-type Reads = Omit<EventStore, 'write' | 'close'>;
+type Reads = Omit<EventStore, 'write' | 'saveRecord' | 'close'>;
 
 /**
  * Parquet export columns: the typed columns analysts filter on, the description, actors and sources. Links are

@@ -1,0 +1,167 @@
+// Curating over HTTP: create and edit with field-by-field validation, no lost updates (409 with the other
+// change), the review workflow with its roles and the four-eyes setting, revert, history and the review queue.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duckdbStore, type DuckdbStore } from '../../store/duckdb/duckdb-store.ts';
+import { loadRegistry } from '../../cli/wiring.ts';
+import { publicFixtures } from '../api-fixture.ts';
+import { createApp } from '../app.ts';
+import type { PlaceSuggester, ServerOptions } from '../context.ts';
+import { addTestUsers, anonymousClient, signIn, type TestClient } from '../auth/test-client.ts';
+
+const registry = loadRegistry();
+let store: DuckdbStore;
+const places: PlaceSuggester = {
+  suggest: (prefix) => (prefix.toLowerCase().startsWith('jala') ? [{ name: 'Jalalabad', country: 'AFG', admin1: 'Nangarhar', lat: 34.43, lon: 70.45, population: 200_331, precision: 'locality' }] : []),
+};
+const appWith = (options: Partial<ServerOptions> = {}) =>
+  createApp({ store, registry, accounts: store.accounts, places, options: { log: () => undefined, rateLimitPerMinute: 0, cacheTtlMs: 60_000, ...options } });
+let app: ReturnType<typeof appWith>;
+let editor: TestClient, editor2: TestClient, reviewer: TestClient, viewer: TestClient, anonymous: TestClient;
+
+/** A new record as the editor's form sends it. */
+const input = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'attack', date: '2024-03-02', datePrecision: 'day',
+  place: { country: 'AFG', admin1: 'Nangarhar', locality: 'Jalalabad', lat: 34.43, lon: 70.45, precision: 'locality' },
+  actors: [{ actorId: 'iskp', name: 'ISKP', role: 'perpetrator', attribution: 'claimed' }],
+  killed: { best: 5 }, description: 'Bombing at a market in Jalalabad.',
+  sources: [{ title: 'Claim on Amaq', publisher: 'Amaq', url: 'https://example.org/amaq', date: '2024-03-02', type: 'group_claim', reliability: 'C' }],
+  ...overrides,
+});
+type Rec = { id: string; revision: number; status: string; killed: { best: number | null }; description: string; provenance: { dataset: string } };
+const body = async <T = Record<string, unknown>>(res: Response, status: number): Promise<T> => {
+  const text = await res.text();
+  expect(res.status, text.slice(0, 400)).toBe(status);
+  return JSON.parse(text) as T;
+};
+const create = async (client: TestClient, overrides: Record<string, unknown> = {}) =>
+  (await body<{ record: Rec }>(await client.request('/api/records', { method: 'POST', json: { record: input(overrides) } }), 201)).record;
+const move = (client: TestClient, r: { id: string; revision: number }, to: string) =>
+  client.request(`/api/records/${r.id}/transition`, { method: 'POST', json: { to, baseRevision: r.revision } });
+
+beforeAll(async () => {
+  store = await duckdbStore(':memory:');
+  await store.write(publicFixtures(), { by: 'import:fixtures' });
+  await addTestUsers(store.accounts);
+  app = appWith();
+  [editor, editor2, reviewer, viewer] = await Promise.all([signIn(app, 'editor'), signIn(app, 'editor2'), signIn(app, 'reviewer'), signIn(app, 'viewer')]);
+  anonymous = anonymousClient(app);
+});
+afterAll(() => store?.close());
+
+describe('creating and editing', () => {
+  it('creates a curated draft with a ULID id, revision 1', async () => {
+    const r = await create(editor);
+    expect(r.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(r).toMatchObject({ status: 'draft', revision: 1, provenance: { dataset: 'curated' } });
+    const history = await body<{ revisions: { by: string; comment: string }[] }>(await editor.request(`/api/records/${r.id}/history`), 200);
+    expect(history.revisions).toEqual([expect.objectContaining({ revision: 1, by: 'editor', comment: 'created', changes: null })]);
+  });
+
+  it('refuses an invalid record naming every field at fault, and says so without saving', async () => {
+    const bad = input({ kind: 'bombing', place: { country: 'AFG', lat: 999, lon: 70, precision: 'locality' }, links: [{ recordId: 'no-such-record', relation: 'related' }] });
+    const res = await body<{ error: { code: string; fields: { field: string; message: string }[]; param: string } }>(await editor.request('/api/records', { method: 'POST', json: { record: bad } }), 400);
+    expect(res.error.code).toBe('invalid_record');
+    expect(res.error.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['kind', 'place.lat']));
+    const links = await body<{ error: { fields: { field: string }[] } }>(await editor.request('/api/records', { method: 'POST', json: { record: input({ links: [{ recordId: 'no-such-record', relation: 'related' }], actors: [{ actorId: 'made-up', name: 'X', role: 'perpetrator', attribution: 'claimed' }] }) } }), 400);
+    expect(links.error.fields.map((f) => f.field)).toEqual(['links.0.recordId', 'actors.0.actorId']);
+    const verdict = await body<{ ok: boolean; fields: { field: string }[] }>(await editor.request('/api/records/validate', { method: 'POST', json: { record: bad } }), 200);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.fields.map((f) => f.field)).toContain('place.lat');
+    expect((await body<{ ok: boolean }>(await editor.request('/api/records/validate', { method: 'POST', json: { record: input() } }), 200)).ok).toBe(true);
+    expect((await editor.request('/api/records', { method: 'POST', body: 'not json', headers: { 'Content-Type': 'application/json' } })).status).toBe(400);
+  });
+
+  it('never loses an update: the second of two editors saving from one revision gets 409 with the first one’s change', async () => {
+    const r = await create(editor);
+    const first = await body<{ record: Rec }>(await editor.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: input({ killed: { best: 7 } }), baseRevision: 1, comment: 'hospital figures' } }), 200);
+    expect(first.record).toMatchObject({ revision: 2, killed: { best: 7 } });
+    const conflict = await body<{ error: { code: string; message: string }; current: Rec; theirChanges: { by: string; changes: { field: string; old: unknown; new: unknown }[] }[] }>(
+      await editor2.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: input({ description: 'Suicide bombing at a market.' }), baseRevision: 1 } }),
+      409,
+    );
+    expect(conflict.error.code).toBe('conflict');
+    expect(conflict.error.message).toContain('editor');
+    expect(conflict.current).toMatchObject({ revision: 2, killed: { best: 7 }, description: 'Bombing at a market in Jalalabad.' });
+    expect(conflict.theirChanges).toEqual([expect.objectContaining({ revision: 2, by: 'editor', comment: 'hospital figures', changes: [{ field: 'killed.best', old: 5, new: 7 }] })]);
+    // The second editor merges onto the current revision: both changes stand.
+    const merged = await body<{ record: Rec }>(await editor2.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: { ...conflict.current, description: 'Suicide bombing at a market.' }, baseRevision: 2 } }), 200);
+    expect(merged.record).toMatchObject({ revision: 3, killed: { best: 7 }, description: 'Suicide bombing at a market.' });
+  });
+
+  it('keeps the status out of edits (the workflow sets it) and an internal record internal when a form omits visibility', async () => {
+    const r = await create(editor, { visibility: 'internal' });
+    const saved = await body<{ record: Rec & { visibility: string } }>(await editor.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: { ...input(), status: 'published', description: 'Edited.' }, baseRevision: 1 } }), 200);
+    expect(saved.record).toMatchObject({ status: 'draft', visibility: 'internal', description: 'Edited.' });
+  });
+
+  it('lets only signed-in editors write, with the right to do it', async () => {
+    expect((await anonymous.request('/api/records', { method: 'POST', json: { record: input() } })).status).toBe(401);
+    expect((await viewer.request('/api/records', { method: 'POST', json: { record: input() } })).status).toBe(403);
+    expect((await viewer.request('/api/review-queue')).status).toBe(403);
+  });
+});
+
+describe('the review workflow', () => {
+  it('draft → review by the editor, published by a reviewer (not the editor), then archived; each a revision', async () => {
+    let r = await create(editor);
+    r = (await body<{ record: Rec }>(await move(editor, r, 'review'), 200)).record;
+    expect(r).toMatchObject({ status: 'review', revision: 2 });
+    const queue = await body<{ items: { record: Rec; submittedBy: string; mayPublish: boolean }[] }>(await reviewer.request('/api/review-queue'), 200);
+    expect(queue.items.find((i) => i.record.id === r.id)).toMatchObject({ submittedBy: 'editor', mayPublish: true });
+    expect((await body<{ error: { code: string } }>(await move(editor, r, 'published'), 403)).error.code).toBe('forbidden');
+    expect((await body<{ error: { param: string } }>(await move(editor, r, 'archived'), 400)).error.param).toBe('to');
+    expect((await anonymous.request(`/api/records/${r.id}`)).status).toBe(404);
+    r = (await body<{ record: Rec }>(await move(reviewer, r, 'published'), 200)).record;
+    // The answer cache is cleared by the write: anonymous readers see it at once.
+    expect((await anonymous.request(`/api/records/${r.id}`)).status).toBe(200);
+    expect((await body<{ total: number }>(await anonymous.request(`/api/records?id=${r.id}`), 200)).total).toBe(1);
+    r = (await body<{ record: Rec }>(await move(reviewer, r, 'archived'), 200)).record;
+    const history = await body<{ revisions: { revision: number; by: string; comment: string; changes: unknown }[] }>(await editor.request(`/api/records/${r.id}/history`), 200);
+    expect(history.revisions.map((h) => [h.revision, h.by, h.comment])).toEqual([[1, 'editor', 'created'], [2, 'editor', 'draft → review'], [3, 'reviewer', 'review → published'], [4, 'reviewer', 'published → archived']]);
+    expect(history.revisions[3]!.changes).toEqual([{ field: 'status', old: 'published', new: 'archived' }]);
+    // A stale transition is a conflict like any other save.
+    expect((await move(reviewer, { id: r.id, revision: 3 }, 'draft')).status).toBe(409);
+  });
+
+  it('with requireDistinctReviewer, nobody publishes content they wrote', async () => {
+    const strict = appWith({ requireDistinctReviewer: true });
+    const [author, other] = [await signIn(strict, 'reviewer'), await signIn(strict, 'admin')];
+    let r = await create(author);
+    r = (await body<{ record: Rec }>(await move(author, r, 'review'), 200)).record;
+    const refused = await body<{ error: { message: string } }>(await move(author, r, 'published'), 403);
+    expect(refused.error.message).toContain('another reviewer');
+    const queue = await body<{ items: { record: Rec; mayPublish: boolean }[] }>(await author.request('/api/review-queue'), 200);
+    expect(queue.items.find((i) => i.record.id === r.id)?.mayPublish).toBe(false);
+    expect((await move(other, r, 'published')).status).toBe(200);
+  });
+
+  it('reverts to any revision as a new revision, keeping the status', async () => {
+    let r = await create(editor);
+    r = (await body<{ record: Rec }>(await editor.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: input({ killed: { best: 50 } }), baseRevision: 1 } }), 200)).record;
+    r = (await body<{ record: Rec }>(await move(editor, r, 'review'), 200)).record;
+    const reverted = await body<{ record: Rec; changed: boolean }>(await editor.request(`/api/records/${r.id}/revert`, { method: 'POST', json: { revision: 1, baseRevision: r.revision } }), 200);
+    expect(reverted).toMatchObject({ changed: true, record: { revision: 4, status: 'review', killed: { best: 5 } } });
+    const history = await body<{ revisions: { comment: string; changes: unknown }[] }>(await editor.request(`/api/records/${r.id}/history`), 200);
+    expect(history.revisions.at(-1)).toMatchObject({ comment: 'reverted to revision 1', changes: [{ field: 'killed.best', old: 50, new: 5 }] });
+    expect((await editor.request(`/api/records/${r.id}/revert`, { method: 'POST', json: { revision: 99, baseRevision: 4 } })).status).toBe(400);
+  });
+});
+
+describe('history for readers', () => {
+  it('shows anonymous readers which fields changed on published records, never the values, and hides drafts', async () => {
+    const published = await body<{ revisions: { fields: string[] | null; changes?: unknown }[] }>(await anonymous.request('/api/records/fx:airport/history'), 200);
+    expect(published.revisions.length).toBeGreaterThan(0);
+    for (const r of published.revisions) expect(r.changes).toBeUndefined();
+    const draft = await create(editor);
+    expect((await anonymous.request(`/api/records/${draft.id}/history`)).status).toBe(404);
+    expect((await viewer.request(`/api/records/${draft.id}/history`)).status).toBe(404);
+  });
+});
+
+describe('places', () => {
+  it('suggests places from the gazetteer with their precision', async () => {
+    const res = await body<{ places: { name: string; precision: string }[] }>(await editor.request('/api/places?q=jala'), 200);
+    expect(res.places[0]).toMatchObject({ name: 'Jalalabad', precision: 'locality' });
+    expect((await editor.request('/api/places?q=')).status).toBe(400);
+  });
+});
