@@ -45,6 +45,15 @@ const ownFilter: Partial<Record<FacetName, (keyof StoreFilter)[]>> = {
   actor: ['actorIds', 'actorNames'], target: ['target'], tactic: ['tactic'], attribution: ['attribution'],
 };
 
+/** Per timeline bucket: a cheap grouping key of a date column, and the bucket's first day from that key `k`. */
+const bucketSql: Record<TimeBucket, { key: (column: string) => string; start: string }> = {
+  day: { key: (c) => c, start: 'k' },
+  // Monday of the week, as date_trunc('week') has it.
+  week: { key: (c) => `(${c} - CAST(isodow(${c}) - 1 AS INTEGER))`, start: 'k' },
+  month: { key: (c) => `(year(${c}) * 12 + month(${c}) - 1)`, start: 'make_date(CAST(k // 12 AS INTEGER), CAST(k % 12 + 1 AS INTEGER), 1)' },
+  year: { key: (c) => `year(${c})`, start: 'make_date(CAST(k AS INTEGER), 1, 1)' },
+};
+
 const sortSql = {
   date: { key: 'date', dir: 'ASC' },
   '-date': { key: 'date', dir: 'DESC' },
@@ -155,9 +164,13 @@ export function duckdbReads(pool: ConnectionPool): Reads {
 
     async timeline(scope, filter, bucket: TimeBucket): Promise<Timeline> {
       const w = whereClause(scope, filter);
+      // Group on a number or a date per bucket and make the start date only for the groups: grouping on
+      // date_trunc() text was 2-7x slower at 2M records.
+      const { key, start } = bucketSql[bucket];
       const rows = await all(
-        `SELECT CAST(date_trunc('${bucket}', date) AS VARCHAR) AS b, date_trunc('${bucket}', date) = date_trunc('${bucket}', date_end) AS inside, kind, count(*) AS n
-         FROM records WHERE ${w.sql} GROUP BY ALL ORDER BY b, kind`,
+        `SELECT CAST(${start} AS VARCHAR) AS b, inside, kind, n FROM (
+           SELECT ${key('date')} AS k, ${key('date')} = ${key('date_end')} AS inside, kind, count(*) AS n FROM records WHERE ${w.sql} GROUP BY ALL
+         ) ORDER BY k, kind`,
         w.params,
       );
       const buckets = new Map<string, Timeline['buckets'][number]>();
