@@ -6,6 +6,7 @@
 import type { EventRecord } from '../core/record.ts';
 import { neutralizeCell, recordToFeature, recordToRow, tableColumns } from '../core/record-table.ts';
 
+/** Formats encoded here from records (Parquet comes from the store). */
 export const textExportFormats = ['csv', 'geojson', 'ndjson'] as const;
 export type TextExportFormat = (typeof textExportFormats)[number];
 

@@ -98,6 +98,7 @@ export function filterQuery<T extends z.ZodRawShape>(extra: T) {
 
 // ---- responses ----
 
+/** The one error shape. */
 export const ErrorSchema = z
   .object({
     error: z.object({
@@ -123,12 +124,14 @@ export const RecordSchema = recordSchema.meta({ id: 'Record' });
 
 const kindCounts = z.partialRecord(z.enum(kinds), z.number().int());
 
+/** A page of `/api/records`. */
 export const RecordPageSchema = z.object({
   records: z.array(RecordSchema),
   total: z.number().int().openapi({ description: 'records matching the filter, over all pages' }),
   next: z.string().nullable().openapi({ description: 'pass as cursor for the next page; null on the last page' }),
 });
 
+/** A linked record as `/api/records/{id}` lists it. */
 export const LinkedSchema = z.object({
   id: z.string(),
   relation: z.string(),
@@ -137,6 +140,7 @@ export const LinkedSchema = z.object({
   title: z.string().openapi({ description: 'the first 120 characters of the description' }),
 });
 
+/** One revision: who, when, which fields (never the old values). */
 export const HistorySchema = z.object({
   revision: z.number().int(),
   at: z.string(),
@@ -145,13 +149,24 @@ export const HistorySchema = z.object({
   fields: z.array(z.string()).nullable().openapi({ description: 'fields changed by this revision; null for the first' }),
 });
 
-export const RecordDetailSchema = z.object({ record: RecordSchema, linked: z.array(LinkedSchema), history: z.array(HistorySchema) });
+/** `/api/records/{id}`. */
+export const RecordDetailSchema = z.object({
+  record: RecordSchema,
+  linked: z.array(LinkedSchema),
+  history: z.array(HistorySchema),
+  curation: z.object({
+    tags: z.array(z.string()), links: z.array(z.object({ recordId: z.string(), relation: z.string() })),
+    status: z.string().nullable(), visibility: z.string().nullable(), note: z.string().nullable(),
+  }).nullable().optional().openapi({ description: 'signed-in callers only: what curators added to the record (kept across re-imports) and their note' }),
+});
 
+/** One facet's top values and the count beyond them. */
 export const FacetSchema = z.object({
   values: z.array(z.object({ value: z.string(), count: z.number().int(), label: z.string().optional() })),
   other: z.number().int().openapi({ description: 'records (or list entries) in values beyond the top N' }),
 });
 
+/** `/api/timeline`. */
 export const TimelineSchema = z.object({
   bucket: z.enum(['day', 'week', 'month', 'year']),
   total: z.number().int().openapi({ description: 'the sum of every bucket total and spanning.total' }),
@@ -159,6 +174,7 @@ export const TimelineSchema = z.object({
   spanning: z.object({ total: z.number().int(), kinds: kindCounts }).openapi({ description: 'records whose date range spans more than one bucket' }),
 });
 
+/** `/api/map`: cells or points. */
 export const MapSchema = z.union([
   z.object({
     mode: z.literal('cells'),
@@ -173,8 +189,10 @@ export const MapSchema = z.union([
   }),
 ]);
 
+/** One country or province of `/api/map/areas`. */
 export const AreaSchema = z.object({ country: z.string(), admin1: z.string().nullable().optional(), count: z.number().int(), killed: z.number() });
 
+/** An actor with its record counts. */
 export const ActorSummarySchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -6,6 +6,7 @@
  */
 import { ulid } from 'ulid';
 import type { ActorRegistry } from '../../core/actor-registry.ts';
+import { CurationError, curatorEdit } from '../../core/curation.ts';
 import type { EventStore } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { parseRecord, type EventRecord } from '../../core/record.ts';
@@ -44,6 +45,18 @@ export async function recordProblems(composed: unknown, store: EventStore, scope
     if (a.actorId && !registry.get(a.actorId)) fields.push({ field: `actors.${i}.actorId`, message: `unknown actor id ${JSON.stringify(a.actorId)}; pick one from /api/actors?q= or leave it empty` });
   });
   return fields.length ? { fields } : { record, fields };
+}
+
+/** The dataset-owned fields an edit of an imported record would change (the store refuses them on save too). */
+export async function ownershipProblems(record: EventRecord, current: EventRecord | undefined, store: EventStore): Promise<FieldError[]> {
+  if (!current) return [];
+  try {
+    curatorEdit(current, await store.getCuration(current.id), record);
+    return [];
+  } catch (e) {
+    if (e instanceof CurationError) return e.problems.map((p) => ({ field: p.field, message: p.message }));
+    throw e;
+  }
 }
 
 /** A 400 naming every field at fault. */

@@ -3,10 +3,12 @@
  * carrying the record as it is now and the other editors' changes — fields with old and new values, who and
  * when — so the editor sees exactly what they would have overwritten and nothing is lost.
  */
+import { CurationError } from '../../core/curation.ts';
 import { ConflictError, RecordNotFoundError } from '../../core/errors.ts';
 import type { EventStore } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { ApiError } from '../errors.ts';
+import { invalidRecord } from './compose.ts';
 
 /** The 409 for `e`, with `current` and `theirChanges` beside the error. */
 export async function conflictError(store: EventStore, scope: AccessScope, e: ConflictError): Promise<ApiError> {
@@ -19,13 +21,14 @@ export async function conflictError(store: EventStore, scope: AccessScope, e: Co
   });
 }
 
-/** Runs a save, turning a conflict into its 409 and a missing record into a 404. */
+/** Runs a save, turning a conflict into its 409, an edit of a dataset's field into a 400 and a missing record into a 404. */
 export async function saving<T>(store: EventStore, scope: AccessScope, save: () => Promise<T>): Promise<T> {
   try {
     return await save();
   } catch (e) {
     if (e instanceof ConflictError) throw await conflictError(store, scope, e);
     if (e instanceof RecordNotFoundError) throw new ApiError(404, 'not_found', e.message, 'id');
+    if (e instanceof CurationError) throw invalidRecord(e.problems.map((p) => ({ field: p.field, message: p.message })));
     throw e;
   }
 }

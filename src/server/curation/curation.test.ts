@@ -147,6 +147,46 @@ describe('the review workflow', () => {
   });
 });
 
+describe('imported records', () => {
+  it('take curators\' tags, links, status and note, which survive a re-import; their dataset fields stay the dataset\'s', async () => {
+    type Detail = { record: Rec & { tags: string[]; links: { recordId: string }[] }; curation?: { note: string | null; tags: string[] } | null };
+    const { record: current } = await body<Detail>(await editor.request('/api/records/fx:core'), 200);
+    const refused = await body<{ error: { code: string; fields: { field: string; message: string }[] } }>(
+      await editor.request('/api/records/fx:core', { method: 'PUT', json: { record: { ...current, killed: { best: 1 } }, baseRevision: current.revision } }),
+      400,
+    );
+    expect(refused.error.code).toBe('invalid_record');
+    expect(refused.error.fields).toEqual([{ field: 'killed.best', message: expect.stringContaining('comes from the dataset fixtures-b') }]);
+    const verdict = await body<{ ok: boolean; fields: { field: string }[] }>(await editor.request('/api/records/validate', { method: 'POST', json: { id: 'fx:core', record: { ...current, killed: { best: 1 } } } }), 200);
+    expect(verdict).toMatchObject({ ok: false, fields: [{ field: 'killed.best' }] });
+
+    const tagged = await body<Detail>(await editor.request('/api/records/fx:core', {
+      method: 'PUT',
+      json: { record: { ...current, tags: ['verified'], links: [{ recordId: 'fx:airport', relation: 'related' }] }, baseRevision: current.revision, note: 'INTERNAL-NOTE: source is a local stringer' },
+    }), 200);
+    const archived = (await body<Detail>(await move(reviewer, tagged.record, 'archived'), 200)).record;
+    expect(archived.status).toBe('archived');
+
+    // The dataset is imported again with a corrected figure.
+    const changed = publicFixtures().find((r) => r.id === 'fx:core')!;
+    await store.write([{ ...changed, killed: { low: null, best: 12, high: null } }], { by: 'import:fixtures-b' });
+    const after = await body<Detail>(await editor.request('/api/records/fx:core'), 200);
+    expect(after.record).toMatchObject({ killed: { best: 12 }, tags: ['verified'], links: [{ recordId: 'fx:airport' }], status: 'archived' });
+    expect(after.curation).toMatchObject({ note: 'INTERNAL-NOTE: source is a local stringer', tags: ['verified'] });
+    // Viewers (internal read) see archived records and the note; anonymous readers see neither.
+    expect((await body<Detail>(await viewer.request('/api/records/fx:core'), 200)).curation?.note).toContain('INTERNAL-NOTE');
+    expect((await anonymous.request('/api/records/fx:core')).status).toBe(404);
+    await move(reviewer, after.record, 'published');
+    const publicView = await anonymous.request('/api/records/fx:core');
+    const text = await publicView.text();
+    expect(publicView.status).toBe(200);
+    expect(text).not.toContain('INTERNAL-NOTE');
+    expect(text).not.toContain('"note"');
+    expect(await (await anonymous.request('/api/records/fx:core/history')).text()).not.toContain('note');
+    expect((await body<{ total: number }>(await anonymous.request('/api/records?q=stringer'), 200)).total).toBe(0);
+  });
+});
+
 describe('history for readers', () => {
   it('shows anonymous readers which fields changed on published records, never the values, and hides drafts', async () => {
     const published = await body<{ revisions: { fields: string[] | null; changes?: unknown }[] }>(await anonymous.request('/api/records/fx:airport/history'), 200);

@@ -37,7 +37,8 @@ export function historyRoutes({ store }: RouteDeps) {
       at: r.at,
       by: r.by,
       comment: r.comment,
-      fields: r.changes ? [...new Set(r.changes.map((ch) => ch.field))] : null,
+      // The curators' note is internal: readers are not even told it changed.
+      fields: r.changes ? [...new Set(r.changes.map((ch) => ch.field))].filter((f) => signedIn || f !== 'note') : null,
       ...(signedIn ? { changes: r.changes } : {}),
     }));
     return c.json({ id, revisions }, 200);

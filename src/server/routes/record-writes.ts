@@ -9,7 +9,7 @@ import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { RecordSchema } from '../schemas.ts';
 import { requireRight } from '../auth/authenticate.ts';
-import { composeRecord, recordProblems, validRecord } from '../curation/compose.ts';
+import { composeRecord, ownershipProblems, recordProblems, validRecord } from '../curation/compose.ts';
 import { saving } from '../curation/conflict.ts';
 import { jsonBody, jsonResponse, recordIdParam, writeErrors } from '../route-helpers.ts';
 
@@ -18,10 +18,13 @@ const recordInput = z.looseObject({}).openapi({
 });
 const comment = z.string().max(1000, 'at most 1000 characters').optional().openapi({ description: 'why: kept with the revision' });
 const FieldErrors = z.array(z.object({ field: z.string(), message: z.string() }));
+const note = z.string().max(10_000, 'at most 10,000 characters').nullable().optional().openapi({
+  description: "the curators' note: internal (never shown to anonymous readers, never searched); null clears it, absent keeps it",
+});
 
 const createRoute_ = createRoute({
   method: 'post', path: '/records', tags: ['curation'], summary: 'Create a record (a curated draft; editors and up)',
-  request: { body: jsonBody(z.object({ record: recordInput, comment })) },
+  request: { body: jsonBody(z.object({ record: recordInput, comment, note })) },
   responses: { 201: jsonResponse(z.object({ record: RecordSchema }), 'The new record, revision 1'), ...writeErrors },
 });
 
@@ -29,7 +32,7 @@ const updateRoute = createRoute({
   method: 'put', path: '/records/{id}', tags: ['curation'], summary: 'Edit a record from the revision the editor started from (editors and up)',
   request: {
     params: recordIdParam,
-    body: jsonBody(z.object({ record: recordInput, baseRevision: z.number().int('a whole number').min(1, 'the revision you started from (≥ 1)'), comment })),
+    body: jsonBody(z.object({ record: recordInput, baseRevision: z.number().int('a whole number').min(1, 'the revision you started from (≥ 1)'), comment, note })),
   },
   responses: { 200: jsonResponse(z.object({ record: RecordSchema, changed: z.boolean() }), 'The record as saved; changed is false when nothing differed'), ...writeErrors },
 });
@@ -49,26 +52,27 @@ export function recordWriteRoutes({ store, registry }: RouteDeps) {
     const { record: input, id } = c.req.valid('json');
     const current = id ? await store.get(c.var.scope, id) : undefined;
     if (id && !current) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id');
-    const { fields } = await recordProblems(composeRecord(input, current), store, c.var.scope, registry);
+    const { record, fields } = await recordProblems(composeRecord(input, current), store, c.var.scope, registry);
+    if (record) fields.push(...(await ownershipProblems(record, current, store)));
     return c.json({ ok: fields.length === 0, fields }, 200);
   });
 
   api.openapi(createRoute_, async (c) => {
     const user = requireRight(c, 'edit');
-    const { record: input, comment: why } = c.req.valid('json');
+    const { record: input, comment: why, note: text } = c.req.valid('json');
     const record = await validRecord(input, undefined, store, c.var.scope, registry);
-    const saved = await saving(store, c.var.scope, () => store.saveRecord(record, { by: user.name, comment: why ?? 'created', baseRevision: 0 }));
+    const saved = await saving(store, c.var.scope, () => store.saveRecord(record, { by: user.name, comment: why ?? 'created', baseRevision: 0, ...(text !== undefined ? { note: text } : {}) }));
     return c.json({ record: saved }, 201);
   });
 
   api.openapi(updateRoute, async (c) => {
     const user = requireRight(c, 'edit');
     const { id } = c.req.valid('param');
-    const { record: input, baseRevision, comment: why } = c.req.valid('json');
+    const { record: input, baseRevision, comment: why, note: text } = c.req.valid('json');
     const current = await store.get(c.var.scope, id);
     if (!current) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id');
     const record = await validRecord(input, current, store, c.var.scope, registry);
-    const saved = await saving(store, c.var.scope, () => store.saveRecord(record, { by: user.name, ...(why ? { comment: why } : {}), baseRevision }));
+    const saved = await saving(store, c.var.scope, () => store.saveRecord(record, { by: user.name, ...(why ? { comment: why } : {}), baseRevision, ...(text !== undefined ? { note: text } : {}) }));
     return c.json({ record: saved, changed: saved.revision !== current.revision }, 200);
   });
 

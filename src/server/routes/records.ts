@@ -81,10 +81,17 @@ export function recordRoutes({ store, registry }: RouteDeps) {
     });
     // History is public for published records only; it lists which fields changed, never their old values,
     // which may date from before the record was published.
+    const signedIn = Boolean(c.var.caller?.user);
     const history = record.status === 'published'
-      ? (await store.history(scope, id)).map((h) => ({ revision: h.revision, at: h.at, by: h.by, comment: h.comment, fields: h.changes ? [...new Set(h.changes.map((ch) => ch.field))] : null }))
+      ? (await store.history(scope, id)).map((h) => ({
+        revision: h.revision, at: h.at, by: h.by, comment: h.comment,
+        // The curators' note is internal: readers are not even told it changed.
+        fields: h.changes ? [...new Set(h.changes.map((ch) => ch.field))].filter((f) => signedIn || f !== 'note') : null,
+      }))
       : [];
-    return c.json({ record, linked, history }, 200);
+    // What curators added (and their note) is for signed-in callers, who may see every record they can open.
+    const curation = signedIn ? ((await store.getCuration(id)) ?? null) : undefined;
+    return c.json({ record, linked, history, ...(curation !== undefined ? { curation } : {}) }, 200);
   });
 
   return api;

@@ -8,6 +8,8 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { statuses } from '../../core/record.ts';
 import { checkTransition, nextStatuses } from '../../core/roles.ts';
 import { recordAtRevision } from '../../core/revision-replay.ts';
+import { isImported, withCuratorFields } from '../../core/curation.ts';
+import type { EventRecord } from '../../core/record.ts';
 import { authorsSinceLastPublished, lastSubmission } from '../../core/workflow.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
@@ -72,11 +74,17 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
     const { revision, baseRevision: base, comment: why } = c.req.valid('json');
     const current = await store.get(c.var.scope, id);
     if (!current) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id');
-    const target = recordAtRevision(current, await store.history(c.var.scope, id), revision);
-    if (!target) throw invalidParameter('revision', String(revision), `a revision of this record (1–${current.revision})`);
-    // The content comes back; the status does not (a revert must not publish or unpublish anything).
-    const restored = await validRecord(target, current, store, c.var.scope, registry);
-    const saved = await saving(store, c.var.scope, () => store.saveRecord(restored, { by: user.name, comment: why || `reverted to revision ${revision}`, baseRevision: base }));
+    const curation = await store.getCuration(id);
+    const replayed = recordAtRevision({ ...current, note: curation?.note ?? null } as EventRecord, await store.history(c.var.scope, id), revision);
+    if (!replayed) throw invalidParameter('revision', String(revision), `a revision of this record (1–${current.revision})`);
+    const { note: oldNote, ...target } = replayed as EventRecord & { note?: string | null };
+    // The content comes back; the status does not (a revert must not publish or unpublish anything). Of an
+    // imported record only what curators own comes back: the rest is the dataset's.
+    const content = isImported(current) ? withCuratorFields(current, target) : target;
+    const restored = await validRecord(content, current, store, c.var.scope, registry);
+    const saved = await saving(store, c.var.scope, () =>
+      store.saveRecord(restored, { by: user.name, comment: why || `reverted to revision ${revision}`, baseRevision: base, note: oldNote ?? null }),
+    );
     return c.json({ record: saved, changed: saved.revision !== current.revision }, 200);
   });
 
