@@ -7,6 +7,7 @@
  */
 import type { AccessScope, EventFilter } from './filter.ts';
 import type { EventRecord, Kind } from './record.ts';
+import type { CuratorOverlay } from './curation.ts';
 
 /** A filter whose actor names have been resolved through the registry (see `resolveActorFilter`). */
 export interface StoreFilter extends Omit<EventFilter, 'actor' | 'descendants'> {
@@ -112,6 +113,8 @@ export interface SaveOptions {
    * record's revision as the editor read it (refused with `ConflictError` if it has moved on since).
    */
   baseRevision: number;
+  /** The curator's note on the record: a new text, null to clear it, left out to keep it. */
+  note?: string | null;
 }
 
 export interface WriteSummary {
@@ -138,6 +141,12 @@ export interface EventStore {
    * @throws RecordNotFoundError when `baseRevision` > 0 and there is no such record.
    */
   saveRecord(record: EventRecord, options: SaveOptions): Promise<EventRecord>;
+  /**
+   * What curators added to a record (see `src/core/curation.ts`): tags, links, status and visibility kept across
+   * re-imports, and their note. Undefined when no curator has saved the record. Not scoped: callers check first
+   * that the caller may see the record.
+   */
+  getCuration(id: string): Promise<CuratorOverlay | undefined>;
   get(scope: AccessScope, id: string): Promise<EventRecord | undefined>;
   history(scope: AccessScope, id: string): Promise<Revision[]>;
   query(scope: AccessScope, filter: StoreFilter, page?: Page): Promise<RecordPage>;

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store.ts';
 import { ConflictError, RecordNotFoundError } from '../core/errors.ts';
+import { CurationError } from '../core/curation.ts';
 import { fullScope, publicScope } from '../core/filter.ts';
 import { recordSchema, type EventRecord, type EventRecordInput } from '../core/record.ts';
 
@@ -113,7 +114,7 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
     });
 
     it('lets exactly one of two concurrent saves from the same revision through', async () => {
-      const base = (await store.get(fullScope, 't:1'))!;
+      const base = await store.saveRecord(sampleRecord({ id: '01J00000000000000000000001', provenance: { dataset: 'curated' } }), { by: 'erin', baseRevision: 0 });
       const results = await Promise.allSettled([
         store.saveRecord({ ...base, killed: { low: null, best: 8, high: null } }, { by: 'a', baseRevision: base.revision }),
         store.saveRecord({ ...base, killed: { low: null, best: 9, high: null } }, { by: 'b', baseRevision: base.revision }),
@@ -121,7 +122,45 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(rejected.reason).toBeInstanceOf(ConflictError);
-      expect((await store.history(fullScope, 't:1')).length).toBe(2);
+      expect((await store.history(fullScope, base.id)).length).toBe(2);
+    });
+
+    it('keeps what curators added to an imported record across a re-import, and takes the dataset\'s changes', async () => {
+      const imported = (await store.get(fullScope, 't:1'))!;
+      const curated = await store.saveRecord(
+        { ...imported, tags: ['verified'], links: [{ recordId: 't:2', relation: 'related' }], status: 'archived' },
+        { by: 'erin', baseRevision: 1, note: 'checked against the court file' },
+      );
+      expect(curated).toMatchObject({ tags: ['verified'], links: [{ recordId: 't:2', relation: 'related' }], status: 'archived', revision: 2 });
+      // The dataset's own fields are not the curator's to change.
+      const refused = await store.saveRecord({ ...curated, killed: { low: null, best: 99, high: null } }, { by: 'erin', baseRevision: 2 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(CurationError);
+      expect((refused as CurationError).problems.map((p) => p.field)).toEqual(['killed.best']);
+
+      // The dataset is re-imported with a corrected casualty figure and a tag of its own.
+      const reimport = records().map((r) => (r.id === 't:1' ? sampleRecord({ id: 't:1', killed: { best: 6 }, tags: ['from-dataset'] }) : r));
+      expect(await store.write(reimport, { by: 'import:test', syncDataset: 'test' })).toEqual({ inserted: 0, updated: 1, unchanged: 5, archived: 0 });
+      const after = (await store.get(fullScope, 't:1'))!;
+      expect(after).toMatchObject({ killed: { best: 6 }, tags: ['from-dataset', 'verified'], links: [{ recordId: 't:2', relation: 'related' }], status: 'archived', revision: 3 });
+      expect((await store.history(fullScope, 't:1')).at(-1)).toMatchObject({
+        by: 'import:test',
+        changes: [{ field: 'killed.best', old: 5, new: 6 }, { field: 'tags', old: ['verified'], new: ['from-dataset', 'verified'] }],
+      });
+      // Searching finds the curator's tag; an unchanged re-import changes nothing.
+      expect((await store.query(fullScope, { q: 'verified' })).records.map((r) => r.id)).toEqual(['t:1']);
+      expect(await store.write(reimport, { by: 'import:test', syncDataset: 'test' })).toMatchObject({ updated: 0, unchanged: 6 });
+      expect(await store.getCuration('t:1')).toEqual({ tags: ['verified'], links: [{ recordId: 't:2', relation: 'related' }], status: 'archived', visibility: null, note: 'checked against the court file' });
+
+      // The dataset's tag cannot be removed; the curator's can, and a changed note is a revision of its own.
+      await expect(store.saveRecord({ ...after, tags: ['verified'] }, { by: 'erin', baseRevision: 3 })).rejects.toThrow(/from-dataset/);
+      const untagged = await store.saveRecord({ ...after, tags: ['from-dataset'] }, { by: 'erin', baseRevision: 3 });
+      expect(untagged.tags).toEqual(['from-dataset']);
+      const noted = await store.saveRecord(untagged, { by: 'erin', baseRevision: 4, note: 'second look' });
+      expect(noted.revision).toBe(5);
+      expect((await store.history(fullScope, 't:1')).at(-1)!.changes).toEqual([{ field: 'note', old: 'checked against the court file', new: 'second look' }]);
+      expect(await store.getCuration('t:2')).toBeUndefined();
+      // Notes are internal: never searched.
+      expect((await store.query(fullScope, { q: 'second look' })).total).toBe(0);
     });
 
     const ids = async (filter: Parameters<EventStore['query']>[1], scope = fullScope) =>

@@ -10,6 +10,8 @@ import { listSeparator, migrations, parseDocs, recordColumnsSql, stagedColumns }
 import { duckdbReads } from './reads.ts';
 import { duckdbAccounts } from './account-store.ts';
 import { duckdbSaveRecord } from './save-record.ts';
+import { loadOverlays, readOverlay } from './curation-store.ts';
+import { applyOverlay, type CuratorOverlay } from '../../core/curation.ts';
 import type { WithAccounts } from '../../core/account-store.ts';
 
 export interface DuckdbStoreOptions {
@@ -34,6 +36,13 @@ export interface ConnectionPool {
   use<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T>;
   /** A connection of its own, for a long stream; the caller closes it. */
   dedicated(): Promise<DuckDBConnection>;
+}
+
+/** What `saveRecord` adds to a write: records already final (no overlay applied) and work inside its transaction. */
+export interface WriteInternals {
+  final?: boolean;
+  /** Runs inside the write's transaction after the merge, before the commit, with the revision timestamp. */
+  afterMerge?: (c: DuckDBConnection, summary: WriteSummary, at: string) => Promise<void>;
 }
 
 /** The DuckDB store: the records, and the accounts kept in the same file (`store.accounts`). */
@@ -63,13 +72,17 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
     dedicated: () => instance.connect(),
   };
 
-  /** A write, for a caller that already holds the write lock. */
-  async function writeLocked(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, opts: WriteOptions): Promise<WriteSummary> {
+  /**
+   * A write, for a caller that already holds the write lock. Curators' overlays are applied to what is written
+   * (a re-import keeps their tags, links and status) unless the caller writes final records itself (`saveRecord`).
+   */
+  async function writeLocked(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, opts: WriteOptions, internal: WriteInternals = {}): Promise<WriteSummary> {
     const stage = `stage_${process.pid}_${Date.now()}`;
     await writer.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
     try {
-      await stageRecords(writer, stage, records, opts.onProgress);
-      return await merge(writer, stage, opts);
+      const overlays = internal.final ? new Map<string, CuratorOverlay>() : await loadOverlays(writer);
+      await stageRecords(writer, stage, records, overlays, opts.onProgress);
+      return await merge(writer, stage, opts, internal.afterMerge);
     } finally {
       await writer.run(`DROP TABLE IF EXISTS ${stage}`);
     }
@@ -78,6 +91,7 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   return {
     write: (records, opts) => writeLock(() => writeLocked(records, opts)),
     saveRecord: duckdbSaveRecord(writer, writeLock, writeLocked),
+    getCuration: (id) => pool.use((c) => readOverlay(c, id)),
     ...duckdbReads(pool),
     accounts: duckdbAccounts(writer, writeLock, pool),
     async close() {
@@ -106,7 +120,13 @@ async function migrate(c: DuckDBConnection): Promise<void> {
 }
 
 /** Appends records to the staging table in column chunks (the Appender's fast path, no per-row SQL). */
-async function stageRecords(c: DuckDBConnection, stage: string, records: AsyncIterable<EventRecord> | Iterable<EventRecord>, onProgress?: (n: number) => void) {
+async function stageRecords(
+  c: DuckDBConnection,
+  stage: string,
+  records: AsyncIterable<EventRecord> | Iterable<EventRecord>,
+  overlays: Map<string, CuratorOverlay>,
+  onProgress?: (n: number) => void,
+) {
   const appender = await c.createAppender(stage, null, 'temp');
   const types = stagedColumns.map(([, t]) => typeOf[t]!);
   let columns: DuckDBValue[][] = stagedColumns.map(() => []);
@@ -119,7 +139,8 @@ async function stageRecords(c: DuckDBConnection, stage: string, records: AsyncIt
     columns = stagedColumns.map(() => []);
     onProgress?.(seq);
   };
-  for await (const record of records) {
+  for await (const dataset of records) {
+    const record = overlays.size ? applyOverlay(dataset, overlays.get(dataset.id)) : dataset;
     const row = recordRow(record);
     const values = [BigInt(seq++), row.id, row.doc, row.dateEnd, row.actorKeys.join(listSeparator), row.searchText, row.importedAt];
     values.forEach((v, i) => columns[i]!.push(v));
@@ -130,7 +151,7 @@ async function stageRecords(c: DuckDBConnection, stage: string, records: AsyncIt
 }
 
 /** Merges the staged rows into `records` in one transaction, keeping a revision row for every change. */
-async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions): Promise<WriteSummary> {
+async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, afterMerge?: WriteInternals['afterMerge']): Promise<WriteSummary> {
   const insertCols = [...recordColumnsSql.map(([n]) => n), 'revision'].join(', ');
   // The last occurrence of an id in one write wins, as if the rows had been written one after another.
   await c.run(`CREATE TEMP TABLE ${stage}_d AS
@@ -177,6 +198,7 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions): Pr
         );
         await c.run(`UPDATE records SET status = 'archived', revision = revision + 1 WHERE ${missing}`, [opts.syncDataset]);
       }
+      await afterMerge?.(c, summary, at);
       await c.run('COMMIT');
       return summary;
     } catch (e) {

@@ -72,7 +72,7 @@ function decodeCursor(cursor: string): [string | number, string] {
   throw new RangeError('invalid cursor: pass the `next` value of the previous page unchanged');
 }
 
-type Reads = Omit<EventStore, 'write' | 'saveRecord' | 'close'>;
+type Reads = Omit<EventStore, 'write' | 'saveRecord' | 'getCuration' | 'close'>;
 
 /**
  * Parquet export columns: the typed columns analysts filter on, the description, actors and sources. Links are

@@ -93,6 +93,23 @@ export const migrations: readonly { version: number; description: string; sql: s
         detail VARCHAR
       );`,
   },
+  {
+    version: 3,
+    description: 'curation: what curators added to records (kept across re-imports)',
+    // One row per record a curator touched: tags and links they added (JSON arrays), the status and visibility
+    // they set (NULL: the dataset's), their note. Imports apply it on top of the dataset's version.
+    sql: `
+      CREATE TABLE curation (
+        id VARCHAR PRIMARY KEY,
+        tags VARCHAR NOT NULL,
+        links VARCHAR NOT NULL,
+        status VARCHAR,
+        visibility VARCHAR,
+        note VARCHAR,
+        updated_by VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+      );`,
+  },
 ];
 
 /**
