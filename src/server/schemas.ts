@@ -154,6 +154,10 @@ export const RecordDetailSchema = z.object({
   record: RecordSchema,
   linked: z.array(LinkedSchema),
   history: z.array(HistorySchema),
+  changeNotes: z.array(z.object({
+    revision: z.number().int(), date: z.string(), field: z.enum(['casualties', 'date', 'place', 'kind']),
+    text: z.string().openapi({ example: 'casualties corrected on 2024-03-02: 5 → 7 killed' }),
+  })).openapi({ description: 'corrections of casualties, date, place or kind made while the record was published, oldest first; never from unpublished revisions' }),
   curation: z.object({
     tags: z.array(z.string()), links: z.array(z.object({ recordId: z.string(), relation: z.string() })),
     status: z.string().nullable(), visibility: z.string().nullable(), note: z.string().nullable(),

@@ -187,6 +187,39 @@ describe('imported records', () => {
   });
 });
 
+describe('public change notes', () => {
+  it('tell anonymous readers what was corrected on a published record, never what a draft said', async () => {
+    type Detail = { record: Rec; changeNotes: { field: string; text: string }[] };
+    const today = new Date().toISOString().slice(0, 10);
+    let r = await create(editor);
+    r = (await body<{ record: Rec }>(await move(editor, r, 'review'), 200)).record;
+    r = (await body<{ record: Rec }>(await move(reviewer, r, 'published'), 200)).record;
+    expect((await body<Detail>(await anonymous.request(`/api/records/${r.id}`), 200)).changeNotes).toEqual([]);
+    r = (await body<{ record: Rec }>(await editor.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: input({ killed: { best: 7 } }), baseRevision: r.revision } }), 200)).record;
+    const corrected = await body<Detail>(await anonymous.request(`/api/records/${r.id}`), 200);
+    expect(corrected.changeNotes).toEqual([expect.objectContaining({ field: 'casualties', text: `casualties corrected on ${today}: 5 → 7 killed` })]);
+
+    // Back to draft, a wrong figure, then the right one, published again: readers learn 7 → 8 only.
+    r = (await body<{ record: Rec }>(await move(reviewer, r, 'draft'), 200)).record;
+    r = (await body<{ record: Rec }>(await editor.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: input({ killed: { best: 9999 } }), baseRevision: r.revision, comment: 'unverified: 9999 per a local report' } }), 200)).record;
+    expect((await anonymous.request(`/api/records/${r.id}`)).status).toBe(404);
+    r = (await body<{ record: Rec }>(await editor.request(`/api/records/${r.id}`, { method: 'PUT', json: { record: input({ killed: { best: 8 } }), baseRevision: r.revision } }), 200)).record;
+    r = (await body<{ record: Rec }>(await move(reviewer, r, 'review'), 200)).record;
+    r = (await body<{ record: Rec }>(await move(reviewer, r, 'published'), 200)).record;
+    const res = await anonymous.request(`/api/records/${r.id}`);
+    const text = await res.text();
+    expect(JSON.parse(text).changeNotes.map((n: { text: string }) => n.text)).toEqual([
+      `casualties corrected on ${today}: 5 → 7 killed`,
+      `casualties corrected on ${today}: 7 → 8 killed`,
+    ]);
+    expect(text).not.toContain('9999');
+    const publicHistory = await (await anonymous.request(`/api/records/${r.id}/history`)).text();
+    expect(publicHistory).not.toContain('9999');
+    expect(publicHistory).toContain('review → published');
+    expect(await (await editor.request(`/api/records/${r.id}/history`)).text()).toContain('9999');
+  });
+});
+
 describe('history for readers', () => {
   it('shows anonymous readers which fields changed on published records, never the values, and hides drafts', async () => {
     const published = await body<{ revisions: { fields: string[] | null; changes?: unknown }[] }>(await anonymous.request('/api/records/fx:airport/history'), 200);

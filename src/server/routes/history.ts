@@ -1,10 +1,12 @@
 /**
  * `GET /api/records/{id}/history`: every revision of a record. Signed-in callers get each change with its old
  * and new value (the editor's readable diff); anonymous readers, who see published records only, get which
- * fields changed, never the values, which may date from before the record was published.
+ * fields changed, never the values (which may date from before the record was published), and comments only
+ * from revisions after which the record was public (`publicHistory`).
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv, RouteDeps } from '../context.ts';
+import { publicHistory } from '../../core/change-notes.ts';
 import { ApiError } from '../errors.ts';
 import { jsonResponse, recordIdParam, writeErrors } from '../route-helpers.ts';
 
@@ -31,15 +33,15 @@ export function historyRoutes({ store }: RouteDeps) {
     const { id } = c.req.valid('param');
     const record = await store.get(c.var.scope, id);
     if (!record) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id', 'record ids are listed by /api/records');
-    const signedIn = Boolean(c.var.caller?.user);
-    const revisions = (await store.history(c.var.scope, id)).map((r) => ({
+    const history = await store.history(c.var.scope, id);
+    if (!c.var.caller?.user) return c.json({ id, revisions: publicHistory(record, history) }, 200);
+    const revisions = history.map((r) => ({
       revision: r.revision,
       at: r.at,
       by: r.by,
       comment: r.comment,
-      // The curators' note is internal: readers are not even told it changed.
-      fields: r.changes ? [...new Set(r.changes.map((ch) => ch.field))].filter((f) => signedIn || f !== 'note') : null,
-      ...(signedIn ? { changes: r.changes } : {}),
+      fields: r.changes ? [...new Set(r.changes.map((ch) => ch.field))] : null,
+      changes: r.changes,
     }));
     return c.json({ id, revisions }, 200);
   });

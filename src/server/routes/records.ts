@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { SortOrder } from '../../core/event-store.ts';
+import { publicChangeNotes, publicHistory } from '../../core/change-notes.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { visibleIds, withVisibleLinks } from '../visible-links.ts';
@@ -82,16 +83,19 @@ export function recordRoutes({ store, registry }: RouteDeps) {
     // History is public for published records only; it lists which fields changed, never their old values,
     // which may date from before the record was published.
     const signedIn = Boolean(c.var.caller?.user);
-    const history = record.status === 'published'
-      ? (await store.history(scope, id)).map((h) => ({
-        revision: h.revision, at: h.at, by: h.by, comment: h.comment,
-        // The curators' note is internal: readers are not even told it changed.
-        fields: h.changes ? [...new Set(h.changes.map((ch) => ch.field))].filter((f) => signedIn || f !== 'note') : null,
-      }))
-      : [];
+    const revisions = await store.history(scope, id);
+    // Corrections readers were shown, derived from published, public states only (never draft content).
+    const changeNotes = publicChangeNotes(stored, revisions);
+    // Signed-in callers see every revision's fields and comment; readers the public view (no internal note, no
+    // comments from unpublished revisions). Old values are never here: /history has them for signed-in callers.
+    const history = record.status !== 'published' && !signedIn
+      ? []
+      : signedIn
+        ? revisions.map((h) => ({ revision: h.revision, at: h.at, by: h.by, comment: h.comment, fields: h.changes ? [...new Set(h.changes.map((ch) => ch.field))] : null }))
+        : publicHistory(stored, revisions);
     // What curators added (and their note) is for signed-in callers, who may see every record they can open.
     const curation = signedIn ? ((await store.getCuration(id)) ?? null) : undefined;
-    return c.json({ record, linked, history, ...(curation !== undefined ? { curation } : {}) }, 200);
+    return c.json({ record, linked, history, changeNotes, ...(curation !== undefined ? { curation } : {}) }, 200);
   });
 
   return api;
