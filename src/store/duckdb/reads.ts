@@ -206,11 +206,30 @@ export function duckdbReads(pool: ConnectionPool): Reads {
 
     async *stream(scope, filter) {
       const w = whereClause(scope, filter);
-      // A dedicated connection per export: a long download must not hold a pooled reader.
+      // Keyset pages in (date, id) order: each is a bounded top-N, so DuckDB never sorts the whole table with its
+      // documents attached, and memory stays flat however many records the export holds. A dedicated connection
+      // keeps a long download from holding a pooled reader.
+      const pageSize = 10_000;
       const c = await pool.dedicated();
       try {
-        const rows = await c.stream(`SELECT doc, imported_at, status, visibility, revision FROM records WHERE ${w.sql} ORDER BY date, id`, w.params);
-        for await (const batch of rows.yieldRowObjectJs()) for (const r of batch) yield hydrate(r as Row);
+        let after: [string, string] | undefined;
+        for (;;) {
+          const keyset = after ? ' AND (date > CAST(? AS DATE) OR (date = CAST(? AS DATE) AND id > ?))' : '';
+          const params = after ? [...w.params, after[0], after[0], after[1]] : w.params;
+          const rows = (
+            await c.runAndReadAll(
+              // Pick the page's ids first, then read only their documents (late materialisation).
+              `WITH page AS (SELECT id FROM records WHERE ${w.sql}${keyset} ORDER BY date, id LIMIT ${pageSize})
+               SELECT r.doc, r.imported_at, r.status, r.visibility, r.revision, r.id, CAST(r.date AS VARCHAR) AS day
+               FROM records r JOIN page USING (id) ORDER BY r.date, r.id`,
+              params,
+            )
+          ).getRowObjectsJS() as Row[];
+          for (const r of rows) yield hydrate(r);
+          if (rows.length < pageSize) break;
+          const last = rows.at(-1)!;
+          after = [String(last.day), String(last.id)];
+        }
       } finally {
         c.closeSync();
       }
