@@ -39,8 +39,8 @@ export function App() {
   const panels = panelsFor(view).join(',');
   useEffect(() => expectPanels(key, panels.split(',') as Panel[]), [key, panels]);
   useEffect(() => {
-    if (facetsCurrent) markRendered('facets', key);
-  }, [facetsCurrent, key]);
+    if (facetsCurrent || facets.error) markRendered('facets', key);
+  }, [facetsCurrent, facets.error, key]);
 
   const openRecord = useCallback((id: string) => update((v) => ({ ...v, record: id })), [update]);
   const [title, setTitle] = useState('Sitrep — activity map');

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { EventStore } from '../../src/core/event-store.ts';
+import type { EventRecord } from '../../src/core/record.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { duckdbStore } from '../../src/store/duckdb/duckdb-store.ts';
 import { loadRegistry } from '../../src/cli/wiring.ts';
@@ -52,16 +53,17 @@ export async function loadDemoFiles(store: EventStore): Promise<string[]> {
 }
 
 /**
- * Starts a server. `store` may be given (the benchmark builds its own); otherwise a temporary DuckDB file is
- * filled with the demo data and removed on close.
+ * Starts a server. `store` may be given; otherwise a temporary DuckDB file is filled with the demo data (and
+ * `extra` records) and removed on close.
  */
-export async function startDemoServer(opts: { webRoot: string; store?: EventStore; port?: number }): Promise<DemoServer> {
+export async function startDemoServer(opts: { webRoot: string; store?: EventStore; port?: number; extra?: EventRecord[] }): Promise<DemoServer> {
   let dir: string | undefined;
   let store = opts.store;
   if (!store) {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-web-'));
     store = await duckdbStore(join(dir, 'demo.duckdb'));
     await loadDemoFiles(store);
+    if (opts.extra?.length) await store.write(opts.extra, { by: 'import:webtest' });
   }
   const registry = loadRegistry();
   // No rate limit: a test or a benchmark makes many requests from one address on purpose.

@@ -2,10 +2,12 @@
 // data: the map draws, an alias search narrows the records, the brush changes the counts, a record opens with its
 // sources, a shared link restores the view, the embed loads — with no console error and no request leaving
 // 127.0.0.1. Screenshots of each step go to test-output/web/.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { currentKey, distDir, launchBrowser, mapPixels, settled, settledAfterChange, shoot, shownTotal, skipReason, watch, type PageLog } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demo-server.ts';
+import { scriptRecordId, unlocatedRecordId, webFixtures } from './fixtures.ts';
 
 const skip = skipReason();
 if (skip) console.warn(`web app browser tests skipped: ${skip}`);
@@ -18,7 +20,7 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
   const log: PageLog = { requests: [], errors: [], warnings: [] };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer({ webRoot: distDir }), launchBrowser()]);
+    [server, browser] = await Promise.all([startDemoServer({ webRoot: distDir, extra: webFixtures() }), launchBrowser()]);
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
@@ -144,6 +146,88 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(pixels.colours).toBeGreaterThan(10);
     await shoot(embed, '07-embed');
     await embed.close();
+  });
+
+  it('shows Arabic and Cyrillic text as text: no markup, no script link, ranges as ranges', async () => {
+    await page.goto(`${server.url}/?record=${encodeURIComponent(scriptRecordId)}`);
+    await settled(page);
+    const panel = page.getByTestId('record-panel');
+    await expect.poll(() => panel.locator('#record-title').innerText().catch(() => '')).toContain('الموصل');
+    expect(await panel.locator('.description').innerText()).toContain('<script>');
+    expect(await panel.locator('.description').getAttribute('dir')).toBe('auto');
+    expect(await panel.getByTestId('killed').innerText()).toBe('2 (1–4)');
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await panel.getByTestId('sources').innerText()).toContain('بيان الدولة الإسلامية');
+    expect(await panel.getByTestId('sources').locator('a').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    await page.waitForTimeout(500);
+    await shoot(page, '08-scripts-and-safety');
+  });
+
+  it('lists the records that have no location, so nothing filtered in is invisible', async () => {
+    await page.goto(`${server.url}/?actor=iskp`);
+    await settled(page);
+    const link = page.getByTestId('unlocated-link');
+    await expect.poll(() => link.innerText().catch(() => '')).toMatch(/^1 record has no location/);
+    await link.click();
+    await expect.poll(() => page.getByTestId('unlocated-list').locator(`[data-record-id="${unlocatedRecordId}"]`).count()).toBe(1);
+    await shoot(page, '09-unlocated-list');
+    await page.getByTestId('unlocated-list').locator(`[data-record-id="${unlocatedRecordId}"]`).click();
+    const facts = page.getByTestId('record-panel').locator('.facts');
+    await expect.poll(() => facts.innerText().catch(() => '')).toContain('March 2023 (month)');
+    expect(await facts.innerText()).toContain('country only');
+  });
+
+  it('the table loads further pages as the reader scrolls and sorts by killed', async () => {
+    await page.goto(`${server.url}/?tab=table`);
+    await settled(page);
+    const body = page.getByTestId('table-body');
+    const loaded = () => page.locator('.table-view .panel-head .muted.small').innerText();
+    expect(await loaded()).toMatch(/^200 loaded/);
+    for (let i = 0; i < 3; i++) {
+      await body.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.waitForTimeout(300);
+    }
+    await expect.poll(async () => Number((await loaded()).replace(/[^0-9].*$/, '').replace(/,/g, ''))).toBeGreaterThanOrEqual(400);
+    // Only the rows in sight are in the page, however many are loaded.
+    expect(await body.locator('[role="row"]').count()).toBeLessThan(80);
+    await page.getByRole('button', { name: /Sort by killed/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('-killed');
+    // The deadliest first: the first rows' best estimates descend, and the top one is no small number.
+    const firstKilled = async () => (await body.locator('[role="row"] .c-killed').allInnerTexts()).slice(0, 5).map((t) => Number(t.replace(/,/g, '').replace(/[^0-9].*$/, '')));
+    await expect.poll(async () => (await firstKilled())[0]).toBeGreaterThan(50);
+    const killed = await firstKilled();
+    expect(killed).toEqual([...killed].sort((a, b) => b - a));
+    await shoot(page, '10-table');
+  });
+
+  it('charts download as SVG and PNG', async () => {
+    await page.goto(`${server.url}/?tab=charts`);
+    await settled(page);
+    const card = page.locator('[data-chart="records-by-province"]');
+    const [svg] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('records-by-province.svg');
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/^<\?xml/);
+    expect(svgText).toContain('Records by province');
+    const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('records-by-province.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await shoot(page, '11-charts');
+  });
+
+  it('shades countries and provinces by their counts, and the brush works from the keyboard', async () => {
+    await page.goto(`${server.url}/?mode=shade&map=5/30.5/69`);
+    await settled(page);
+    await page.waitForTimeout(300);
+    const pixels = await mapPixels(page, '#d95f0e');
+    expect(pixels.targetShare + (await mapPixels(page, '#fe9929')).targetShare).toBeGreaterThan(0.02);
+    await shoot(page, '12-shade-provinces');
+    const key = await currentKey(page);
+    await page.locator('.brush-focus').focus();
+    await page.keyboard.press('ArrowLeft');
+    await settledAfterChange(page, key);
+    expect(new URL(page.url()).searchParams.get('from')).toMatch(/^\d{4}-\d{2}-01$/);
   });
 
   it('logged no console error and sent no request beyond 127.0.0.1', () => {

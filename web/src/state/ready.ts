@@ -39,10 +39,29 @@ const state: ReadyState = {
 };
 if (typeof window !== 'undefined') window.__sitrep = state;
 
+const listeners = new Set<(key: string) => void>();
+let lastSettled: string | null = null;
+
 function publish(): void {
   const settled = state.settled();
   document.documentElement.dataset.settled = String(settled);
-  if (settled) resolveFirst(performance.now());
+  if (!settled) return;
+  resolveFirst(performance.now());
+  if (lastSettled !== state.key) {
+    lastSettled = state.key;
+    for (const l of listeners) l(state.key);
+  }
+}
+
+/** The filter key the page last settled on. */
+export function settledKey(): string | null {
+  return lastSettled;
+}
+
+/** Calls `listener` with the key each time the page settles on a new filter; returns the unsubscribe. */
+export function onSettled(listener: (key: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** Declares the current filter key and which panels are on screen. */

@@ -57,9 +57,10 @@ export function ChartsView({ entries, filterKey, caption, countryName, actorName
 
   const all = [yearly, byCountry, byProvince, byTarget, byActor];
   const current = all.every((s) => s.dataUrl !== null && s.data !== undefined && !s.loading) && (!monthlyUrl || monthly.dataUrl === monthlyUrl);
+  const failed = all.some((s) => s.error) || monthly.error;
   useEffect(() => {
-    if (current) markRendered('charts', filterKey);
-  }, [current, filterKey]);
+    if (current || failed) markRendered('charts', filterKey);
+  }, [current, failed, filterKey]);
 
   const full = Math.max(280, width - 4);
   const half = width >= 900 ? Math.floor((width - 24) / 2) : full;

@@ -45,7 +45,7 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
   const [drawer, setDrawer] = useState(false);
   const [focus, setFocus] = useState<{ lon: number; lat: number; precision: string } | null>(null);
   const actorName = useActorNames(facets?.facets.actor?.values);
-  const unlocated = useUnlocatedCount(entries, facets?.total, !facetsLoading);
+  const unlocated = useUnlocatedCount(entries, filterKey, facetsLoading ? undefined : facets?.total);
   const setFilters = useCallback((filters: Filters) => update((v) => ({ ...v, filters })), [update]);
   const closeRecord = useCallback(() => update((v) => ({ ...v, record: null })), [update]);
   const timelineEntries = entries.filter(([k]) => k !== 'from' && k !== 'to');

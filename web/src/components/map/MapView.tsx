@@ -3,7 +3,7 @@
  * (zoomed in), as a heatmap, or as countries and provinces shaded by their record counts. The view is asked of
  * the API for the visible area only, so it stays fast at any data size; the map position goes to the URL.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { apiUrl } from '../../api/client.ts';
@@ -17,8 +17,8 @@ import { provinceMatcher } from './area-match.ts';
 import { provinceZoom } from './basemap-style.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { recordFeatures, recordLayerIds, setFocus, setMode, setRecords } from './record-layers.ts';
-import { useMaplibre } from './use-maplibre.ts';
-import { apiZoom, viewBbox } from './viewport.ts';
+import { useMaplibre, worldView } from './use-maplibre.ts';
+import { apiZoom, boundsAround, fitView, viewBbox } from './viewport.ts';
 
 export interface MapViewProps {
   entries: [string, string][];
@@ -55,7 +55,16 @@ function viewportOf(map: MapLibreMap): Viewport {
 export function MapView(props: MapViewProps) {
   const { entries, filterKey, mode, position, focus, onMove, onOpenRecord, onAreaClick, countryName, interactive = true } = props;
   const container = useRef<HTMLDivElement>(null);
-  const { map, loaded, labels, provinces } = useMaplibre(container, position, interactive);
+  // Without a position in the address, the map waits (briefly) for the data to say where to look, so its slow
+  // first frame is drawn once, at the right place.
+  const [frameKnown, setFrameKnown] = useState(position !== null);
+  const frame = useRef<MapPosition | null>(null);
+  const { map, loaded, labels, provinces } = useMaplibre(container, frame.current ?? position, frameKnown, interactive);
+  useEffect(() => {
+    if (frameKnown) return;
+    const t = setTimeout(() => setFrameKnown(true), 1500);
+    return () => clearTimeout(t);
+  }, [frameKnown]);
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   // The largest count of any shaded area (after provinces the basemap merged are added together).
@@ -65,8 +74,19 @@ export function MapView(props: MapViewProps) {
   callbacks.current = { onMove, onOpenRecord, onAreaClick };
 
   // ---- follow the map: viewport for queries, position for the URL ----
+  // Before the map exists (building WebGL is slow without a GPU), the first view is worked out from the
+  // container's size, so the records are asked for at once, together with the other panels' data.
+  useLayoutEffect(() => {
+    const el = container.current;
+    if (!el || viewport) return;
+    const start = position ?? worldView;
+    setViewport({ zoom: start.zoom, bbox: viewBbox(boundsAround(start, start.zoom, el.clientWidth, el.clientHeight), start.zoom) });
+    // Once, on mount: later views come from the map itself.
+  }, []);
+
+  // Tracked from creation, not from the style's load, so the records are asked for while the basemap loads.
   useEffect(() => {
-    if (!map || !loaded) return;
+    if (!map) return;
     const moved = () => {
       setViewport(viewportOf(map));
       const c = map.getCenter();
@@ -77,7 +97,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       map.off('moveend', moved);
     };
-  }, [map, loaded]);
+  }, [map]);
 
   // Back/forward (or a shared link) moves the map; its own moves come back equal and are ignored.
   useEffect(() => {
@@ -101,28 +121,40 @@ export function MapView(props: MapViewProps) {
   const wanted = mode === 'shade' ? areasUrl : recordsUrl;
   const matchProvince = useMemo(() => (provinces ? provinceMatcher(provinces) : null), [provinces]);
 
+  // First visit without a position: frame the data instead of the whole world. Worked out without the map,
+  // so the framed view's records are asked for as soon as the world view's answer is in, not once WebGL is up.
+  useEffect(() => {
+    const el = container.current;
+    if (!el || fitted.current || !features.data || features.dataUrl !== recordsUrl) return;
+    const data = features.data;
+    fitted.current = true;
+    setFrameKnown(true);
+    const coords = data.mode === 'cells' ? data.cells.map((c) => [c.lon, c.lat]) : data.points.map((p) => [p.lon, p.lat]);
+    if (!coords.length) return;
+    // Cell positions are the means of their records; a cell's records reach up to a cell width further.
+    const pad = data.mode === 'cells' ? data.cellSize * 0.6 : 0.5;
+    const lons = coords.map((c) => c[0]!);
+    const lats = coords.map((c) => c[1]!);
+    const box = { west: Math.min(...lons) - pad, east: Math.max(...lons) + pad, south: Math.max(-85, Math.min(...lats) - pad), north: Math.min(85, Math.max(...lats) + pad) };
+    if (box.east - box.west >= 200) return; // data all over the world: the world view is the frame
+    // Room at the bottom left for the legend, so no record starts hidden under it.
+    const [width, height] = [el.clientWidth, el.clientHeight];
+    const padding = height > 420 ? { top: 40, right: 60, bottom: 130, left: 40 } : { top: 24, right: 24, bottom: 24, left: 24 };
+    const target = fitView(box, width, height, padding, 6);
+    frame.current = target;
+    setViewport({ zoom: target.zoom, bbox: viewBbox(boundsAround(target, target.zoom, width, height), target.zoom) });
+    map?.jumpTo({ center: [target.lon, target.lat], zoom: target.zoom });
+  }, [map, features.data, features.dataUrl, recordsUrl]);
+
+  // A frame worked out before the map existed is applied when it appears.
+  useEffect(() => {
+    if (map && frame.current) map.jumpTo({ center: [frame.current.lon, frame.current.lat], zoom: frame.current.zoom });
+  }, [map]);
+
   // Records and their count labels.
   useEffect(() => {
-    if (!map || !loaded || !features.data || mode === 'shade') return;
+    if (!map || !loaded || !features.data || mode === 'shade' || !fitted.current) return;
     const data = features.data;
-    // First visit without a position: frame the data instead of the whole world.
-    if (!fitted.current && features.dataUrl === recordsUrl) {
-      fitted.current = true;
-      const coords = data.mode === 'cells' ? data.cells.map((c) => [c.lon, c.lat]) : data.points.map((p) => [p.lon, p.lat]);
-      // Cell positions are the means of their records; a cell's records reach up to a cell width further.
-      const pad = data.mode === 'cells' ? data.cellSize * 0.6 : 0.5;
-      if (coords.length) {
-        const lons = coords.map((c) => c[0]!);
-        const lats = coords.map((c) => c[1]!);
-        const [w, e, s, n] = [Math.min(...lons) - pad, Math.max(...lons) + pad, Math.max(-85, Math.min(...lats) - pad), Math.min(85, Math.max(...lats) + pad)];
-        if (e - w < 200) {
-          // Room at the bottom left for the legend, so no record starts hidden under it.
-          const roomy = map.getContainer().clientHeight > 420;
-          map.fitBounds([[w, s], [e, n]], { padding: roomy ? { top: 40, right: 60, bottom: 130, left: 40 } : 24, maxZoom: 6, duration: 0 });
-          return; // the framed view asks again; readiness waits for that answer
-        }
-      }
-    }
     setRecords(map, recordFeatures(data));
     // Counts are written in density mode only: over a heatmap they would read as the heat's scale.
     labels?.setGroup('counts', data.mode === 'cells' && mode === 'density' ? countLabels(data.cells) : []);
@@ -159,6 +191,12 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (map && loaded) setMode(map, mode);
   }, [map, loaded, mode]);
+
+  // A failed request is shown (see below) and ends the wait.
+  const failed = (mode === 'shade' ? areas.error : features.error) !== null;
+  useEffect(() => {
+    if (failed) markRendered('map', filterKey);
+  }, [failed, filterKey]);
 
   // The open record: a ring around it, and the map brought to it when it is out of view.
   useEffect(() => {
@@ -244,7 +282,12 @@ export function MapView(props: MapViewProps) {
           ))}
         </div>
       )}
-      {loading && <div className="map-loading" role="status">Updating the map…</div>}
+      {loading && !failed && <div className="map-loading" role="status">Updating the map…</div>}
+      {failed && (
+        <div className="map-loading error" role="alert">
+          Could not load the map: {(mode === 'shade' ? areas.error : features.error)?.message}
+        </div>
+      )}
       {truncated && (
         <div className="map-note" role="status">
           Showing the {formatCount(truncated.points.length)} most recent of {formatCount(truncated.total)} records in this area. Zoom in or filter to see the rest.

@@ -3,7 +3,7 @@
  * countries (and provinces when zoomed in), province borders loaded the first time they are needed.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { getJson } from '../../api/client.ts';
@@ -16,6 +16,9 @@ import { addRecordLayers } from './record-layers.ts';
 
 // The worker is a separate file of the build (MapLibre v6 would otherwise look for it beside its own module).
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
+// Start the worker now: loading and starting it takes longer than anything else before the first map, and it
+// can happen while the page renders and the API answers.
+prewarm();
 
 /** The view shown before the data says where to look. */
 export const worldView: MapPosition = { zoom: 1.3, lat: 25, lon: 30 };
@@ -29,15 +32,31 @@ export interface MapHandle {
   provinces: ProvinceName[] | null;
 }
 
-/** The map in `container`, created on mount with `initial`, removed on unmount. */
-export function useMaplibre(container: RefObject<HTMLDivElement | null>, initial: MapPosition | null, interactive = true): MapHandle {
+/**
+ * The map in `container`, created with the view `initial` once `ready` (the caller may hold it back until it
+ * knows where to look), removed on unmount.
+ */
+export function useMaplibre(container: RefObject<HTMLDivElement | null>, initial: MapPosition | null, ready: boolean, interactive = true): MapHandle {
   const [handle, setHandle] = useState<MapHandle>({ map: null, loaded: false, labels: null, provinces: null });
   const first = useRef(initial ?? worldView);
+  first.current = initial ?? worldView;
 
   useEffect(() => {
     const el = container.current;
-    if (!el) return;
+    if (!el || !ready) return;
+    let dispose = () => undefined as void;
+    // Created a tick later: a WebGL context takes a while to build under software rendering, and the other
+    // panels' API requests, started in their own effects after this one, should not wait for it.
+    const timer = setTimeout(() => (dispose = createMap(el)), 0);
+    return () => {
+      clearTimeout(timer);
+      dispose();
+    };
+  }, [container, interactive, ready]);
+
+  function createMap(el: HTMLDivElement): () => void {
     const start = first.current;
+    performance.mark('sitrep:map-create');
     const map = new MapLibreMap({
       container: el,
       style: basemapStyle(),
@@ -54,13 +73,17 @@ export function useMaplibre(container: RefObject<HTMLDivElement | null>, initial
       cooperativeGestures: false,
       interactive,
     });
+    performance.mark('sitrep:map-created');
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     const labels = createLabelOverlay(map);
     let live = true;
 
-    map.on('load', () => {
+    // 'style.load' (the style is parsed) rather than 'load' (the first frame is drawn): without a GPU the first
+    // frame takes seconds, and the records can be on their way meanwhile.
+    map.once('style.load', () => {
+      performance.mark('sitrep:map-style-loaded');
       addRecordLayers(map);
       if (live) setHandle((h) => ({ ...h, map, loaded: true, labels }));
     });
@@ -80,7 +103,7 @@ export function useMaplibre(container: RefObject<HTMLDivElement | null>, initial
     let provincesAdded = false;
     let styleReady = false;
     const addProvinces = () => {
-      if (provincesAdded || !styleReady || map.getZoom() < provinceZoom - 0.5) return;
+      if (provincesAdded || !styleReady || map.getZoom() < provinceZoom) return;
       provincesAdded = true;
       const { source, layers } = provinceLayers();
       map.addSource('admin1', source);
@@ -98,10 +121,11 @@ export function useMaplibre(container: RefObject<HTMLDivElement | null>, initial
       );
     };
     map.on('zoomend', addProvinces);
-    map.on('load', () => {
+    map.once('style.load', () => {
       styleReady = true;
       addProvinces();
     });
+    map.once('idle', () => performance.mark('sitrep:map-first-idle'));
 
     // The container changes size with the panels around it, not only with the window.
     const resize = new ResizeObserver(() => map.resize());
@@ -113,7 +137,7 @@ export function useMaplibre(container: RefObject<HTMLDivElement | null>, initial
       labels.destroy();
       map.remove();
     };
-  }, [container, interactive]);
+  }
 
   return handle;
 }

@@ -23,7 +23,9 @@ export function viewBbox(bounds: { west: number; south: number; east: number; no
   const north = Math.min(90, Math.ceil((bounds.north + padY) / step) * step);
   let west = Math.floor((bounds.west - padX) / step) * step;
   let east = Math.ceil((bounds.east + padX) / step) * step;
-  if (east - west >= 360) {
+  // Three quarters of the world or more is asked as the whole world: one cacheable question for every
+  // low-zoom view, and no thin slice left out behind the antimeridian.
+  if (east - west >= 270) {
     west = -180;
     east = 180;
   } else {
@@ -34,4 +36,54 @@ export function viewBbox(bounds: { west: number; south: number; east: number; no
   }
   const n = (v: number) => String(Number(v.toFixed(6)));
   return [west, south, east, north].map(n).join(',');
+}
+
+/**
+ * The bounds a map of `width`×`height` pixels shows around `center` at `zoom` (Web Mercator, 512-pixel tiles as
+ * MapLibre draws them), for asking the API before the map itself exists.
+ */
+export function boundsAround(center: { lon: number; lat: number }, zoom: number, width: number, height: number) {
+  const world = 512 * 2 ** zoom;
+  const yOf = (lat: number) => {
+    const s = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
+  };
+  const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / world))) * 180) / Math.PI;
+  const cy = yOf(center.lat);
+  const halfLon = (width / 2 / world) * 360;
+  return {
+    west: center.lon - halfLon,
+    east: center.lon + halfLon,
+    north: Math.min(85, latOf(Math.max(0, cy - height / 2))),
+    south: Math.max(-85, latOf(Math.min(world, cy + height / 2))),
+  };
+}
+
+/**
+ * The centre and zoom that fit `b` in a `width`×`height` map with `padding` pixels kept clear on each side, at
+ * most `maxZoom` — what MapLibre's fitBounds would do, worked out before the map exists.
+ */
+export function fitView(
+  b: { west: number; south: number; east: number; north: number },
+  width: number,
+  height: number,
+  padding: { top: number; right: number; bottom: number; left: number },
+  maxZoom: number,
+): { lon: number; lat: number; zoom: number } {
+  const x = (lon: number) => (lon + 180) / 360;
+  const y = (lat: number) => {
+    const s = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+    return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+  };
+  const w = Math.max(1, width - padding.left - padding.right);
+  const h = Math.max(1, height - padding.top - padding.bottom);
+  const dx = Math.max(1e-9, x(b.east) - x(b.west));
+  const dy = Math.max(1e-9, y(b.south) - y(b.north));
+  const zoom = Math.max(0, Math.min(maxZoom, Math.log2(w / (512 * dx)), Math.log2(h / (512 * dy))));
+  const world = 512 * 2 ** zoom;
+  // The box sits in the middle of the unpadded area, so the centre moves by half the padding difference.
+  const cx = (x(b.west) + x(b.east)) / 2 - (padding.left - padding.right) / 2 / world;
+  const cy = (y(b.north) + y(b.south)) / 2 - (padding.top - padding.bottom) / 2 / world;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * cy))) * 180) / Math.PI;
+  return { lon: cx * 360 - 180, lat, zoom };
 }

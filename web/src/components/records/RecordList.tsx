@@ -26,8 +26,9 @@ export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen,
   const pages = usePagedRecords(entries, sort, 50);
 
   useEffect(() => {
-    if (pages.current) markRendered('records', filterKey);
-  }, [pages.current, pages.url, filterKey]);
+    // An error is a final state too: the panel shows it, and waiting for more would wait forever.
+    if (pages.current || pages.error) markRendered('records', filterKey);
+  }, [pages.current, pages.error, pages.url, filterKey]);
 
   return (
     <section className="record-list" aria-labelledby="record-list-title" aria-busy={pages.loading}>

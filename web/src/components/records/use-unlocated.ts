@@ -5,18 +5,24 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiUrl, fetchJson, isAbort } from '../../api/client.ts';
-import type { EventRecord, RecordPage } from '../../api/types.ts';
+import type { EventRecord, RecordPage, TimelineResponse } from '../../api/types.ts';
+import { useSettledKey } from '../../state/use-settled-key.ts';
 import { useApi } from '../../api/use-api.ts';
 
 const world = '-180,-90,180,90';
 
-/** How many matching records have no coordinates (undefined until known). */
-export function useUnlocatedCount(entries: [string, string][], total: number | undefined, enabled: boolean): number | undefined {
+/**
+ * How many matching records have no coordinates (undefined until known). Asked once the page has settled on
+ * `filterKey`, so it never delays the panels; a yearly timeline is the cheapest total the API has (one query).
+ */
+export function useUnlocatedCount(entries: [string, string][], filterKey: string, total: number | undefined): number | undefined {
+  const settled = useSettledKey() === filterKey;
   // A bbox filter already excludes every unlocated record.
   const hasBbox = entries.some(([k]) => k === 'bbox');
-  const located = useApi<RecordPage>(enabled && !hasBbox ? apiUrl('records', [...entries, ['bbox', world], ['limit', '1']]) : null);
+  const url = apiUrl('timeline', [...entries, ['bbox', world], ['bucket', 'year']]);
+  const located = useApi<TimelineResponse>(settled && !hasBbox ? url : null);
   if (hasBbox) return 0;
-  if (total === undefined || located.data === undefined) return undefined;
+  if (total === undefined || located.data === undefined || located.dataUrl !== url) return undefined;
   return Math.max(0, total - located.data.total);
 }
 

@@ -31,8 +31,8 @@ export function RecordTable({ entries, filterKey, sort, onSort, selected, onOpen
   const [scroll, setScroll] = useState({ top: 0, height: 600 });
 
   useEffect(() => {
-    if (pages.current) markRendered('table', filterKey);
-  }, [pages.current, pages.url, filterKey]);
+    if (pages.current || pages.error) markRendered('table', filterKey);
+  }, [pages.current, pages.error, pages.url, filterKey]);
 
   // A new filter or order starts at the top.
   useEffect(() => {

@@ -62,8 +62,8 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   const current = state.dataUrl === url || (chosen === 'month' && monthly.dataUrl === url);
 
   useEffect(() => {
-    if (current && data) markRendered('timeline', filterKey);
-  }, [current, data, filterKey]);
+    if ((current && data) || state.error) markRendered('timeline', filterKey);
+  }, [current, data, state.error, filterKey]);
 
   const buckets = data?.buckets ?? [];
   const dataBucket = data?.bucket ?? chosen;

@@ -1,0 +1,216 @@
+/**
+ * The web app benchmark (issue #5): headless Chromium against a running Sitrep server (2,000,000 synthetic
+ * records in the integration run) measures
+ *  1. the first complete view — map, timeline, facets and record list all drawn for the first time (the page
+ *     reports it through `window.__sitrep.firstView`, see web/src/state/ready.ts), in fresh browser contexts;
+ *  2. each filter change until every panel shows it: a kind toggle ("only" one kind), a timeline brush, and an
+ *     alias search (Enter on "ISIS-K", "Daesh"…), each the median of several distinct changes (distinct, so the
+ *     app's own answer cache never serves one).
+ * Targets are reported, not asserted: first view < 4 s, filter-change median < 600 ms.
+ *
+ * `npx tsx bench/web.ts [records] [store.duckdb]` builds (or opens) a synthetic store, serves web/dist on it and
+ * runs the benchmark; `benchWeb(baseUrl)` runs it against a server someone else started.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadRegistry } from '../src/cli/wiring.ts';
+import { startServer } from '../src/cli/serve-command.ts';
+import { duckdbStore } from '../src/store/duckdb/duckdb-store.ts';
+import { syntheticRecords } from './synthetic.ts';
+
+declare global {
+  interface Window {
+    __sitrep?: { key: string; settled(): boolean; firstView: Promise<number> };
+  }
+}
+
+export interface WebBenchOptions {
+  /** Fresh page loads for the first view. Default 3. */
+  loads?: number;
+  /** Distinct changes per kind of filter change. Default 5. */
+  changes?: number;
+  chromiumPath?: string;
+  log?: (line: string) => void;
+}
+
+export interface WebBenchResult {
+  name: string;
+  firstViewMs: number[];
+  /** When the last API answer of the first view arrived (ms since navigation). */
+  firstViewApiMs: number[];
+  firstViewMedianMs: number;
+  /** Each change: total milliseconds and the part spent waiting for the API. */
+  kindToggle: Timing[];
+  brush: Timing[];
+  aliasSearch: Timing[];
+  medians: { kindToggle: number; brush: number; aliasSearch: number };
+  /** Medians of the API wait within each change. */
+  apiMedians: { kindToggle: number; brush: number; aliasSearch: number };
+  target: string;
+  pass: boolean;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function launch(path: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: path,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+const show = (t: Timing) => `${t.ms.toFixed(0)} ms (API ${t.apiMs.toFixed(0)} ms)`;
+
+const settled = (page: Page) => page.waitForFunction(() => window.__sitrep?.settled() === true, null, { timeout: 60_000, polling: 'raf' });
+
+interface Timing {
+  /** From the action to every panel showing its result. */
+  ms: number;
+  /** Of which: from the action to the last API answer arriving (the server's share, plus the network). */
+  apiMs: number;
+}
+
+/** Runs `act`, then waits until the filter has changed and every panel shows it. */
+async function timeChange(page: Page, act: () => Promise<void>): Promise<Timing> {
+  const { key, t0 } = await page.evaluate(() => {
+    // The resource timing buffer holds 250 entries by default; each change starts it afresh.
+    performance.clearResourceTimings();
+    return { key: window.__sitrep?.key ?? '', t0: performance.now() };
+  });
+  await act();
+  await page.waitForFunction((k) => window.__sitrep !== undefined && window.__sitrep.key !== k, key, { timeout: 60_000, polling: 'raf' });
+  await settled(page);
+  return page.evaluate((start) => {
+    const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime >= start) as PerformanceResourceTiming[];
+    return { ms: performance.now() - start, apiMs: Math.max(0, ...api.map((e) => e.responseEnd - start)) };
+  }, t0);
+}
+
+/** The benchmark against `baseUrl` (a server with the web app built). */
+export async function benchWeb(baseUrl: string, options: WebBenchOptions = {}): Promise<WebBenchResult> {
+  const { loads = 3, changes = 5, chromiumPath = '/usr/bin/chromium', log = () => undefined } = options;
+  const browser = await launch(chromiumPath);
+  try {
+    const firstViewMs: number[] = [];
+    const firstViewApiMs: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(baseUrl);
+      // Resolved with performance.now() at the first settled moment: milliseconds since navigation started.
+      const first = await page.evaluate(async () => {
+        const ms = await window.__sitrep!.firstView;
+        const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime < ms) as PerformanceResourceTiming[];
+        return { ms, apiMs: Math.max(0, ...api.map((e) => e.responseEnd)) };
+      });
+      firstViewMs.push(first.ms);
+      firstViewApiMs.push(first.apiMs);
+      log(`first view ${i + 1}: ${show(first)}`);
+      await context.close();
+    }
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await settled(page);
+
+    const kindToggle: Timing[] = [];
+    const kinds = await page.locator('.kinds input[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')!));
+    for (const kind of kinds.slice(0, changes)) {
+      kindToggle.push(await timeChange(page, () => page.locator(`.kinds li:has(input[data-kind="${kind}"]) .only-button`).click({ force: true })));
+      log(`kind only ${kind}: ${show(kindToggle.at(-1)!)}`);
+    }
+    await timeChange(page, () => page.getByRole('button', { name: 'Show every kind' }).click());
+
+    const brush: Timing[] = [];
+    for (let i = 0; i < changes; i++) {
+      const box = (await page.getByTestId('brush-area').boundingBox())!;
+      const y = box.y + box.height / 2;
+      const [a, b] = [0.08 + i * 0.13, 0.3 + i * 0.13];
+      brush.push(
+        await timeChange(page, async () => {
+          await page.mouse.move(box.x + box.width * a, y);
+          await page.mouse.down();
+          await page.mouse.move(box.x + box.width * b, y, { steps: 4 });
+          await page.mouse.up();
+        }),
+      );
+      log(`brush ${a.toFixed(2)}–${b.toFixed(2)}: ${show(brush.at(-1)!)}`);
+    }
+    await timeChange(page, () => page.getByRole('button', { name: 'Clear the time range' }).click());
+
+    const aliasSearch: Timing[] = [];
+    const box = page.getByRole('combobox', { name: /actor/i });
+    for (const alias of ['ISIS-K', 'Daesh', 'TTP', 'Shabaab', 'JNIM', 'ISWAP', 'Taliban'].slice(0, changes)) {
+      await box.fill(alias);
+      await page.locator('[role="option"]').first().waitFor();
+      aliasSearch.push(await timeChange(page, () => box.press('Enter')));
+      log(`alias ${alias}: ${show(aliasSearch.at(-1)!)}`);
+      await timeChange(page, () => page.locator('.chip button').first().click());
+    }
+    await context.close();
+
+    const of = (ts: Timing[], f: keyof Timing) => median(ts.map((t) => t[f]));
+    const medians = { kindToggle: of(kindToggle, 'ms'), brush: of(brush, 'ms'), aliasSearch: of(aliasSearch, 'ms') };
+    const apiMedians = { kindToggle: of(kindToggle, 'apiMs'), brush: of(brush, 'apiMs'), aliasSearch: of(aliasSearch, 'apiMs') };
+    const firstViewMedianMs = median(firstViewMs);
+    return {
+      name: 'web app in headless Chromium',
+      firstViewMs,
+      firstViewApiMs,
+      firstViewMedianMs,
+      kindToggle,
+      brush,
+      aliasSearch,
+      medians,
+      apiMedians,
+      target: 'first view < 4000 ms; filter change median < 600 ms',
+      pass: firstViewMedianMs < 4000 && Object.values(medians).every((m) => m < 600),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Builds a synthetic store of `count` records at `path` unless the file exists. */
+async function syntheticStore(path: string, count: number) {
+  const fresh = !existsSync(path);
+  const store = await duckdbStore(path);
+  if (fresh) {
+    const t = performance.now();
+    await store.write(syntheticRecords(count), { by: 'bench' });
+    console.error(`built ${count.toLocaleString('en')} synthetic records in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  }
+  return store;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.argv[2] ?? 2_000_000);
+  const dir = process.argv[3] ? null : mkdtempSync(join(tmpdir(), 'sitrep-bench-web-'));
+  const store = await syntheticStore(process.argv[3] ?? join(dir!, 'store.duckdb'), count);
+  const server = await startServer(store, loadRegistry(), '127.0.0.1', 0, {
+    webRoot: join(import.meta.dirname, '..', 'web', 'dist'),
+    rateLimitPerMinute: 0,
+    log: () => undefined,
+  });
+  try {
+    console.log(JSON.stringify(await benchWeb(server.url, { log: (l) => console.error(l) }), null, 2));
+  } finally {
+    // Queries of requests the browser cancelled may still be running in DuckDB and hold the close up; the
+    // results are out, so the process gets a few seconds to clean up and then ends regardless.
+    setTimeout(() => process.exit(0), 5000).unref();
+    await server.close(100);
+    await store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
