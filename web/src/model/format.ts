@@ -82,13 +82,17 @@ export function isWebUrl(url: string | null | undefined): url is string {
   }
 }
 
-/** `Jalalabad, Nangarhar, Afghanistan`: the parts of a place that are known, most specific first. */
-export function formatPlace(
-  place: { locality: string | null; admin2: string | null; admin1: string | null; country: string | null },
-  countryName: (iso3: string) => string,
-): string {
-  const parts = [place.locality, place.admin2, place.admin1, place.country ? countryName(place.country) : null].filter(
+type PlaceNames = { locality: string | null; admin2: string | null; admin1: string | null; country: string | null };
+
+/** The parts of a place that are known, most specific first, without repeats. */
+export function placeParts(place: PlaceNames, countryName: (iso3: string) => string): string[] {
+  return [place.locality, place.admin2, place.admin1, place.country ? countryName(place.country) : null].filter(
     (p, i, all): p is string => Boolean(p) && all.indexOf(p) === i,
   );
+}
+
+/** `Jalalabad, Nangarhar, Afghanistan` (plain text, for titles and captions; see PlaceText for display). */
+export function formatPlace(place: PlaceNames, countryName: (iso3: string) => string): string {
+  const parts = placeParts(place, countryName);
   return parts.length ? parts.join(', ') : 'Place unknown';
 }

@@ -26,7 +26,8 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
   const [expanded, setExpanded] = useState(false);
   // Selected values come first (even outside the top N), so what narrows the view is always in sight.
   const rows = [
-    ...selected.map((s) => values.find((v) => v.value === s) ?? { value: s, count: 0 }),
+    // count -1: outside the top values the server counted, so unknown here (never shown as 0).
+    ...selected.map((s) => values.find((v) => v.value === s) ?? { value: s, count: -1 }),
     ...values.filter((v) => !selected.includes(v.value)),
   ];
   const shown = expanded ? rows : rows.slice(0, Math.max(initial, selected.length));
@@ -56,8 +57,8 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
                   <span className="facet-label" dir="auto" title={text}>
                     {text}
                   </span>
-                  <span className="facet-count">{formatCount(v.count)}</span>
-                  <span className="facet-bar" style={{ width: `${(v.count / max) * 100}%` }} aria-hidden="true" />
+                  <span className="facet-count">{v.count < 0 ? '—' : formatCount(v.count)}</span>
+                  <span className="facet-bar" style={{ width: `${(Math.max(0, v.count) / max) * 100}%` }} aria-hidden="true" />
                 </label>
               </li>
             );

@@ -93,6 +93,7 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
           update((v) => ({ ...v, tab: 'map', record: null }));
         }}
         countryName={countryName}
+        actorName={actorName}
       />
       {drawer && <button type="button" className="drawer-scrim" aria-label="Close the filters" onClick={() => setDrawer(false)} />}
       <main className="center">

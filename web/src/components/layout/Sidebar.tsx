@@ -22,6 +22,8 @@ export interface SidebarProps {
   onChange: (filters: Filters) => void;
   onShowUnlocated: () => void;
   countryName: (iso3: string) => string;
+  /** Names of actor ids outside the facet's top values (a selected one may be). */
+  actorName: (id: string) => string;
   id?: string;
 }
 
@@ -36,10 +38,10 @@ const facetTitles: [FacetName & ListParam, string][] = [
 ];
 
 /** The sidebar. */
-export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowUnlocated, countryName, id }: SidebarProps) {
+export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowUnlocated, countryName, actorName, id }: SidebarProps) {
   const datasets = useApi<{ datasets: DatasetInfo[] }>(apiUrl('datasets'));
   const values = (name: FacetName) => facets?.facets[name]?.values ?? [];
-  const label = (param: string) => (v: FacetValue) => (param === 'country' ? countryName(v.value) : param === 'actor' ? (v.label ?? v.value) : valueLabel(param, v.value));
+  const label = (param: string) => (v: FacetValue) => (param === 'country' ? countryName(v.value) : param === 'actor' ? (v.label ?? actorName(v.value)) : valueLabel(param, v.value));
 
   return (
     <aside className="sidebar" id={id} aria-label="Filters">

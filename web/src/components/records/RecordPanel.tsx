@@ -7,10 +7,11 @@ import { useEffect, useRef } from 'react';
 import { apiUrl } from '../../api/client.ts';
 import type { DatasetInfo, RecordDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
-import { formatCasualties, formatDay, formatPlace, formatRecordDate } from '../../model/format.ts';
+import { formatCasualties, formatDay, formatRecordDate } from '../../model/format.ts';
 import { kindLabels } from '../../model/kinds.ts';
 import { attributionLabels, placePrecisionLabels, roleLabels, tacticLabels, targetLabels } from '../../model/labels.ts';
 import { KindBadge } from './KindBadge.tsx';
+import { PlaceText } from './PlaceText.tsx';
 import { SourceLink } from './SourceLink.tsx';
 
 export interface RecordPanelProps {
@@ -69,15 +70,15 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
       {r && current && (
         <>
           <KindBadge kind={r.kind} subtype={r.subtype} />
-          <h2 id="record-title" tabIndex={-1} dir="auto">
-            {kindLabels[r.kind]}, {formatPlace(r.place, countryName)}
+          <h2 id="record-title" tabIndex={-1}>
+            {kindLabels[r.kind]}, <PlaceText place={r.place} countryName={countryName} />
           </h2>
           <dl className="facts">
             <dt>When</dt>
             <dd>{formatRecordDate(r)}</dd>
             <dt>Where</dt>
-            <dd dir="auto">
-              {formatPlace(r.place, countryName)} <span className="muted">({placePrecisionLabels[r.place.precision]})</span>
+            <dd>
+              <PlaceText place={r.place} countryName={countryName} /> <span className="muted">({placePrecisionLabels[r.place.precision]})</span>
               {r.place.lat !== null && r.place.lon !== null && (
                 <span className="muted small coords" dir="ltr">
                   {' '}
@@ -98,7 +99,7 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
                   <ul className="actors">
                     {r.actors.map((a, i) => (
                       <li key={i}>
-                        <span dir="auto">{a.name}</span>
+                        <bdi>{a.name}</bdi>
                         <span className="muted">
                           {' '}
                           — {roleLabels[a.role]}

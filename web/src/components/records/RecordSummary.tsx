@@ -3,7 +3,8 @@
  * the casualties. The whole row is a button that opens the record.
  */
 import type { EventRecord } from '../../api/types.ts';
-import { formatCasualties, formatPlace, formatRecordDate } from '../../model/format.ts';
+import { formatCasualties, formatRecordDate } from '../../model/format.ts';
+import { PlaceText } from './PlaceText.tsx';
 import { KindBadge } from './KindBadge.tsx';
 
 export interface RecordSummaryProps {
@@ -23,8 +24,8 @@ export function RecordSummary({ record: r, countryName, selected, onOpen }: Reco
         <KindBadge kind={r.kind} />
         <span className="record-date">{formatRecordDate(r, r.datePrecision === 'day')}</span>
       </span>
-      <span className="record-place" dir="auto">
-        {formatPlace(r.place, countryName)}
+      <span className="record-place">
+        <PlaceText place={r.place} countryName={countryName} />
         {r.place.lat === null && <span className="no-location"> · no location</span>}
       </span>
       {r.description && (

@@ -5,9 +5,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { SortOrder } from '../../../../src/core/event-store.ts';
-import { formatCasualties, formatCount, formatPlace, formatRecordDate } from '../../model/format.ts';
+import { formatCasualties, formatCount, formatRecordDate } from '../../model/format.ts';
 import { kindColours, kindLabels } from '../../model/kinds.ts';
 import { markRendered } from '../../state/ready.ts';
+import { PlaceText } from '../records/PlaceText.tsx';
 import { usePagedRecords } from '../records/use-paged-records.ts';
 
 export interface RecordTableProps {
@@ -114,8 +115,8 @@ export function RecordTable({ entries, filterKey, sort, onSort, selected, onOpen
                   <span role="cell" className="c-kind">
                     <span className="legend-dot" style={{ background: kindColours[r.kind] }} aria-hidden="true" /> {kindLabels[r.kind]}
                   </span>
-                  <span role="cell" className="c-place" dir="auto">
-                    {formatPlace(r.place, countryName)}
+                  <span role="cell" className="c-place">
+                    <PlaceText place={r.place} countryName={countryName} />
                   </span>
                   <span role="cell" className="c-actor" dir="auto">
                     {doer?.name ?? '—'}
