@@ -2,6 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { EditorApp } from './editor/EditorApp.tsx';
+import { isEditorPath } from './editor/routes.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/panels.css';
@@ -13,6 +15,6 @@ import './styles/embed.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {isEditorPath(window.location.pathname) ? <EditorApp /> : <App />}
   </StrictMode>,
 );

@@ -7,7 +7,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { may, scopeForRole, tokenScopes } from '../../core/roles.ts';
+import { checkTransition, may, nextStatuses, scopeForRole, tokenScopes } from '../../core/roles.ts';
+import { statuses } from '../../core/record.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { ErrorSchema, errorResponses } from '../schemas.ts';
@@ -31,6 +32,7 @@ const MeSchema = z.object({
   canWrite: z.boolean(),
   rights: z.object({ edit: z.boolean(), manageUsers: z.boolean(), readAudit: z.boolean() }),
   scope: z.object({ statuses: z.array(z.string()), visibilities: z.array(z.string()) }).openapi({ description: 'the records this caller reads' }),
+  moves: z.record(z.string(), z.array(z.string())).openapi({ description: 'for each status, the statuses this caller may move a record to' }),
 });
 
 const loginRoute = createRoute({
@@ -71,6 +73,7 @@ export function authRoutes({ accounts, options }: RouteDeps) {
       user, via, csrfToken, canWrite,
       rights: { edit: may(role, 'edit'), manageUsers: may(role, 'manage_users'), readAudit: may(role, 'read_audit') },
       scope: { statuses: [...scopeForRole(role).statuses], visibilities: [...scopeForRole(role).visibilities] },
+      moves: Object.fromEntries(statuses.map((from) => [from, nextStatuses(from).filter((to) => checkTransition(role, from, to) === 'ok')])),
     };
   };
 

@@ -1,5 +1,6 @@
 /** The top bar: the name, the keyword and actor searches, and Share / Embed / Export. */
 import type { ReactNode } from 'react';
+import { AuthLink } from '../../auth/AuthLink.tsx';
 
 export interface HeaderProps {
   search: ReactNode;
@@ -24,6 +25,7 @@ export function Header({ search, actions, filtersButton }: HeaderProps) {
       <div className="header-actions">
         {filtersButton}
         {actions}
+        <AuthLink />
       </div>
     </header>
   );

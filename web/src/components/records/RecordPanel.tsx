@@ -13,6 +13,7 @@ import { attributionLabels, placePrecisionLabels, roleLabels, tacticLabels, targ
 import { KindBadge } from './KindBadge.tsx';
 import { PlaceText } from './PlaceText.tsx';
 import { SourceLink } from './SourceLink.tsx';
+import { RecordChangeNotes, type ChangeNote } from '../../editor/ChangeNotes.tsx';
 
 export interface RecordPanelProps {
   id: string;
@@ -212,6 +213,7 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
               </ol>
             </details>
           )}
+          <RecordChangeNotes record={r} notes={(current as { changeNotes?: ChangeNote[] }).changeNotes} />
           <p className="muted small record-id">Record {r.id}</p>
         </>
       )}

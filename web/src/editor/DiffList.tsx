@@ -1,0 +1,57 @@
+/**
+ * A readable diff of one revision: each changed field with what it was and what it became, values written
+ * plainly (empty as "—", lists and objects as short text), never as raw markup.
+ */
+import type { RevisionChanges } from '../auth/api-write.ts';
+
+/** A value as a person reads it. */
+export function showValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) {
+    if (!v.length) return '—';
+    return v.map((x) => (x && typeof x === 'object' ? Object.values(x).filter((y) => y !== null && y !== '').join(' · ') : String(x))).join('; ');
+  }
+  return Object.entries(v as Record<string, unknown>).filter(([, y]) => y !== null).map(([k, y]) => `${k}: ${showValue(y)}`).join(', ');
+}
+
+/** Field paths in words (`killed.best` → `killed (best estimate)`). */
+export function showField(field: string): string {
+  const names: Record<string, string> = {
+    'killed.best': 'killed (best estimate)', 'killed.low': 'killed (low)', 'killed.high': 'killed (high)',
+    'wounded.best': 'wounded (best estimate)', 'wounded.low': 'wounded (low)', 'wounded.high': 'wounded (high)',
+    'place.locality': 'town', 'place.admin1': 'province', 'place.admin2': 'district', 'place.country': 'country',
+    'place.lat': 'latitude', 'place.lon': 'longitude', 'place.precision': 'place precision', datePrecision: 'date precision',
+    dateEnd: 'last day', note: "curators' note",
+  };
+  return names[field] ?? field;
+}
+
+/** The changes of one revision as a table. */
+export function DiffList({ changes }: { changes: NonNullable<RevisionChanges['changes']> }) {
+  return (
+    <table className="diff" data-testid="diff">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Was</th>
+          <th scope="col">Became</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c, i) => (
+          <tr key={i} data-field={c.field}>
+            <th scope="row">{showField(c.field)}</th>
+            <td className="old" dir="auto">
+              {showValue(c.old)}
+            </td>
+            <td className="new" dir="auto">
+              {showValue(c.new)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

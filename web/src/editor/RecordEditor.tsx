@@ -1,0 +1,173 @@
+/**
+ * Creating or editing one record: the form, validation as you type, save (from the revision the editor
+ * opened, so a save never overwrites someone else's), the conflict panel when it would have, and the workflow
+ * moves. A new record is saved as a draft and opens for editing.
+ */
+import { useEffect, useState } from 'react';
+import type { Status } from '../../../src/core/record.ts';
+import type { EventRecord } from '../api/types.ts';
+import { apiGet, apiSend, WriteError, type FieldError, type RevisionChanges } from '../auth/api-write.ts';
+import type { Me } from '../auth/session.ts';
+import { ConflictPanel } from './ConflictPanel.tsx';
+import { blankRecord, changedKeys, fromRecord, type FormRecord } from './form-model.ts';
+import { RecordForm } from './RecordForm.tsx';
+import { linkTo, navigate } from './routes.ts';
+import { useValidation } from './use-validation.ts';
+import { WorkflowBar } from './WorkflowBar.tsx';
+
+interface Loaded {
+  record: EventRecord;
+  note: string;
+}
+
+/** The page; without `id` it creates a record. */
+export function RecordEditor({ id, me }: { id?: string; me: Me }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [form, setForm] = useState<FormRecord>(blankRecord);
+  const [note, setNote] = useState('');
+  const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(Boolean(id));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; fields: FieldError[] } | null>(null);
+  const [conflict, setConflict] = useState<{ current: EventRecord; theirChanges: RevisionChanges[] } | null>(null);
+  const { errors, checking } = useValidation(form, id, touched);
+
+  const load = (record: EventRecord, noteText: string) => {
+    setLoaded({ record, note: noteText });
+    setForm(fromRecord(record));
+    setNote(noteText);
+  };
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    apiGet<{ record: EventRecord; curation?: { note: string | null } | null }>(`records/${encodeURIComponent(id)}`).then(
+      (d) => live && load(d.record, d.curation?.note ?? ''),
+      (e: unknown) => live && setFailure({ message: e instanceof Error ? e.message : String(e), fields: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const dirty = loaded ? JSON.stringify(form) !== JSON.stringify(fromRecord(loaded.record)) || note !== loaded.note : true;
+  const change = (r: FormRecord) => {
+    setForm(r);
+    setTouched(true);
+    setMessage(null);
+  };
+
+  const fail = (e: unknown) => {
+    if (e instanceof WriteError && e.conflict) setConflict(e.conflict);
+    else setFailure({ message: e instanceof Error ? e.message : String(e), fields: e instanceof WriteError ? e.fields : [] });
+  };
+
+  const save = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const body = { record: form, ...(comment.trim() ? { comment: comment.trim() } : {}), note: note.trim() ? note : null };
+      if (!loaded) {
+        const { record } = await apiSend<{ record: EventRecord }>('POST', 'records', body);
+        navigate(`/editor/records/${encodeURIComponent(record.id)}`, true);
+        return;
+      }
+      const { record, changed } = await apiSend<{ record: EventRecord; changed: boolean }>('PUT', `records/${encodeURIComponent(loaded.record.id)}`, { ...body, baseRevision: loaded.record.revision });
+      load(record, note.trim() ? note : '');
+      setComment('');
+      setMessage(changed ? `Saved as revision ${record.revision}.` : 'Nothing had changed.');
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const move = async (to: Status) => {
+    if (!loaded) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { record } = await apiSend<{ record: EventRecord }>('POST', `records/${encodeURIComponent(loaded.record.id)}/transition`, { to, baseRevision: loaded.record.revision });
+      load(record, loaded.note);
+      setMessage(`Now ${record.status} (revision ${record.revision}).`);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const keepMine = () => {
+    if (!conflict || !loaded) return;
+    // My edits are the fields I changed from the version I opened; they go onto the version saved since.
+    const mine = changedKeys(fromRecord(loaded.record), form);
+    const theirs = fromRecord(conflict.current);
+    const merged = { ...theirs, ...Object.fromEntries(mine.map((k) => [k, form[k]])) } as FormRecord;
+    setLoaded({ record: conflict.current, note: loaded.note });
+    setForm(merged);
+    setConflict(null);
+    setMessage('Your changes are on top of the latest version. Check them, then save again.');
+  };
+  const takeTheirs = () => {
+    if (!conflict || !loaded) return;
+    load(conflict.current, loaded.note);
+    setConflict(null);
+  };
+
+  if (id && !loaded) return <p className="muted">{failure ? <span className="error">{failure.message}</span> : 'Loading…'}</p>;
+  const record = loaded?.record;
+  const imported = record && record.provenance.dataset !== 'curated' ? record.provenance.dataset : null;
+
+  return (
+    <div className="record-editor">
+      <header className="editor-page-head">
+        <h1>{record ? 'Edit record' : 'New record'}</h1>
+        {record && (
+          <span className="muted small" data-testid="record-id">
+            {record.id} · revision {record.revision} ·{' '}
+            <a href={`/editor/records/${encodeURIComponent(record.id)}/history`} onClick={linkTo(`/editor/records/${encodeURIComponent(record.id)}/history`)}>
+              History
+            </a>{' '}
+            · <a href={`/?record=${encodeURIComponent(record.id)}`}>On the map</a>
+          </span>
+        )}
+      </header>
+      {record && <WorkflowBar status={record.status} moves={me.moves[record.status] ?? []} dirty={dirty} busy={busy} onMove={(to) => void move(to)} />}
+      {conflict && <ConflictPanel theirChanges={conflict.theirChanges} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+      {touched && errors.length > 0 && (
+        <div className="error-summary" role="status" data-testid="error-summary">
+          <strong>{errors.length === 1 ? 'One thing to fix' : `${errors.length} things to fix`}:</strong>
+          <ul>
+            {errors.map((e) => (
+              <li key={e.field}>
+                <code>{e.field}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <RecordForm value={form} onChange={change} errors={[...errors, ...(failure?.fields ?? [])]} dataset={imported} {...(record ? { selfId: record.id } : {})} note={note} onNote={(n) => (setNote(n), setTouched(true))} />
+      <div className="save-bar">
+        <label className="comment">
+          Why (kept with the revision)
+          <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="e.g. casualty figures from the hospital" data-testid="comment" />
+        </label>
+        <button type="button" className="button primary" disabled={busy || !dirty || (touched && errors.length > 0) || checking} onClick={() => void save()} data-testid="save">
+          {busy ? 'Saving…' : record ? 'Save' : 'Save as draft'}
+        </button>
+        {message && (
+          <span className="muted" role="status" data-testid="save-message">
+            {message}
+          </span>
+        )}
+        {failure && (
+          <span className="error" role="alert">
+            {failure.message}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The editor's pages live under `/editor` (the server answers every path with the app): a small router over
+ * `location.pathname` with history navigation, so each page has an address that can be shared or reloaded.
+ */
+import { useEffect, useState, type MouseEvent } from 'react';
+
+export type EditorRoute =
+  | { page: 'home' }
+  | { page: 'login'; next: string }
+  | { page: 'new' }
+  | { page: 'edit'; id: string }
+  | { page: 'history'; id: string }
+  | { page: 'review' }
+  | { page: 'tokens' };
+
+/** True for addresses the editor handles. */
+export const isEditorPath = (path: string): boolean => path === '/editor' || path.startsWith('/editor/');
+
+/** Reads a route from an address. */
+export function parseRoute(pathname: string, search: string): EditorRoute {
+  const parts = pathname.replace(/^\/editor\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'login') {
+    const next = new URLSearchParams(search).get('next');
+    // Only a path on this site: the next address must not send a fresh sign-in to another site.
+    return { page: 'login', next: next && next.startsWith('/') && !next.startsWith('//') ? next : '/editor' };
+  }
+  if (parts[0] === 'new') return { page: 'new' };
+  if (parts[0] === 'review') return { page: 'review' };
+  if (parts[0] === 'tokens') return { page: 'tokens' };
+  if (parts[0] === 'records' && parts[1]) return parts[2] === 'history' ? { page: 'history', id: parts[1] } : { page: 'edit', id: parts[1] };
+  return { page: 'home' };
+}
+
+/** The address of a route. */
+export function routePath(route: EditorRoute): string {
+  switch (route.page) {
+    case 'home': return '/editor';
+    case 'login': return `/editor/login?next=${encodeURIComponent(route.next)}`;
+    case 'new': return '/editor/new';
+    case 'review': return '/editor/review';
+    case 'tokens': return '/editor/tokens';
+    case 'edit': return `/editor/records/${encodeURIComponent(route.id)}`;
+    case 'history': return `/editor/records/${encodeURIComponent(route.id)}/history`;
+  }
+}
+
+const changed = 'sitrep:navigate';
+
+/** Goes to `path` within the page (or loads it when it is outside the editor). */
+export function navigate(path: string, replace = false): void {
+  const url = new URL(path, window.location.href);
+  if (!isEditorPath(url.pathname)) {
+    window.location.assign(url.href);
+    return;
+  }
+  if (replace) window.history.replaceState(null, '', url.pathname + url.search);
+  else window.history.pushState(null, '', url.pathname + url.search);
+  window.dispatchEvent(new Event(changed));
+}
+
+/** An in-page link's click handler: plain clicks navigate in place, modified clicks open as the browser would. */
+export function linkTo(path: string) {
+  return (e: MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(path);
+  };
+}
+
+/** The current route, following navigation and Back/Forward. */
+export function useRoute(): EditorRoute {
+  const read = () => parseRoute(window.location.pathname, window.location.search);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const update = () => setRoute(read());
+    window.addEventListener('popstate', update);
+    window.addEventListener(changed, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(changed, update);
+    };
+  }, []);
+  return route;
+}

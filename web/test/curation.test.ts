@@ -1,0 +1,231 @@
+// Curation in a real browser (Debian's Chromium via playwright-core): an editor signs in, creates a record with a
+// place from the offline gazetteer, an actor found by alias, a source and a link, and submits it; a reviewer
+// publishes it from the review queue; an anonymous reader finds it on the map; the editor corrects its
+// casualties, the history shows the diff and readers see the correction note. Also: two editors on one record
+// (the second is shown the first one's change and keeps their own), and a record full of script rendered inert.
+// Screenshots of each step go to test-output/curation/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { recordSchema } from '../../src/core/record.ts';
+import { hostileRecord } from '../../src/server/curation/hostile-record.ts';
+import { testPassword } from '../../src/server/auth/test-client.ts';
+import { distDir, launchBrowser, mapPixels, settled, shownTotal, skipReason, watch, type PageLog } from './browser.ts';
+import { startCurationServer, type CurationServer } from './curation-server.ts';
+
+const skip = skipReason();
+const shots = join(import.meta.dirname, '..', '..', 'test-output', 'curation');
+const shoot = async (page: Page, name: string) => {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+};
+const marker = 'CURATION-BROWSER-TEST';
+const today = new Date().toISOString().slice(0, 10);
+
+describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let server: CurationServer;
+  let browser: Browser;
+  let editor: Page;
+  let id = '';
+  const log: PageLog = { requests: [], errors: [], warnings: [] };
+
+  const pageFor = async (viewport = { width: 1280, height: 900 }) => {
+    const page = await (await browser.newContext({ viewport })).newPage();
+    watch(page, log);
+    return page;
+  };
+  const signIn = async (page: Page, name: string, next: string) => {
+    await page.goto(`${server.url}/editor/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('User name').fill(name);
+    await page.getByLabel('Password').fill(testPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').first().innerText().catch(() => '')).toContain(name);
+  };
+  const saveEnabled = (page: Page) => expect.poll(() => page.getByTestId('save').isEnabled(), { timeout: 10_000 }).toBe(true);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startCurationServer({ webRoot: distDir }), launchBrowser()]);
+    editor = await pageFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an editor signs in and creates a record: gazetteer place, actor by alias, source, link; validated as typed', async () => {
+    await editor.goto(`${server.url}/editor/new`);
+    await expect.poll(() => editor.getByRole('heading', { name: 'Sign in to edit' }).count()).toBe(1);
+    await shoot(editor, '01-sign-in');
+    await editor.getByLabel('User name').fill('editor');
+    await editor.getByLabel('Password').fill(testPassword);
+    await editor.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => editor.getByRole('heading', { name: 'New record' }).count()).toBe(1);
+
+    await editor.getByTestId('description').fill(`${marker}: bombing at a market in Jalalabad.`);
+    await editor.getByTestId('date').fill('2024-03-02');
+    // Validation as you type: the place has no precision yet, in the record model's own words.
+    await expect.poll(() => editor.getByTestId('error-summary').innerText().catch(() => '')).toContain('place.precision');
+    await shoot(editor, '02-validation-as-you-type');
+
+    await editor.getByTestId('place-search').fill('Jalalabad');
+    await editor.getByTestId('place-suggestions').getByRole('option').first().waitFor();
+    await shoot(editor, '03-gazetteer-suggestions');
+    // The most populous "Jalalabad" is a Kyrgyz province; the one meant is the town in Nangarhar.
+    await editor.getByTestId('place-suggestions').getByRole('option', { name: /Nangarhar, AFG/ }).click();
+    expect(await editor.getByTestId('place-locality').inputValue()).toMatch(/^Jal[aā]l[aā]b[aā]d$/);
+    expect(await editor.getByTestId('place-country').inputValue()).toBe('AFG');
+    expect(await editor.getByTestId('place-precision').inputValue()).toBe('locality');
+    expect(Number(await editor.getByTestId('place-lat').inputValue())).toBeCloseTo(34.43, 1);
+
+    await editor.getByTestId('actor-search').fill('ISIS-K');
+    await editor.getByRole('option', { name: /Islamic State Khorasan Province/ }).first().click();
+    expect(await editor.getByTestId('actor-row').innerText()).toContain('iskp');
+    await editor.getByTestId('killed-best').fill('5');
+
+    await editor.getByTestId('add-source').click();
+    await editor.getByTestId('source-title').fill('Claim of responsibility');
+    await editor.getByTestId('source-publisher').fill('Amaq');
+    await editor.getByTestId('source-url').fill('https://example.org/amaq/2024-03-02');
+    await editor.getByTestId('source-date').fill('2024-03-02');
+    await editor.getByTestId('source-type').selectOption('group_claim');
+    await editor.getByTestId('source-reliability').selectOption('C');
+
+    await editor.getByTestId('link-search').fill('Abbey Gate');
+    await editor.getByTestId('link-suggestion').first().click();
+    expect(await editor.getByTestId('link-row').innerText()).toContain('fx:airport');
+
+    await expect.poll(() => editor.getByTestId('error-summary').count(), { timeout: 10_000 }).toBe(0);
+    await shoot(editor, '04-filled-form');
+    await saveEnabled(editor);
+    await editor.getByTestId('save').click();
+    await expect.poll(() => editor.url()).toMatch(/\/editor\/records\/[0-9A-Z]{26}$/);
+    id = editor.url().split('/').pop()!;
+    await expect.poll(() => editor.getByTestId('status').innerText()).toBe('Draft');
+    await editor.getByTestId('move-review').click();
+    await expect.poll(() => editor.getByTestId('status').innerText()).toBe('In review');
+    expect(await editor.getByTestId('move-published').count()).toBe(0);
+    await shoot(editor, '05-submitted-for-review');
+
+    const stored = (await server.store.get({ statuses: ['review'], visibilities: ['public'] }, id))!;
+    expect(stored).toMatchObject({ provenance: { dataset: 'curated' }, killed: { best: 5 }, place: { country: 'AFG', admin1: 'Nangarhar', precision: 'locality' }, links: [{ recordId: 'fx:airport' }] });
+    expect(stored.sources[0]).toMatchObject({ title: 'Claim of responsibility', publisher: 'Amaq', url: 'https://example.org/amaq/2024-03-02', type: 'group_claim', reliability: 'C' });
+  });
+
+  it('a reviewer publishes it from the review queue', async () => {
+    const reviewer = await pageFor();
+    await signIn(reviewer, 'reviewer', '/editor/review');
+    const item = reviewer.locator(`[data-testid="queue-item"][data-record-id="${id}"]`);
+    await item.waitFor();
+    expect(await item.innerText()).toContain('submitted by editor');
+    await shoot(reviewer, '06-review-queue');
+    await item.getByTestId('publish').click();
+    await expect.poll(() => item.count()).toBe(0);
+    expect((await server.store.get({ statuses: ['published'], visibilities: ['public'] }, id))?.status).toBe('published');
+    await reviewer.context().close();
+  });
+
+  it('an anonymous reader finds it on the map', async () => {
+    const reader = await pageFor();
+    await reader.goto(`${server.url}/?q=${marker}`);
+    await settled(reader);
+    expect(await shownTotal(reader)).toBe(1);
+    const row = reader.locator(`.record-summary[data-record-id="${id}"]`);
+    await row.waitFor();
+    // The attack's colour is on the map where Jalalabad is.
+    await expect.poll(async () => (await mapPixels(reader, '#D55E00')).targetShare, { timeout: 15_000 }).toBeGreaterThan(0);
+    await shoot(reader, '07-anonymous-finds-it-on-the-map');
+    await row.click();
+    const panel = reader.getByTestId('record-panel');
+    await expect.poll(() => panel.innerText().catch(() => '')).toContain(marker);
+    expect(await panel.getByTestId('sources').locator('a').getAttribute('href')).toBe('https://example.org/amaq/2024-03-02');
+    expect(await reader.getByTestId('sign-in').count()).toBe(1);
+    await reader.waitForTimeout(500);
+    await shoot(reader, '08-anonymous-record-panel');
+    await reader.context().close();
+  });
+
+  it('the editor corrects the casualties; the history shows the diff and readers see the correction', async () => {
+    await editor.goto(`${server.url}/editor/records/${id}`);
+    await editor.getByTestId('killed-best').fill('7');
+    await editor.getByTestId('comment').fill('hospital figures');
+    await saveEnabled(editor);
+    await editor.getByTestId('save').click();
+    await expect.poll(() => editor.getByTestId('save-message').innerText().catch(() => '')).toMatch(/Saved as revision \d+/);
+    await editor.getByRole('link', { name: 'History' }).click();
+    const row = editor.getByTestId('history').locator('tr[data-field="killed.best"]').first();
+    await row.waitFor();
+    expect(await row.locator('td.old').innerText()).toBe('5');
+    expect(await row.locator('td.new').innerText()).toBe('7');
+    expect(await editor.getByTestId('history').innerText()).toContain('hospital figures');
+    await shoot(editor, '09-history-diff');
+
+    const reader = await pageFor();
+    await reader.goto(`${server.url}/?record=${id}`);
+    const notes = reader.getByTestId('change-notes');
+    await notes.waitFor();
+    expect(await notes.innerText()).toBe(`casualties corrected on ${today}: 5 → 7 killed`);
+    expect(await reader.getByTestId('killed').innerText()).toContain('7');
+    await reader.waitForTimeout(500);
+    await shoot(reader, '10-public-change-note');
+    await reader.context().close();
+  });
+
+  it('two editors on one record: the second is shown the first one’s change and keeps their own', async () => {
+    const other = await pageFor();
+    await signIn(other, 'editor2', `/editor/records/${id}`);
+    await editor.goto(`${server.url}/editor/records/${id}`);
+    await other.getByTestId('description').waitFor();
+    await editor.getByTestId('killed-best').fill('8');
+    await saveEnabled(editor);
+    await editor.getByTestId('save').click();
+    await expect.poll(() => editor.getByTestId('save-message').innerText().catch(() => '')).toMatch(/Saved/);
+
+    await other.getByTestId('description').fill(`${marker}: suicide bombing at a market in Jalalabad.`);
+    await saveEnabled(other);
+    await other.getByTestId('save').click();
+    const conflict = other.getByTestId('conflict');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('editor');
+    expect(await conflict.locator('tr[data-field="killed.best"] td.new').innerText()).toBe('8');
+    await shoot(other, '11-conflict');
+    await other.getByTestId('keep-mine').click();
+    expect(await other.getByTestId('killed-best').inputValue()).toBe('8');
+    await saveEnabled(other);
+    await other.getByTestId('save').click();
+    await expect.poll(() => other.getByTestId('save-message').innerText().catch(() => '')).toMatch(/Saved/);
+    const stored = (await server.store.get({ statuses: ['published'], visibilities: ['public'] }, id))!;
+    expect(stored.killed.best).toBe(8);
+    expect(stored.description).toContain('suicide bombing');
+    await other.context().close();
+  });
+
+  it('renders a record full of script inert: text shown as text, no script run, links only http(s)', async () => {
+    const record = recordSchema.parse({ ...hostileRecord(), id: '01HOSTILE0000000000000000X', provenance: { dataset: 'curated' }, status: 'published' });
+    await server.store.saveRecord(record, { by: 'editor', baseRevision: 0 });
+    const reader = await pageFor();
+    const dialogs: string[] = [];
+    reader.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await reader.goto(`${server.url}/?record=${record.id}`);
+    const panel = reader.getByTestId('record-panel');
+    await expect.poll(() => panel.innerText().catch(() => '')).toContain('<script>alert(6)</script>');
+    await reader.waitForTimeout(800);
+    await shoot(reader, '12-hostile-record-inert');
+    expect(dialogs).toEqual([]);
+    expect(await panel.locator('script, img, iframe, object').count()).toBe(0);
+    const hrefs = await panel.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs) expect(href, href).toMatch(/^(https?:\/\/|\/|#)/);
+    expect(await panel.getByTestId('sources').innerText()).toContain('javascript:alert(document.cookie)');
+    await reader.context().close();
+  });
+
+  it('made no request beyond the server and logged no error', () => {
+    const outside = log.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    // A 409 and the 400s of validation as you type are answers, not errors of the page.
+    expect(log.errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
+  });
+});
