@@ -230,6 +230,31 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(new URL(page.url()).searchParams.get('from')).toMatch(/^\d{4}-\d{2}-01$/);
   });
 
+  it('Play moves a window forward through time, step by step, until paused', async () => {
+    await page.goto(`${server.url}/?actor=iskp`);
+    await settled(page);
+    await page.getByRole('combobox', { name: /window/i }).selectOption('3 months');
+    await page.getByRole('combobox', { name: /speed/i }).selectOption('4');
+    const starts: string[] = [];
+    await page.getByTestId('play').click();
+    await expect
+      .poll(
+        () => {
+          const from = new URL(page.url()).searchParams.get('from');
+          if (from && !starts.includes(from)) starts.push(from);
+          return starts.length;
+        },
+        { timeout: 20_000, interval: 50 },
+      )
+      .toBeGreaterThanOrEqual(3);
+    await page.getByTestId('play').click();
+    expect([...starts].sort()).toEqual(starts);
+    const url = new URL(page.url());
+    // A three-month window: from the first of a month to the last day two months later.
+    expect(url.searchParams.get('from')).toMatch(/-01$/);
+    await shoot(page, '13-playing');
+  });
+
   it('logged no console error and sent no request beyond 127.0.0.1', () => {
     expect(log.errors).toEqual([]);
     const outside = log.requests.filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
