@@ -44,7 +44,10 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
   const [listMode, setListMode] = useState<'records' | 'unlocated'>('records');
   const [drawer, setDrawer] = useState(false);
   const [focus, setFocus] = useState<{ lon: number; lat: number; precision: string } | null>(null);
-  const actorName = useActorNames(facets?.facets.actor?.values);
+  const actorValues = facets?.facets.actor?.values;
+  // Charts name actor ids beyond the facet's top values, and so may a selected actor.
+  const namesWanted = view.tab === 'charts' || (view.filters.actor ?? []).some((a) => actorValues !== undefined && !actorValues.some((v) => v.value === a));
+  const actorName = useActorNames(actorValues, namesWanted);
   const unlocated = useUnlocatedCount(entries, filterKey, facetsLoading ? undefined : facets?.total);
   const setFilters = useCallback((filters: Filters) => update((v) => ({ ...v, filters })), [update]);
   const closeRecord = useCallback(() => update((v) => ({ ...v, record: null })), [update]);

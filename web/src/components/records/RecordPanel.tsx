@@ -34,9 +34,10 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
   const current = detail.dataUrl === apiUrl(`records/${encodeURIComponent(id)}`) ? detail.data : undefined;
   const r = current?.record;
 
-  // Move focus to the record so keyboard and screen-reader users land on what they opened.
+  // Move focus to the record so keyboard and screen-reader users land on what they opened; on a phone, where
+  // the panel is below the map, scroll to it as well.
   useEffect(() => {
-    if (r) heading.current?.focus({ preventScroll: true });
+    if (r) heading.current?.focus({ preventScroll: !window.matchMedia('(max-width: 820px)').matches });
   }, [r?.id]);
 
   useEffect(() => {
