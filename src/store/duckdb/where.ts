@@ -27,8 +27,10 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   const inList = (column: string, values: readonly string[] | undefined) => {
     if (values?.length) add(`${column} IN (${placeholders(values.length)})`, ...values);
   };
+  // An OR of list_contains is several times faster in DuckDB than list_has_any with a list literal.
+  const containsAny = (column: string, n: number) => `(${Array.from({ length: n }, () => `list_contains(${column}, ?)`).join(' OR ')})`;
   const anyOf = (column: string, values: readonly string[] | undefined) => {
-    if (values?.length) add(`list_has_any(${column}, [${placeholders(values.length)}])`, ...values);
+    if (values?.length) add(containsAny(column, values.length), ...values);
   };
 
   const statuses = scope.statuses.filter((s) => !filter.status || filter.status.includes(s));
@@ -48,11 +50,11 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
 
   const actorTests: string[] = [];
   if (filter.actorIds?.length) {
-    actorTests.push(`list_has_any(actor_ids, [${placeholders(filter.actorIds.length)}])`);
+    actorTests.push(containsAny('actor_ids', filter.actorIds.length));
     params.push(...filter.actorIds);
   }
   if (filter.actorNames?.length) {
-    actorTests.push(`list_has_any(actor_keys, [${placeholders(filter.actorNames.length)}])`);
+    actorTests.push(containsAny('actor_keys', filter.actorNames.length));
     params.push(...filter.actorNames);
   }
   if (actorTests.length) parts.push(`(${actorTests.join(' OR ')})`);
