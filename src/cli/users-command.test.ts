@@ -57,5 +57,5 @@ describe('sitrep users', () => {
     for (const action of ['user_added', 'user_disabled', 'user_enabled', 'role_changed', 'password_reset', 'token_created', 'token_revoked']) expect(audit).toContain(action);
     expect(audit).not.toContain(password);
     expect(audit).toMatch(/cli:\S+/);
-  });
+  }, 240_000); // a dozen CLI processes, each starting Node and DuckDB: slow on a busy two-core machine
 });
