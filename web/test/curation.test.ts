@@ -224,6 +224,24 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await reader.context().close();
   });
 
+  it('places a record by dropping a pin, and asks how precise the pin is', async () => {
+    await editor.goto(`${server.url}/editor/new`);
+    await editor.getByTestId('toggle-pin').click();
+    const map = editor.getByTestId('pin-map');
+    await poll(() => map.getAttribute('data-loaded')).toBe('true');
+    const box = (await map.boundingBox())!;
+    await editor.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await poll(() => editor.getByTestId('place-lat').inputValue()).not.toBe('');
+    expect(Number(await editor.getByTestId('place-lon').inputValue())).toBeGreaterThan(45);
+    expect(await editor.getByTestId('place-precision').inputValue()).toBe('');
+    await editor.getByTestId('description').fill('Pin test.');
+    await poll(() => editor.getByTestId('error-summary').innerText().catch(() => '')).toContain('place.precision');
+    await editor.getByTestId('place-precision').selectOption('exact');
+    await editor.getByTestId('date').fill('2024-05-01');
+    await poll(() => editor.getByTestId('error-summary').count()).toBe(0);
+    await shoot(editor, '13-pin-dropped');
+  });
+
   it('made no request beyond the server and logged no error', () => {
     const outside = log.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(outside).toEqual([]);
