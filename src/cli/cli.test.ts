@@ -37,7 +37,8 @@ beforeAll(() => {
   expect(JSON.parse(r.stdout)[0]).toMatchObject({ format: 'sitrep-ndjson', read: 3, inserted: 3, rejected: 0 });
 });
 
-describe('sitrep CLI', () => {
+// Each case starts real `sitrep` processes (Node + DuckDB, ~1 s each on an idle machine, far more on a busy one).
+describe('sitrep CLI', { timeout: 180_000 }, () => {
   it('round-trips a store through NDJSON and CSV exports', () => {
     const ndjson = sitrep(['export', '--db', db, '--format', 'ndjson']).stdout;
     expect(ndjson.trim().split('\n')).toHaveLength(3);
