@@ -24,8 +24,8 @@ import { createApp } from '../../src/server/app.ts';
 
 /** The demo files, outside the repository (`../shared/data`). */
 export const demoFiles = [
-  '/work/shared/data/ucdp_ged/conflict_data_pak.csv',
-  '/work/shared/data/curated/iskp-activity.csv',
+  new URL('../../../shared/data/ucdp_ged/conflict_data_pak.csv', import.meta.url).pathname,
+  new URL('../../../shared/data/curated/iskp-activity.csv', import.meta.url).pathname,
 ];
 
 export interface DemoServer {

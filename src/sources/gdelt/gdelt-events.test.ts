@@ -8,7 +8,8 @@ import type { ActorResolver, ImportContext, Rejection } from '../source-format.t
 import { openTextInputs } from '../text-input.ts';
 import { gdeltEvents } from './gdelt-events.ts';
 
-const data = '/work/shared/data/gdelt/spark-gdelt';
+// The shared sample files sit beside the repository (`../shared/data`).
+const data = new URL('../../../../shared/data/gdelt/spark-gdelt', import.meta.url).pathname;
 const events = `${data}/events.csv`;
 const eventsT = `${data}/eventsT.csv`;
 const events1 = `${data}/events1.csv`;

@@ -11,7 +11,8 @@ import { sourceFormats } from '../registry.ts';
 import { openTextInputs } from '../text-input.ts';
 import { ucdpGed } from './ucdp-ged.ts';
 
-const data = '/work/shared/data/ucdp_ged';
+// The shared sample files sit beside the repository (`../shared/data`).
+const data = new URL('../../../../shared/data/ucdp_ged', import.meta.url).pathname;
 const pak = `${data}/conflict_data_pak.csv`;
 const bgd = `${data}/hdx-scraper-ucdp/conflict_data_BGD.csv`;
 const ged191 = `${data}/hdx-scraper-ucdp/ged191.csv`;
@@ -171,7 +172,7 @@ describe.skipIf(!existsSync(ged231))('UCDP GED 23.1 sample (49 columns, dates al
 });
 
 describe('registry: detection is unambiguous', () => {
-  const shared = '/work/shared/data';
+  const shared = new URL('../../../../shared/data', import.meta.url).pathname;
   const samples: [string, string | undefined][] = [
     [pak, 'ucdp'], [bgd, 'ucdp'], [ged191, 'ucdp'], [ged231, 'ucdp'],
     [`${shared}/gdelt/spark-gdelt/events.csv`, 'gdelt'], [`${shared}/gdelt/spark-gdelt/events1.csv`, 'gdelt'],
