@@ -15,9 +15,8 @@ import type { ActorRegistry } from '../src/core/actor-registry.ts';
 import type { EventStore } from '../src/core/event-store.ts';
 import type { EventRecord } from '../src/core/record.ts';
 import type { ServerOptions } from '../src/server/context.ts';
-import { duckdbStore } from '../src/store/duckdb/duckdb-store.ts';
 import { createApp } from '../src/server/app.ts';
-import { loadRegistry } from '../src/cli/wiring.ts';
+import { loadRegistry, openStore } from '../src/cli/wiring.ts';
 import { startServer } from '../src/cli/serve-command.ts';
 import { syntheticRecords } from './synthetic.ts';
 
@@ -45,13 +44,20 @@ const facetSql = (expr: string) => `SELECT value, count(*) AS n FROM (SELECT ${e
 const countSql = `SELECT count(*) AS n FROM records WHERE ${scope}`;
 // The cell size the store picks at zoom 1 for the whole world with at most 4000 cells.
 const worldCell = Math.max(360 / 2 ** 1 / 4, Math.sqrt((360 * 180) / 4000), 1e-4);
-/** Raw SQL per dashboard request, in the order of `dashboardUrls`. */
-export const rawSql: string[][] = [
-  [
-    `WITH page AS (SELECT id FROM records WHERE ${scope} ORDER BY date DESC, id DESC LIMIT 51)
-     SELECT doc, imported_at, status, visibility, revision, id, CAST(date AS VARCHAR) AS sort_value FROM records SEMI JOIN page USING (id) ORDER BY date DESC, id DESC`,
-    countSql,
-  ],
+/** A raw step: one SQL statement, or statements that depend on each other's answers, on one connection. */
+type RawStep = string | ((c: DuckDBConnection) => Promise<unknown>);
+/** The records page as the store reads it: the page's ids on the sort columns, then their rows through the id index. */
+async function rawRecordsPage(c: DuckDBConnection) {
+  const ids = (await c.runAndReadAll(`SELECT id FROM records WHERE ${scope} ORDER BY date DESC, id DESC LIMIT 51`)).getRowObjectsJS().map((r) => String(r.id));
+  return c.runAndReadAll(
+    `WITH hit AS MATERIALIZED (SELECT * FROM records WHERE id IN (${ids.map(() => '?').join(', ')}))
+     SELECT doc, imported_at, status, visibility, revision, id, CAST(date AS VARCHAR) AS sort_value FROM hit WHERE ${scope}`,
+    ids,
+  );
+}
+/** Raw steps per dashboard request, in the order of `dashboardUrls`. */
+export const rawSql: RawStep[][] = [
+  [rawRecordsPage, countSql],
   [countSql, facetSql('kind'), facetSql('country'), facetSql('unnest(actor_ids)'), facetSql('unnest(targets)'), facetSql('dataset')],
   [
     `SELECT CAST(make_date(CAST(k // 12 AS INTEGER), CAST(k % 12 + 1 AS INTEGER), 1) AS VARCHAR) AS b, inside, kind, n FROM (
@@ -127,7 +133,8 @@ export async function benchApi(options: ApiBenchOptions = {}) {
   const file = options.dbFile ?? join(dir, 'api.duckdb');
   try {
     let t = performance.now();
-    let store = await duckdbStore(file);
+    // Opened as `sitrep serve` opens it (with its default memory limit), so memory figures are the server's.
+    let store = await openStore({ db: file });
     if (!options.dbFile) {
       await store.write(benchRecords(records), { by: 'bench' });
       log(`wrote ${records.toLocaleString('en')} records in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -146,8 +153,9 @@ export async function benchApi(options: ApiBenchOptions = {}) {
     // store's reader pool. API and raw runs alternate, so both see the same machine load.
     const instance = await DuckDBInstance.create(file);
     const pool: DuckDBConnection[] = [await instance.connect(), await instance.connect()];
-    const runAll = (sqls: string[]) => {
-      const lanes = pool.map((c, lane) => sqls.filter((_, i) => i % pool.length === lane).reduce((p, sql) => p.then(() => c.runAndReadAll(sql)), Promise.resolve<unknown>(undefined)));
+    const runAll = (steps: RawStep[]) => {
+      const run = (c: DuckDBConnection, step: RawStep) => (typeof step === 'string' ? c.runAndReadAll(step) : step(c));
+      const lanes = pool.map((c, lane) => steps.filter((_, i) => i % pool.length === lane).reduce((p, step) => p.then(() => run(c, step)), Promise.resolve<unknown>(undefined)));
       return Promise.all(lanes);
     };
     const pairs: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
@@ -170,7 +178,7 @@ export async function benchApi(options: ApiBenchOptions = {}) {
     for (const r of rows) row(r.name.replace('/api/', '').slice(0, 26), r.api, r.raw);
 
     // 2. HTTP load on loopback, as deployed (answer cache on, its default TTL) and with the cache off.
-    store = await duckdbStore(file);
+    store = await openStore({ db: file });
     app = createApp({ store, registry, options: quiet });
     const load = await httpLoad(store, registry, { ...quiet, cacheTtlMs: 30_000 }, connections, loadSeconds);
     log(`HTTP load, cache on:  ${connections} connections, ${load.seconds} s: ${load.requests} ok, ${load.errors} errors, ${load.perSecond} req/s`);

@@ -154,7 +154,7 @@ export interface EventStore {
   facets(scope: AccessScope, filter: StoreFilter, facet: FacetName, top?: number): Promise<{ values: FacetCount[]; other: number }>;
   timeline(scope: AccessScope, filter: StoreFilter, bucket: TimeBucket): Promise<Timeline>;
   stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: StatMeasure[]): Promise<StatRow[]>;
-  /** Every matching record, streamed in date order with flat memory. */
+  /** Every matching record, streamed with flat memory, in the order the store keeps them (the order they were written). */
   stream(scope: AccessScope, filter: StoreFilter): AsyncIterable<EventRecord>;
   /**
    * Optional: the matching records as one Parquet file (typed columns, description, actors and sources), in

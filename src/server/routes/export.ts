@@ -16,7 +16,7 @@ const route = createRoute({
   path: '/export',
   tags: ['export'],
   summary: 'Download every record matching the filter',
-  description: 'Streamed in date order with no row cap. CSV has the columns of the canonical table (cells that a spreadsheet would run as a formula are prefixed with an apostrophe); NDJSON has one canonical record per line; Parquet has the typed analytic columns (use NDJSON for complete canonical records).',
+  description: 'Streamed with no row cap, in the order the records were written. CSV has the columns of the canonical table (cells that a spreadsheet would run as a formula are prefixed with an apostrophe); NDJSON has one canonical record per line; Parquet has the typed analytic columns (use NDJSON for complete canonical records).',
   request: { query: filterQuery({ format: enumParam('file format', formats, 'csv') }) },
   responses: {
     200: {

@@ -89,6 +89,22 @@ export function duckdbReads(pool: ConnectionPool): Reads {
   const all = (sql: string, params: Param[] = []) =>
     pool.use(async (c: DuckDBConnection) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as Row[]);
 
+  /**
+   * The rows of `ids` that pass `w` (which carries the caller's scope), in the order of `ids`. The ids are looked
+   * up through the `records_id` index first and filtered after: DuckDB uses the index only when the id list is
+   * the scan's one filter (a page of 50 at 2M records: ~10 ms, against ~150 ms with the filters pushed into the scan).
+   */
+  async function fetchByIds(ids: string[], w: { sql: string; params: Param[] }, extra = ''): Promise<Row[]> {
+    if (!ids.length) return [];
+    const rows = await all(
+      `WITH hit AS MATERIALIZED (SELECT * FROM records WHERE id IN (${ids.map(() => '?').join(', ')}))
+       SELECT doc, imported_at, status, visibility, revision, id${extra} FROM hit WHERE ${w.sql}`,
+      [...ids, ...w.params],
+    );
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
+    return ids.flatMap((id): Row[] => { const r = byId.get(id); return r ? [r] : []; });
+  }
+
   async function count(scope: AccessScope, filter: StoreFilter): Promise<number> {
     const w = whereClause(scope, filter);
     return Number((await all(`SELECT count(*) AS n FROM records WHERE ${w.sql}`, w.params))[0]!.n);
@@ -98,8 +114,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     count,
 
     async get(scope, id) {
-      const w = whereClause(scope, { id: [id] });
-      const rows = await all(`SELECT doc, imported_at, status, visibility, revision FROM records WHERE ${w.sql}`, w.params);
+      const rows = await fetchByIds([id], whereClause(scope, {}));
       return rows[0] ? hydrate(rows[0]) : undefined;
     },
 
@@ -129,18 +144,13 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         where += ` AND (${sort.key} ${op} ${v} OR (${sort.key} = ${v} AND id ${op} ?))`;
         params.push(value, value, id);
       }
-      const [rows, total] = await Promise.all([
-        // Late materialisation: pick the page's ids on the narrow sort columns first, then read the wide documents
-        // of those rows only. Sorting with the documents attached reads every document (5-9x slower at 2M records).
-        all(
-          `SELECT doc, imported_at, status, visibility, revision, id, CAST(${sort.key} AS VARCHAR) AS sort_value FROM records
-           WHERE rowid IN (SELECT rowid FROM records WHERE ${where} ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1})
-           ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir}`,
-          params,
-        ),
+      const [picked, total] = await Promise.all([
+        all(`SELECT id FROM records WHERE ${where} ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`, params),
         count(scope, filter),
       ]);
-      const more = rows.length > limit;
+      // Late materialisation: the page is picked on the narrow sort columns, then only its documents are read.
+      const rows = await fetchByIds(picked.map((r) => String(r.id)), w, `, CAST(${sort.key} AS VARCHAR) AS sort_value`);
+      const more = picked.length > limit;
       const pageRows = rows.slice(0, limit);
       const last = pageRows.at(-1);
       const lastValue = last && (sort.key === 'date' ? String(last.sort_value) : Number(last.sort_value));
@@ -206,30 +216,14 @@ export function duckdbReads(pool: ConnectionPool): Reads {
 
     async *stream(scope, filter) {
       const w = whereClause(scope, filter);
-      // Keyset pages in (date, id) order: each is a bounded top-N, so DuckDB never sorts the whole table with its
-      // documents attached, and memory stays flat however many records the export holds. A dedicated connection
-      // keeps a long download from holding a pooled reader.
-      const pageSize = 10_000;
+      // One streaming scan in the store's order (the order records were written in): DuckDB hands over a chunk at
+      // a time, so memory stays flat however many records the export holds. Sorting by date would make DuckDB
+      // sort every document first (gigabytes at 2M records); re-querying in keyset pages was 5x slower. A dedicated
+      // connection keeps a long download from holding a pooled reader.
       const c = await pool.dedicated();
       try {
-        let after: [string, string] | undefined;
-        for (;;) {
-          const keyset = after ? ' AND (date > CAST(? AS DATE) OR (date = CAST(? AS DATE) AND id > ?))' : '';
-          const params = after ? [...w.params, after[0], after[0], after[1]] : w.params;
-          const rows = (
-            await c.runAndReadAll(
-              // Pick the page's ids first, then read only their documents (late materialisation).
-              `SELECT doc, imported_at, status, visibility, revision, id, CAST(date AS VARCHAR) AS day FROM records
-               WHERE rowid IN (SELECT rowid FROM records WHERE ${w.sql}${keyset} ORDER BY date, id LIMIT ${pageSize})
-               ORDER BY date, id`,
-              params,
-            )
-          ).getRowObjectsJS() as Row[];
-          for (const r of rows) yield hydrate(r);
-          if (rows.length < pageSize) break;
-          const last = rows.at(-1)!;
-          after = [String(last.day), String(last.id)];
-        }
+        const result = await c.stream(`SELECT doc, imported_at, status, visibility, revision FROM records WHERE ${w.sql}`, w.params);
+        for await (const rows of result.yieldRowObjectJs()) for (const r of rows) yield hydrate(r);
       } finally {
         c.closeSync();
       }
