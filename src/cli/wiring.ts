@@ -7,6 +7,7 @@ import type { EventStore } from '../core/event-store.ts';
 import type { WithAccounts } from '../core/account-store.ts';
 import { UserError } from '../core/errors.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { currentSignal } from '../server/cancellation.ts';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import type { PlaceSuggester } from '../server/context.ts';
 import { setting, settings } from './settings.ts';
@@ -30,7 +31,8 @@ export function loadRegistry(path = setting('actors')): ActorRegistry {
 /** The store named by `--db` or the `db` setting, with its accounts (`store.accounts`). */
 export function openStore(opts: { db?: string }): Promise<EventStore & WithAccounts> {
   const memoryLimit = setting('memoryLimit');
-  return duckdbStore(opts.db ?? setting('db'), memoryLimit ? { memoryLimit } : {});
+  // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
+  return duckdbStore(opts.db ?? setting('db'), { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
 }
 
 /** Runs `fn` with the store open and closes it afterwards, whatever happens. */

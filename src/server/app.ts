@@ -26,6 +26,7 @@ import { mapRoutes } from './routes/map.ts';
 import { recordRoutes } from './routes/records.ts';
 import { cachedStore } from './cached-store.ts';
 import { timedStore } from './timed-store.ts';
+import { withSignal } from './cancellation.ts';
 import { webApp } from './web-app.ts';
 import { accountService } from './auth/account-service.ts';
 import { authenticate, scopeOfCaller } from './auth/authenticate.ts';
@@ -77,6 +78,8 @@ export function createApp({ store, registry, accounts, places, options = {} }: S
   }
   app.use(
     '/api/*',
+    // Store reads started by the request stop when its client goes away (cancellation.ts).
+    (c, next) => withSignal(c.req.raw.signal, next),
     rateLimit(opts.rateLimitPerMinute, opts.clientAddress),
     bodyLimit({
       maxSize: opts.maxBodyBytes,
@@ -86,7 +89,7 @@ export function createApp({ store, registry, accounts, places, options = {} }: S
     scopeMiddleware(opts.resolveScope),
   );
 
-  // The timeout wraps the cache, so a slow shared query answers 503 to each waiting caller but still fills the cache.
+  // The timeout wraps the cache: a slow shared query answers 503 to each waiting caller, and stops once none waits.
   const deps = { store: timedStore(cachedStore(store, { ttlMs: opts.cacheTtlMs }), opts.queryTimeoutMs), registry, options: opts, accounts: service, places };
   const routeSets = [recordRoutes, aggregateRoutes, mapRoutes, exportRoutes, actorRoutes, datasetRoutes, authRoutes, userRoutes, recordWriteRoutes, workflowRoutes, historyRoutes, placeRoutes];
   for (const routes of routeSets) app.route('/api', routes(deps));

@@ -5,8 +5,12 @@
  *
  * Freshness: a write through this store clears the cache, and every answer expires after `ttlMs`, which bounds
  * staleness when something else writes to the same database (another process, a replica).
+ *
+ * Cancellation: a shared query runs under a signal of its own, aborted only when every caller waiting for it has
+ * gone (see `cancellation.ts`), so one reader closing the page never fails the answer another is waiting for.
  */
 import type { EventStore } from '../core/event-store.ts';
+import { currentSignal, withSignal } from './cancellation.ts';
 
 export interface CacheOptions {
   /** How long an answer is reused. 0 disables the cache. */
@@ -30,6 +34,14 @@ function stableKey(value: unknown): string {
   );
 }
 
+/** One shared answer: when it was asked, the answer, and who still waits for it. */
+interface Entry {
+  at: number;
+  value: Promise<unknown>;
+  stop: AbortController;
+  waiters: number;
+}
+
 function tooBig(result: unknown): boolean {
   return Array.isArray(result) && result.length > maxCachedRows;
 }
@@ -38,7 +50,22 @@ function tooBig(result: unknown): boolean {
 export function cachedStore(store: EventStore, options: CacheOptions): EventStore {
   const { ttlMs, maxEntries = 500, now = () => Date.now() } = options;
   if (!(ttlMs > 0)) return store;
-  const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  const entries = new Map<string, Entry>();
+
+  /** Counts the current caller among the entry's waiters; the query stops when the last one is cancelled. */
+  function join(key: string, entry: Entry) {
+    const signal = currentSignal();
+    // A caller that cannot be cancelled (the CLI, a test) keeps the query alive whatever others do.
+    if (!signal) return void (entry.waiters = Infinity);
+    entry.waiters++;
+    const leave = () => {
+      if (--entry.waiters > 0) return;
+      entry.stop.abort(signal.reason);
+      if (entries.get(key) === entry) entries.delete(key);
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    entry.value.then(() => signal.removeEventListener('abort', leave), () => signal.removeEventListener('abort', leave));
+  }
 
   const cached = (name: (typeof cachedReads)[number]) => {
     const fn = (store[name] as (...args: unknown[]) => Promise<unknown>).bind(store);
@@ -48,11 +75,17 @@ export function cachedStore(store: EventStore, options: CacheOptions): EventStor
       const key = `${name}:${stableKey(args)}`;
       const t = now();
       const hit = entries.get(key);
-      if (hit && t - hit.at < ttlMs) return hit.value;
-      const value = fn(...args);
+      if (hit && t - hit.at < ttlMs) {
+        join(key, hit);
+        return hit.value;
+      }
+      const stop = new AbortController();
+      const value = withSignal(stop.signal, () => fn(...args));
+      const entry: Entry = { at: t, value, stop, waiters: 0 };
       entries.delete(key);
-      entries.set(key, { at: t, value });
+      entries.set(key, entry);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      join(key, entry);
       // A failed or oversized answer is not kept: the next caller asks again.
       value.then((v) => tooBig(v) && entries.get(key)?.value === value && entries.delete(key), () => entries.get(key)?.value === value && entries.delete(key));
       return value;

@@ -14,7 +14,7 @@ import type { AppEnv, LogLine } from './context.ts';
 /** Machine-readable error codes; the message is for people. */
 export const errorCodes = [
   'invalid_parameter', 'invalid_record', 'unauthorized', 'forbidden', 'csrf_failed', 'not_found', 'conflict', 'payload_too_large',
-  'rate_limited', 'query_timeout', 'unsupported', 'internal',
+  'rate_limited', 'query_timeout', 'cancelled', 'unsupported', 'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -69,6 +69,8 @@ export function toApiError(err: unknown, c: Context<AppEnv>, log: (line: LogLine
   if (err instanceof FilterError) return new ApiError(400, 'invalid_parameter', err.message, err.param);
   // UserError appends its hint to the message; the shape carries the hint separately.
   if (err instanceof UserError) return new ApiError(400, 'invalid_parameter', err.hint ? err.message.slice(0, -(err.hint.length + 2)) : err.message, err.param, err.hint);
+  // The client went away and its query was stopped: nobody reads this answer, and nothing is wrong.
+  if (c.req.raw.signal.aborted) return new ApiError(503, 'cancelled', 'the request was cancelled by the client');
   if (err instanceof HTTPException && err.status < 500) {
     const code: ErrorCode = err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'invalid_parameter';
     return new ApiError(err.status as ContentfulStatusCode, code, err.message || 'the request was refused');

@@ -1,9 +1,10 @@
 /**
  * The query timeout: every store read the API makes races a timer, so one pathological filter answers 503 with
- * a clear message instead of holding the connection open. The backend keeps working on the abandoned query (the
- * port has no cancellation yet); its result is dropped.
+ * a clear message instead of holding the connection open. The read runs under a signal that aborts on the timeout
+ * or when the client goes away (`cancellation.ts`), so the store can stop the query itself.
  */
 import type { EventStore } from '../core/event-store.ts';
+import { currentSignal, untilAborted, withSignal } from './cancellation.ts';
 import { ApiError } from './errors.ts';
 
 /** The reads that return one promise: these race the timer. `stream` and `exportParquet` (exports) are left alone. */
@@ -14,14 +15,14 @@ export function timedStore(store: EventStore, ms: number): EventStore {
   if (!(ms > 0)) return store;
   const timed = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new ApiError(503, 'query_timeout', `the query took longer than ${ms / 1000} s and was abandoned`, undefined, 'narrow the filter (a shorter date range, a country or an actor) and try again', { 'Retry-After': '5' })),
-          ms,
-        );
-      });
-      return Promise.race([fn(...args), timeout]).finally(() => clearTimeout(timer));
+      const timeout = new AbortController();
+      const timer = setTimeout(
+        () => timeout.abort(new ApiError(503, 'query_timeout', `the query took longer than ${ms / 1000} s and was stopped`, undefined, 'narrow the filter (a shorter date range, a country or an actor) and try again', { 'Retry-After': '5' })),
+        ms,
+      );
+      const request = currentSignal();
+      const signal = request ? AbortSignal.any([request, timeout.signal]) : timeout.signal;
+      return untilAborted(withSignal(signal, () => fn(...args)), signal).finally(() => clearTimeout(timer));
     };
   const wrapped: Record<string, unknown> = {};
   for (const name of timedReads) wrapped[name] = timed((store[name] as (...args: unknown[]) => Promise<unknown>).bind(store));

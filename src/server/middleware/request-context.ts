@@ -18,7 +18,8 @@ export function requestContext(log: (line: LogLine) => void): MiddlewareHandler<
     await next();
     c.header('X-Request-Id', requestId);
     log({
-      level: c.res.status >= 500 ? 'error' : 'info',
+      level: c.res.status >= 500 && !c.req.raw.signal.aborted ? 'error' : 'info',
+      ...(c.req.raw.signal.aborted ? { cancelled: true } : {}),
       time: new Date().toISOString(),
       method: c.req.method,
       path: c.req.path,

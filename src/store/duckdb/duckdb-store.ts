@@ -19,6 +19,11 @@ export interface DuckdbStoreOptions {
   readers?: number;
   /** DuckDB memory limit, e.g. `'2GB'`. Default: DuckDB's (80% of RAM). */
   memoryLimit?: string;
+  /**
+   * The cancellation signal of the read being started (the server's `currentSignal`). A read whose signal aborts
+   * is not started, or its query is interrupted, and it rejects with the signal's reason.
+   */
+  signal?: () => AbortSignal | undefined;
 }
 
 /** A serialising lock: DuckDB allows one writer, and a connection runs one statement at a time. */
@@ -66,8 +71,25 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   let next = 0;
   const pool: ConnectionPool = {
     use(fn) {
+      const signal = options.signal?.();
       const i = next++ % readers.length;
-      return locks[i]!(() => fn(readers[i]!));
+      return locks[i]!(async () => {
+        // Queued behind other reads, the caller may have gone already: then the query never starts.
+        signal?.throwIfAborted();
+        const c = readers[i]!;
+        const interrupt = () => c.interrupt();
+        signal?.addEventListener('abort', interrupt, { once: true });
+        try {
+          const answer = await fn(c);
+          // DuckDB ignores an interrupt that arrives while it is still planning: the answer then comes, unwanted.
+          signal?.throwIfAborted();
+          return answer;
+        } catch (e) {
+          throw signal?.aborted ? signal.reason : e;
+        } finally {
+          signal?.removeEventListener('abort', interrupt);
+        }
+      });
     },
     dedicated: () => instance.connect(),
   };
