@@ -15,9 +15,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadRegistry } from '../src/cli/wiring.ts';
+import { loadRegistry, openStore } from '../src/cli/wiring.ts';
 import { startServer } from '../src/cli/serve-command.ts';
-import { duckdbStore } from '../src/store/duckdb/duckdb-store.ts';
 import { syntheticRecords } from './synthetic.ts';
 
 declare global {
@@ -185,7 +184,8 @@ export async function benchWeb(baseUrl: string, options: WebBenchOptions = {}): 
 /** Builds a synthetic store of `count` records at `path` unless the file exists. */
 async function syntheticStore(path: string, count: number) {
   const fresh = !existsSync(path);
-  const store = await duckdbStore(path);
+  // Opened as `sitrep serve` opens it: its memory limit, and reads that stop when the browser cancels them.
+  const store = await openStore({ db: path });
   if (fresh) {
     const t = performance.now();
     await store.write(syntheticRecords(count), { by: 'bench' });
@@ -210,8 +210,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(e);
     code = 1;
   }
-  // The store is only read here, so it is not closed: queries of requests the browser cancelled may still be
-  // running in DuckDB, and closing waits for them (minutes at 2M records). Exiting releases the file.
+  // The store is only read here, so it is not closed: a query still finishing would make closing wait for it.
+  // Exiting releases the file.
   await server.close(100);
   if (dir) rmSync(dir, { recursive: true, force: true });
   process.exit(code);

@@ -11,6 +11,7 @@
 import { countryByIso2, countryByIso3 } from '../../src/core/countries.ts';
 import { isLatinName, placeKey } from '../../src/geo/place-name.ts';
 import { buildPolygonIndex } from '../../src/geo/polygon-index.ts';
+import type { Admin1Entry } from '../../src/geo/gazetteer.ts';
 import type { Place } from './geonames.ts';
 import { cutAtAntimeridian, ringArea2, type Polygon } from './antimeridian.ts';
 
@@ -22,23 +23,6 @@ interface Feature {
 interface FeatureCollection {
   type: 'FeatureCollection';
   features: Feature[];
-}
-
-/** One admin-1 unit as the gazetteer sees it. */
-export interface Admin1Entry {
-  /** GeoNames code (`PK.03`) or `ne:` + Natural Earth adm1_code. */
-  code: string;
-  iso3: string;
-  name: string;
-  aliases: string[];
-  lon: number;
-  lat: number;
-  /** Sum of the GeoNames populations (places of ≥ 500 people) in the unit. */
-  population: number;
-  /** Whether admin1.geojson has a polygon for it. */
-  polygon: boolean;
-  /** For a former unit now inside another (FATA): the current unit's name. */
-  admin1?: string;
 }
 
 /** The parts of mapshaper's API used here. */

@@ -19,23 +19,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { allCountries, iso3FromCountryName } from '../core/countries.ts';
+import type { PlaceMatch } from '../core/place-match.ts';
 import { defaultGeoDir } from './data-dir.ts';
 import { placeKey, stripAdminWords } from './place-name.ts';
 
 /** One geocoding result. */
-export interface GeoMatch {
-  /** The place's own name (GeoNames' or the admin-1/country name), not the spelling that was asked for. */
-  name: string;
-  /** ISO 3166-1 alpha-3. */
-  country: string;
-  /** Admin-1 name; null for countries and for places GeoNames files under no admin-1 unit. */
-  admin1: string | null;
-  lat: number;
-  lon: number;
-  /** GeoNames population; for admin-1 units and countries, the sum over their GeoNames places. */
-  population: number;
-  precision: 'locality' | 'admin1' | 'country';
-}
+export type GeoMatch = PlaceMatch;
 
 /** A loaded gazetteer. */
 export interface Gazetteer {
@@ -56,14 +45,19 @@ const ALTERNATE_WEIGHT = 0.1;
 /** Localities at least this big beat an admin-1 unit of the same name. */
 const CITY_BEATS_ADMIN1 = 100_000;
 
-interface Admin1Entry {
+/** One entry of `data/geo/admin1-names.json` (written by `scripts/geo/admin1-build.ts`). */
+export interface Admin1Entry {
+  /** GeoNames code (`PK.03`) or `ne:` + Natural Earth adm1_code. */
   code: string;
   iso3: string;
   name: string;
   aliases: string[];
   lon: number;
   lat: number;
+  /** Sum of the GeoNames populations (places of ≥ 500 people) in the unit. */
   population: number;
+  /** Whether admin1.geojson has a polygon for it. */
+  polygon: boolean;
   /** For a former unit now inside another (FATA): the current unit's name. */
   admin1?: string;
 }

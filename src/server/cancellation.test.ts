@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store.ts';
 import { publicScope } from '../core/filter.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
-import { syntheticRecords } from '../../bench/synthetic.ts';
+import { fixtureRecord } from './api-fixture.ts';
 import { cachedStore } from './cached-store.ts';
 import { currentSignal, withSignal } from './cancellation.ts';
 import { ApiError } from './errors.ts';
@@ -63,7 +63,8 @@ describe('cancellation', () => {
     let signal: AbortSignal | undefined;
     const store = await duckdbStore(':memory:', { readers: 1, signal: () => signal });
     try {
-      await store.write(syntheticRecords(40_000), { by: 'test' });
+      const description = 'A synthetic event recorded for benchmarking';
+      await store.write(Array.from({ length: 60_000 }, (_, i) => fixtureRecord({ id: `slow:${i}`, description })), { by: 'test' });
       // Hundreds of keywords every record contains make each row run hundreds of substring tests: a query slow
       // enough to interrupt.
       const slow = { q: Array.from({ length: 400 }, (_, i) => ['synthetic', 'event', 'recorded', 'benchmarking'][i % 4]).join(' ') };
@@ -78,7 +79,7 @@ describe('cancellation', () => {
 
       signal = undefined;
       const full = performance.now();
-      expect(await store.count(publicScope, slow)).toBe(40_000);
+      expect(await store.count(publicScope, slow)).toBe(60_000);
       // Interrupted well before the query could have finished on its own.
       expect(stoppedAfter).toBeLessThan((performance.now() - full) / 2 + 100);
 
@@ -87,7 +88,7 @@ describe('cancellation', () => {
       signal = gone.signal;
       await expect(store.count(publicScope, {})).rejects.toThrow('gone before it started');
       signal = undefined;
-      expect(await store.count(publicScope, {})).toBe(40_000);
+      expect(await store.count(publicScope, {})).toBe(60_000);
     } finally {
       await store.close();
     }

@@ -7,6 +7,7 @@ import type { AccountStore, User } from '../core/account-store.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { AccessScope } from '../core/filter.ts';
+import type { PlaceMatch } from '../core/place-match.ts';
 import type { AccountService } from './auth/account-service.ts';
 import type { LoginLimits } from './auth/login-limiter.ts';
 
@@ -55,15 +56,7 @@ export interface ServerOptions {
 
 /** Place-name suggestions for the editor (the CLI passes the offline gazetteer of `src/geo`). */
 export interface PlaceSuggester {
-  suggest(prefix: string, countryIso3?: string, limit?: number): {
-    name: string;
-    country: string;
-    admin1: string | null;
-    lat: number;
-    lon: number;
-    population: number;
-    precision: 'locality' | 'admin1' | 'country';
-  }[];
+  suggest(prefix: string, countryIso3?: string, limit?: number): PlaceMatch[];
 }
 
 /** Who is calling: set by the authentication middleware before the scope is resolved. */

@@ -1,11 +1,11 @@
 /**
- * Shared by the ACLED and GTD tests: run a format over a file the way `sitrep import` does (open, read, validate
+ * Shared by the importers' tests: run a format over a file the way `sitrep import` does (open, read, validate
  * with `parseRecord`) and, when the actor registry is present, resolve names through it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecord, describeProblems, type EventRecord } from '../core/record.ts';
-import type { ActorResolver, ImportContext, PlaceLookup, Rejection, SourceFormat } from './source-format.ts';
+import type { ActorResolver, ImportContext, Rejection, SourceFormat } from './source-format.ts';
 import { openTextInputs } from './text-input.ts';
 
 export const importedAt = '2025-01-15T10:00:00.000Z';
@@ -19,9 +19,9 @@ export interface ImportResult {
   lines: Map<string, number>;
 }
 
-/** Reads `path` with `format` and validates every record. */
-export async function importWith(format: SourceFormat, path: string, resolveActor: ActorResolver = () => undefined, places?: PlaceLookup): Promise<ImportResult> {
-  const context: ImportContext = { resolveActor, importedAt, options: {}, ...(places ? { places } : {}) };
+/** Reads `path` with `format` and validates every record; `given` overrides the context (no actor resolves by default). */
+export async function importWith(format: SourceFormat, path: string, given: Partial<ImportContext> = {}): Promise<ImportResult> {
+  const context: ImportContext = { resolveActor: () => undefined, importedAt, options: {}, ...given };
   const result: ImportResult = { records: [], byId: new Map(), rejections: [], invalid: [], lines: new Map() };
   for (const input of await openTextInputs(path)) {
     if (!format.detect(input)) throw new Error(`${format.name} does not detect ${input.fileName}`);

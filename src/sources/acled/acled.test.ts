@@ -277,7 +277,7 @@ describe('ACLED actor names through the real registry', () => {
 
   it('resolves ISKP, the Taliban and the TTP', async (ctx) => {
     if (!resolve) return ctx.skip();
-    const result = await importWith(acled, join(fixtures, 'acled-current.csv'), resolve);
+    const result = await importWith(acled, join(fixtures, 'acled-current.csv'), { resolveActor: resolve });
     const ids = (id: string) => result.byId.get(id)!.actors.map((a) => [a.name, a.actorId]);
     expect(ids('acled:AFG90001')[0]).toEqual(['Islamic State Khorasan Province (ISKP)', 'iskp']);
     expect(ids('acled:AFG90003').slice(0, 2)).toEqual([['Taliban', 'afghan-taliban'], ['Islamic State Khorasan Province (ISKP)', 'iskp']]);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRecord, type EventRecord } from '../../core/record.ts';
-import type { ActorResolver, ImportContext, Rejection } from '../source-format.ts';
+import type { EventRecord } from '../../core/record.ts';
+import { importedAt, importWith } from '../importer-test-helpers.ts';
+import type { ImportContext } from '../source-format.ts';
 import { openTextInputs } from '../text-input.ts';
 import { gdeltEvents } from './gdelt-events.ts';
 
@@ -18,28 +19,9 @@ const registryFile = join(import.meta.dirname, '../../../data/actors.json');
 const registryModule = join(import.meta.dirname, '../../core/actor-registry.ts');
 const hasRegistry = existsSync(registryFile) && existsSync(registryModule);
 
-const context = (options: Record<string, unknown> = {}, resolveActor: ActorResolver = () => undefined): ImportContext => ({
-  resolveActor, importedAt: '2026-01-02T03:04:05Z', options,
-});
-
 /** The real pipeline minus the store: open, detect, read, validate every record. */
-async function importFile(path: string, ctx = context()) {
-  const records: EventRecord[] = [];
-  const rejections: Rejection[] = [];
-  const invalid: string[] = [];
-  for (const input of await openTextInputs(path)) {
-    expect(gdeltEvents.detect(input)).toBe(true);
-    for await (const item of gdeltEvents.read(input, ctx)) {
-      if (!item.ok) rejections.push(item.rejection);
-      else {
-        const parsed = parseRecord(item.record);
-        if (parsed.ok) records.push(parsed.record);
-        else invalid.push(`line ${item.line}: ${JSON.stringify(parsed.problems)}`);
-      }
-    }
-  }
-  return { records, rejections, invalid };
-}
+const importFile = (path: string, given: Partial<ImportContext> = {}) => importWith(gdeltEvents, path, given);
+const context: ImportContext = { resolveActor: () => undefined, importedAt, options: {} };
 
 /** The raw rows, split independently; the event code is field 26 and the root code field 28 in every layout. */
 const rawRows = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.split('\t'));
@@ -101,16 +83,16 @@ describe.skipIf(!existsSync(events) || !existsSync(eventsT) || !existsSync(event
   it('imports the codes the user chooses instead of the defaults', async () => {
     const codes = ['04', '173'];
     const raw = rawRows(events).filter((f) => wanted(f[26]!, codes));
-    const { records } = await importFile(events, context({ gdeltRootCodes: codes }));
+    const { records } = await importFile(events, { options: { gdeltRootCodes: codes } });
     expect(records.map((r) => r.id)).toEqual(raw.map((f) => `gdelt:${f[0]}`));
     expect(countKinds(records)).toEqual({ other: raw.length - 1, arrest: 1 });
-    await expect(importFile(events, context({ gdeltRootCodes: ['x'] }))).rejects.toThrow(/not a CAMEO code/);
+    await expect(importFile(events, { options: { gdeltRootCodes: ['x'] } })).rejects.toThrow(/not a CAMEO code/);
   });
 
   it.skipIf(!hasRegistry)('resolves GDELT actor names through the registry', async () => {
     const { createActorRegistry, registryFileSchema } = await import(registryModule);
     const registry = createActorRegistry(registryFileSchema.parse(JSON.parse(readFileSync(registryFile, 'utf8'))));
-    const { records } = await importFile(eventsT, context({}, (name, c) => registry.resolve(name, c)?.id));
+    const { records } = await importFile(eventsT, { resolveActor: (name, c) => registry.resolve(name, c)?.id });
     const alQaeda = records.flatMap((r) => r.actors).filter((a) => a.name === 'AL QAEDA');
     expect(alQaeda).toHaveLength(2);
     expect(alQaeda.every((a) => a.actorId === 'al-qaeda' && a.role === 'perpetrator')).toBe(true);
@@ -147,7 +129,7 @@ describe.skipIf(!existsSync(events))('GDELT detection and damaged files', () => 
 
   it('throws a SourceError for a mentions file read as events', async () => {
     const [input] = await openTextInputs(mentions);
-    await expect((async () => { for await (const _ of gdeltEvents.read(input!, context())); })()).rejects.toThrow(/not a GDELT event file.*16/);
+    await expect((async () => { for await (const _ of gdeltEvents.read(input!, context)); })()).rejects.toThrow(/not a GDELT event file.*16/);
   });
 
   it('reads a gzip copy like the plain file, and marks translingual files', async () => {

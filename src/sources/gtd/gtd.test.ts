@@ -138,7 +138,7 @@ describe('GTD: admin1 from the coordinates', () => {
       geocode: () => undefined,
       admin1At: (lon, lat) => (Math.abs(lat - 34.4265) < 0.01 && Math.abs(lon - 70.4515) < 0.01 ? { country: 'AFG', admin1: 'Nangarhar' } : { country: 'PAK', admin1: 'Punjab' }),
     };
-    const result = await importWith(gtd, await writeCsv(), undefined, places);
+    const result = await importWith(gtd, await writeCsv(), { places });
     expect(result.byId.get('gtd:201901020001')!.place.admin1).toBe('Nangarhar');
     expect(result.byId.get('gtd:201900000001')!.place.admin1).toBe('Kunar');
   });
@@ -169,7 +169,7 @@ describe('GTD actor names through the real registry', () => {
   it('resolves the GTD spellings of ISKP and the TTP', async (ctx) => {
     const resolve = await registryResolver();
     if (!resolve) return ctx.skip();
-    const result = await importWith(gtd, await writeCsv(), resolve);
+    const result = await importWith(gtd, await writeCsv(), { resolveActor: resolve });
     expect(result.byId.get('gtd:201901050001')!.actors[0]).toMatchObject({ name: 'Khorasan Chapter of the Islamic State', actorId: 'iskp' });
     expect(result.byId.get('gtd:201901050002')!.actors[0]).toMatchObject({ name: 'Tehrik-i-Taliban Pakistan (TTP)', actorId: 'ttp' });
   });

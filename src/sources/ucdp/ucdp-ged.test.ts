@@ -5,8 +5,9 @@ import { crc32, gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRecord, type EventRecord } from '../../core/record.ts';
-import type { ActorResolver, ImportContext, Rejection } from '../source-format.ts';
+import type { EventRecord } from '../../core/record.ts';
+import { importedAt, importWith } from '../importer-test-helpers.ts';
+import type { ActorResolver, ImportContext } from '../source-format.ts';
 import { sourceFormats } from '../registry.ts';
 import { openTextInputs } from '../text-input.ts';
 import { ucdpGed } from './ucdp-ged.ts';
@@ -21,26 +22,9 @@ const registryFile = join(import.meta.dirname, '../../../data/actors.json');
 const registryModule = join(import.meta.dirname, '../../core/actor-registry.ts');
 const hasRegistry = existsSync(registryFile) && existsSync(registryModule);
 
-const context = (resolveActor: ActorResolver = () => undefined): ImportContext => ({ resolveActor, importedAt: '2026-01-02T03:04:05Z', options: {} });
-
-/** The real pipeline minus the store: open (gz/zip/encoding), read with the format, validate every record. */
-async function importFile(path: string, ctx = context()) {
-  const records: EventRecord[] = [];
-  const rejections: Rejection[] = [];
-  const invalid: string[] = [];
-  for (const input of await openTextInputs(path)) {
-    expect(ucdpGed.detect(input)).toBe(true);
-    for await (const item of ucdpGed.read(input, ctx)) {
-      if (!item.ok) rejections.push(item.rejection);
-      else {
-        const parsed = parseRecord(item.record);
-        if (parsed.ok) records.push(parsed.record);
-        else invalid.push(`line ${item.line}: ${JSON.stringify(parsed.problems)}`);
-      }
-    }
-  }
-  return { records, rejections, invalid };
-}
+/** The real pipeline minus the store: open (gz/zip/encoding), detect, read, validate every record. */
+const importFile = (path: string, resolveActor?: ActorResolver) => importWith(ucdpGed, path, resolveActor ? { resolveActor } : {});
+const context: ImportContext = { resolveActor: () => undefined, importedAt, options: {} };
 
 type RawRow = Record<string, string> &
   Record<'id' | 'low' | 'best' | 'high' | 'date_start' | 'date_end' | 'date_prec' | 'where_prec' | 'type_of_violence' | 'side_a' | 'side_b' | 'dyad_name' | 'latitude' | 'longitude', string>;
@@ -104,7 +88,7 @@ describe.skipIf(!existsSync(pak))('UCDP GED: Pakistan HDX export (GED 22.1, 50 c
       targets: ['security_forces'], killed: { low: 2, best: 2, high: 2 }, wounded: { low: null, best: null, high: null },
       casualtySource: 'independent', status: 'published', visibility: 'public',
       sources: [{ title: 'R 4/10 1990', type: 'media' }, { title: 'UCDP GED 22.1+ layout', type: 'dataset' }],
-      provenance: { dataset: 'ucdp', datasetVersion: 'GED 22.1+ layout', originalId: '59553', importedAt: '2026-01-02T03:04:05Z', licence: 'CC BY 4.0' },
+      provenance: { dataset: 'ucdp', datasetVersion: 'GED 22.1+ layout', originalId: '59553', importedAt, licence: 'CC BY 4.0' },
     });
     expect(r.tags).toEqual(expect.arrayContaining(['ucdp:relid=PAK-1990-1-345-5', 'ucdp:code_status=Clear', 'ucdp:conflict=India - Pakistan', 'ucdp:deaths_b=2']));
     expect(r.description).toBe('Government of India - Government of Pakistan: fighting at Kel sector of the control line (Neelam district, Azad Jammu & Kashmir, Pakistan); 2 killed (best estimate).');
@@ -117,7 +101,7 @@ describe.skipIf(!existsSync(pak))('UCDP GED: Pakistan HDX export (GED 22.1, 50 c
   it.skipIf(!hasRegistry)('resolves IS through the registry rules: iskp before 15 May 2019 in Pakistan, not in the Iraqi dyad', async () => {
     const { createActorRegistry, registryFileSchema } = await import(registryModule);
     const registry = createActorRegistry(registryFileSchema.parse(JSON.parse(readFileSync(registryFile, 'utf8'))));
-    const { records } = await importFile(pak, context((name, c) => registry.resolve(name, c)?.id));
+    const { records } = await importFile(pak, (name, c) => registry.resolve(name, c)?.id);
     const raw = rawRows(pak).filter((r) => r.side_a === 'IS' || r.side_b === 'IS');
     const early = raw.filter((r) => day(r.date_start) < '2019-05-15' && r.dyad_name !== 'Government of Iraq - IS');
     const isActors = records.flatMap((r) => r.actors.filter((a) => a.name === 'IS').map((a) => ({ a, r })));
@@ -159,7 +143,7 @@ describe.skipIf(!existsSync(ged231))('UCDP GED 23.1 sample (49 columns, dates al
     expect({ rejections: plain.rejections, invalid: plain.invalid }).toEqual({ rejections: [], invalid: [] });
     expectMatchesRaw(plain.records, rawRows(ged231));
     expect(plain.records[0]!.provenance.datasetVersion).toBe('23.1');
-    const { records } = await importFile(ged231, context(resolver));
+    const { records } = await importFile(ged231, resolver);
     const coalition = records.find((r) => r.actors[0]!.name.startsWith('Ahfad al Rasoul Brigade, Ahrar al-Sham'))!;
     expect(coalition.actors.map((a) => [a.name, a.actorId ?? null])).toEqual(
       expect.arrayContaining([[expect.stringContaining(', IS, '), null], ['IS', 'islamic-state']]),
@@ -231,7 +215,7 @@ describe('UCDP GED: hand-written fixtures', () => {
       { ...base, id: '900010', active_year: 'false', code_status: 'Check geography', side_b: 'XXX771', side_b_new_id: '', country_id: '771' },
     ]);
     const resolved: string[] = [];
-    const { records, rejections } = await importFile(path, context((name) => (resolved.push(name), undefined)));
+    const { records, rejections } = await importFile(path, (name) => (resolved.push(name), undefined));
     expect(rejections).toEqual([]);
     expect(records.map((r) => r.provenance.datasetVersion)).toEqual(['26.0.7-candidate', '26.0.7-candidate']);
     expect(records[0]!.tags).toEqual(expect.arrayContaining(['ucdp:candidate', 'ucdp:active_year=true', 'ucdp:code_status=Check dyad']));
@@ -266,7 +250,7 @@ describe('UCDP GED: hand-written fixtures', () => {
     writeFileSync(path, 'id,type_of_violence,where_prec\n1,1,1\n');
     const [input] = await openTextInputs(path);
     expect(ucdpGed.detect(input!)).toBe(false);
-    await expect((async () => { for await (const _ of ucdpGed.read(input!, context())); })()).rejects.toThrow(/not a UCDP GED CSV: the header lacks side_a/);
+    await expect((async () => { for await (const _ of ucdpGed.read(input!, context)); })()).rejects.toThrow(/not a UCDP GED CSV: the header lacks side_a/);
   });
 
   it.skipIf(!existsSync(bgd))('reads gz and zip copies exactly like the plain file', async () => {

@@ -4,6 +4,7 @@
  * stays editable, and the precision is always shown and chosen, never assumed.
  */
 import { useEffect, useState } from 'react';
+import type { PlaceMatch } from '../../../src/core/place-match.ts';
 import type { PlacePrecision } from '../../../src/core/record.ts';
 import { apiGet, type FieldError } from '../auth/api-write.ts';
 import { placePrecisionLabels } from '../model/labels.ts';
@@ -11,22 +12,12 @@ import { NumberInput, Select, TextInput } from './form-controls.tsx';
 import { errorAt, type FormPlace } from './form-model.ts';
 import { PinMap } from './PinMap.tsx';
 
-interface Suggestion {
-  name: string;
-  country: string;
-  admin1: string | null;
-  lat: number;
-  lon: number;
-  population: number;
-  precision: 'locality' | 'admin1' | 'country';
-}
-
 const kindOfPlace = { locality: 'town', admin1: 'province', country: 'country' } as const;
 
 /** The place section. */
 export function PlaceField({ place, onChange, errors }: { place: FormPlace; onChange: (p: FormPlace) => void; errors: FieldError[] }) {
   const [query, setQuery] = useState('');
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [suggestions, setSuggestions] = useState<PlaceMatch[]>([]);
   const [active, setActive] = useState(0);
   const [pinning, setPinning] = useState(false);
   const set = (patch: Partial<FormPlace>) => onChange({ ...place, ...patch });
@@ -42,7 +33,7 @@ export function PlaceField({ place, onChange, errors }: { place: FormPlace; onCh
     const timer = setTimeout(() => {
       // Once a country is set, suggestions stay inside it.
       const country = /^[A-Z]{3}$/.test(place.country ?? '') ? `&country=${place.country}` : '';
-      apiGet<{ places: Suggestion[] }>(`places?q=${encodeURIComponent(q)}&limit=8${country}`).then(
+      apiGet<{ places: PlaceMatch[] }>(`places?q=${encodeURIComponent(q)}&limit=8${country}`).then(
         (r) => live && (setSuggestions(r.places), setActive(0)),
         () => live && setSuggestions([]),
       );
@@ -53,7 +44,7 @@ export function PlaceField({ place, onChange, errors }: { place: FormPlace; onCh
     };
   }, [query, place.country]);
 
-  const choose = (s: Suggestion) => {
+  const choose = (s: PlaceMatch) => {
     onChange({
       country: s.country,
       admin1: s.admin1,
