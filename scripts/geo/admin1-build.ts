@@ -11,7 +11,7 @@
 import { countryByIso2, countryByIso3 } from '../../src/core/countries.ts';
 import { isLatinName, placeKey } from '../../src/geo/place-name.ts';
 import { buildPolygonIndex } from '../../src/geo/polygon-index.ts';
-import type { Admin1Entry } from '../../src/geo/gazetteer.ts';
+import type { Admin1Name } from '../../src/core/places.ts';
 import type { Place } from './geonames.ts';
 import { cutAtAntimeridian, ringArea2, type Polygon } from './antimeridian.ts';
 
@@ -89,7 +89,7 @@ export async function buildAdmin1(
   mapshaper: Mapshaper,
   label: (polygon: Polygon) => [number, number],
   intervalMeters: number,
-): Promise<{ layer: FeatureCollection; entries: Admin1Entry[] }> {
+): Promise<{ layer: FeatureCollection; entries: Admin1Name[] }> {
   // Pass 1: simplify every NE feature, keeping only what later steps need.
   const slim: FeatureCollection = {
     type: 'FeatureCollection',
@@ -120,7 +120,7 @@ export async function buildAdmin1(
   const keyed: Feature[] = [];
   // NE features linked by their own gn_a1_code (or NE-only), per code: the sources of admin-1 aliases.
   const neByCode = new Map<string, Record<string, unknown>[]>();
-  const former: Admin1Entry[] = [];
+  const former: Admin1Name[] = [];
   let linkedByGn = 0, linkedByVote = 0, unlinked = 0;
   simplified.features.forEach((sf, i) => {
     const p = ne.features[Number(sf.properties.fi)]!.properties;
@@ -178,7 +178,7 @@ export async function buildAdmin1(
   const dissolved = JSON.parse(String(pass2['out.json'])) as FeatureCollection;
 
   const features: Feature[] = [];
-  const entries: Admin1Entry[] = [];
+  const entries: Admin1Name[] = [];
   for (const f of dissolved.features) {
     const polygons = round(cutAtAntimeridian(polygonsOf(f.geometry)), 3);
     if (polygons.length === 0) continue;

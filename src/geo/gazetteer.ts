@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { allCountries, iso3FromCountryName } from '../core/countries.ts';
-import type { PlaceMatch } from '../core/place-match.ts';
+import type { Admin1Name, PlaceMatch } from '../core/places.ts';
 import { defaultGeoDir } from './data-dir.ts';
 import { placeKey, stripAdminWords } from './place-name.ts';
 
@@ -44,23 +44,6 @@ const LOCALITY = 0, ADMIN1 = 1, COUNTRY = 2;
 const ALTERNATE_WEIGHT = 0.1;
 /** Localities at least this big beat an admin-1 unit of the same name. */
 const CITY_BEATS_ADMIN1 = 100_000;
-
-/** One entry of `data/geo/admin1-names.json` (written by `scripts/geo/admin1-build.ts`). */
-export interface Admin1Entry {
-  /** GeoNames code (`PK.03`) or `ne:` + Natural Earth adm1_code. */
-  code: string;
-  iso3: string;
-  name: string;
-  aliases: string[];
-  lon: number;
-  lat: number;
-  /** Sum of the GeoNames populations (places of ≥ 500 people) in the unit. */
-  population: number;
-  /** Whether admin1.geojson has a polygon for it. */
-  polygon: boolean;
-  /** For a former unit now inside another (FATA): the current unit's name. */
-  admin1?: string;
-}
 
 interface CountryLabel {
   iso3: string;
@@ -115,7 +98,7 @@ export function loadGazetteer(dir: string = defaultGeoDir): Gazetteer {
     for (const n of c.aliases) addKey(n, e, true);
   }
 
-  const admin1Entries = JSON.parse(readFileSync(join(dir, 'admin1-names.json'), 'utf8')) as Admin1Entry[];
+  const admin1Entries = JSON.parse(readFileSync(join(dir, 'admin1-names.json'), 'utf8')) as Admin1Name[];
   const admin1Name = new Map<string, string>();
   for (const a of admin1Entries) {
     if (!a.admin1) admin1Name.set(a.code, a.name);

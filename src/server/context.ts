@@ -7,7 +7,7 @@ import type { AccountStore, User } from '../core/account-store.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { AccessScope } from '../core/filter.ts';
-import type { PlaceMatch } from '../core/place-match.ts';
+import type { PlaceMatch } from '../core/places.ts';
 import type { AccountService } from './auth/account-service.ts';
 import type { LoginLimits } from './auth/login-limiter.ts';
 

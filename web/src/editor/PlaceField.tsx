@@ -4,7 +4,7 @@
  * stays editable, and the precision is always shown and chosen, never assumed.
  */
 import { useEffect, useState } from 'react';
-import type { PlaceMatch } from '../../../src/core/place-match.ts';
+import type { PlaceMatch } from '../../../src/core/places.ts';
 import type { PlacePrecision } from '../../../src/core/record.ts';
 import { apiGet, type FieldError } from '../auth/api-write.ts';
 import { placePrecisionLabels } from '../model/labels.ts';

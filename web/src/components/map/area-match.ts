@@ -6,20 +6,10 @@
  * maps to the polygon it is now part of.
  */
 
+import type { Admin1Name } from '../../../../src/core/places.ts';
+
 /** One entry of `/geo/admin1-names.json`. */
-export interface ProvinceName {
-  code: string;
-  iso3: string;
-  name: string;
-  aliases: string[];
-  lon: number;
-  lat: number;
-  population: number;
-  /** False when the basemap has no polygon of its own for it. */
-  polygon: boolean;
-  /** For entries without a polygon: the name of the province whose polygon holds it. */
-  admin1?: string;
-}
+export type ProvinceName = Admin1Name;
 
 const noise = /\b(province|provinsi|region|state|governorate|territory|district|division|department|prefecture|oblast|county|municipality|capital|wilayah|the|of)\b/g;
 

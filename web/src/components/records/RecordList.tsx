@@ -9,7 +9,8 @@ import { markRendered } from '../../state/ready.ts';
 import { RecordSummary } from './RecordSummary.tsx';
 import { usePagedRecords } from './use-paged-records.ts';
 
-export interface RecordListProps {
+/** What both views of the selected records take: the list beside the map and the table. */
+export interface RecordViewProps {
   entries: [string, string][];
   filterKey: string;
   sort: SortOrder;
@@ -22,7 +23,7 @@ export interface RecordListProps {
 export const sortLabels: Record<SortOrder, string> = { '-date': 'Newest first', date: 'Oldest first', '-killed': 'Most killed first', killed: 'Fewest killed first' };
 
 /** The list with its order and "Load more". */
-export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen, countryName }: RecordListProps) {
+export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen, countryName }: RecordViewProps) {
   const pages = usePagedRecords(entries, sort, 50);
 
   useEffect(() => {

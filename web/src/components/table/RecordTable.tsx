@@ -9,24 +9,15 @@ import { formatCasualties, formatCount, formatRecordDate } from '../../model/for
 import { kindColours, kindLabels } from '../../model/kinds.ts';
 import { markRendered } from '../../state/ready.ts';
 import { PlaceText } from '../records/PlaceText.tsx';
+import type { RecordViewProps } from '../records/RecordList.tsx';
 import { usePagedRecords } from '../records/use-paged-records.ts';
-
-export interface RecordTableProps {
-  entries: [string, string][];
-  filterKey: string;
-  sort: SortOrder;
-  onSort: (sort: SortOrder) => void;
-  selected: string | null;
-  onOpen: (id: string) => void;
-  countryName: (iso3: string) => string;
-}
 
 const rowHeight = 40;
 const overscan = 10;
 const pageSize = 200;
 
 /** The table. */
-export function RecordTable({ entries, filterKey, sort, onSort, selected, onOpen, countryName }: RecordTableProps) {
+export function RecordTable({ entries, filterKey, sort, onSort, selected, onOpen, countryName }: RecordViewProps) {
   const pages = usePagedRecords(entries, sort, pageSize);
   const scroller = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 600 });

@@ -1,0 +1,33 @@
+/** Shapes of the offline geography that several layers share: the gazetteer's answers and its admin-1 names file. */
+
+/** A place the offline gazetteer knows: what geocoding answers and what the editor suggests as a user types. */
+export interface PlaceMatch {
+  /** The place's own name (GeoNames' or the admin-1/country name), not the spelling that was asked for. */
+  name: string;
+  /** ISO 3166-1 alpha-3. */
+  country: string;
+  /** Admin-1 name; null for countries and for places GeoNames files under no admin-1 unit. */
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  /** GeoNames population; for admin-1 units and countries, the sum over their GeoNames places. */
+  population: number;
+  precision: 'locality' | 'admin1' | 'country';
+}
+
+/** One admin-1 unit of `data/geo/admin1-names.json`, which the gazetteer reads and the web map serves at `/geo/`. */
+export interface Admin1Name {
+  /** GeoNames code (`PK.03`) or `ne:` + Natural Earth adm1_code. */
+  code: string;
+  iso3: string;
+  name: string;
+  aliases: string[];
+  lon: number;
+  lat: number;
+  /** Sum of the GeoNames populations (places of ≥ 500 people) in the unit. */
+  population: number;
+  /** Whether the admin-1 polygons have one of their own for it. */
+  polygon: boolean;
+  /** For a unit without a polygon, or a former one now inside another (FATA): the province that holds it. */
+  admin1?: string;
+}
