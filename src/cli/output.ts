@@ -3,12 +3,11 @@
  * back-pressure so an export of millions of records runs in flat memory.
  */
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type { EventRecord } from '../core/record.ts';
-import { neutralizeCell, recordToFeature, recordToRow, tableColumns } from '../core/record-table.ts';
+import { encodeRecords, recordEncodings, type RecordEncoding } from '../core/record-encoding.ts';
 
-export const recordFormats = ['ndjson', 'json', 'csv', 'geojson'] as const;
-export type RecordFormat = (typeof recordFormats)[number];
+export const recordFormats = recordEncodings;
+export type RecordFormat = RecordEncoding;
 
 /** Writes `text`, waiting when the stream's buffer is full. */
 export async function write(out: Writable, text: string): Promise<void> {
@@ -18,22 +17,13 @@ export async function write(out: Writable, text: string): Promise<void> {
 /** Streams records in one of the export formats. Returns how many were written. */
 export async function writeRecords(out: Writable, records: AsyncIterable<EventRecord> | Iterable<EventRecord>, format: RecordFormat): Promise<number> {
   let n = 0;
-  const opening = { json: '[', geojson: '{"type":"FeatureCollection","features":[', csv: stringify([[...tableColumns]]), ndjson: '' }[format];
-  await write(out, opening);
-  let buffer = '';
-  for await (const r of records) {
-    const sep = n++ ? ',' : '';
-    if (format === 'ndjson') buffer += JSON.stringify(r) + '\n';
-    else if (format === 'json') buffer += `${sep}\n${JSON.stringify(r)}`;
-    else if (format === 'geojson') buffer += `${sep}\n${JSON.stringify(recordToFeature(r))}`;
-    else buffer += stringify([recordToRow(r).map(neutralizeCell)]);
-    // Batch small writes: one syscall per record would dominate a large export.
-    if (buffer.length > 64 * 1024) {
-      await write(out, buffer);
-      buffer = '';
+  const counted = async function* () {
+    for await (const r of records) {
+      n++;
+      yield r;
     }
-  }
-  await write(out, buffer + { json: '\n]\n', geojson: '\n]}\n', csv: '', ndjson: '' }[format]);
+  };
+  for await (const chunk of encodeRecords(counted(), format)) await write(out, chunk);
   return n;
 }
 

@@ -1,10 +1,10 @@
 /**
- * Export encoders: records in, bytes out, as a web `ReadableStream` whose `pull` reads the next records only
- * when the client has taken the previous chunk. That pull is the back-pressure: a slow download holds one
- * chunk in memory, not the result set, so exports have no row cap and flat memory.
+ * Export streams: records in, bytes out (encoded by `core/record-encoding.ts`), as a web `ReadableStream` whose
+ * `pull` reads the next records only when the client has taken the previous chunk. That pull is the back-pressure:
+ * a slow download holds one chunk in memory, not the result set, so exports have no row cap and flat memory.
  */
 import type { EventRecord } from '../core/record.ts';
-import { neutralizeCell, recordToFeature, recordToRow, tableColumns } from '../core/record-table.ts';
+import { encodeRecords } from '../core/record-encoding.ts';
 
 /** Formats encoded here from records (Parquet comes from the store). */
 export const textExportFormats = ['csv', 'geojson', 'ndjson'] as const;
@@ -18,43 +18,12 @@ export const exportTypes = {
   parquet: { type: 'application/vnd.apache.parquet', ext: 'parquet' },
 } as const;
 
-/** One CSV line (RFC 4180 quoting); every cell neutralised so spreadsheets do not run it as a formula. */
-export function csvLine(cells: readonly string[]): string {
-  return cells.map((raw) => {
-    const cell = neutralizeCell(raw);
-    return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-  }).join(',') + '\r\n';
-}
-
-const encoders: Record<TextExportFormat, { open: string; record: (r: EventRecord, i: number) => string; close: string }> = {
-  csv: { open: csvLine([...tableColumns]), record: (r) => csvLine(recordToRow(r)), close: '' },
-  geojson: { open: '{"type":"FeatureCollection","features":[', record: (r, i) => `${i ? ',' : ''}\n${JSON.stringify(recordToFeature(r))}`, close: '\n]}\n' },
-  ndjson: { open: '', record: (r) => JSON.stringify(r) + '\n', close: '' },
-};
-
-// Batch records into chunks of about this many characters: a chunk per record would cost a write each.
-const chunkChars = 64 * 1024;
-
 /**
  * Streams `records` encoded as `format`. `onError` hears a failure after the response has started (the status
  * is already sent, so the stream is aborted and the failure logged). Cancelling the download stops the query.
  */
 export function recordStream(records: AsyncIterable<EventRecord>, format: TextExportFormat, onError: (e: unknown) => void): ReadableStream<Uint8Array> {
   return bytesStream(encodeRecords(records, format), onError);
-}
-
-async function* encodeRecords(records: AsyncIterable<EventRecord>, format: TextExportFormat): AsyncIterable<string> {
-  const enc = encoders[format];
-  let buffer = enc.open;
-  let i = 0;
-  for await (const r of records) {
-    buffer += enc.record(r, i++);
-    if (buffer.length >= chunkChars) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield buffer + enc.close;
 }
 
 /** A pull-driven byte stream over an async iterable of text or bytes. */
