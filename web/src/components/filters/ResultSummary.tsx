@@ -20,7 +20,9 @@ export function ResultSummary({ total, unlocated, loading, onShowUnlocated }: Re
           {total === undefined ? '…' : formatCount(total)}
         </strong>{' '}
         {total === 1 ? 'record matches' : 'records match'}
-        {loading && <span className="spinner" aria-label="updating" />}
+        {/* A still label, not a spinner: a running animation makes the browser composite the page (map included)
+            every frame, which costs a whole core where WebGL is drawn in software. */}
+        {loading && <span className="updating">updating…</span>}
       </p>
       {unlocated !== undefined && unlocated > 0 && (
         <button type="button" className="link-button small" onClick={onShowUnlocated} data-testid="unlocated-link">
