@@ -11,6 +11,7 @@ import type { EventStore, FacetName, MapFeatures, Page, StatDimension, StatMeasu
 import type { AccessScope } from '../../core/filter.ts';
 import type { EventRecord, Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
+import { listSeparator } from './schema.ts';
 import type { ConnectionPool } from './duckdb-store.ts';
 
 type Row = Record<string, unknown>;
@@ -23,7 +24,7 @@ export const hydrate = (r: Row): EventRecord => {
 };
 
 /** Expressions for the dimensions of facets and statistics; list-valued ones are unnested. */
-const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean }> = {
+const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string }> = {
   kind: { expr: 'kind' },
   country: { expr: 'country' },
   admin1: { expr: 'admin1' },
@@ -33,10 +34,10 @@ const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boo
   year: { expr: 'CAST(year(date) AS VARCHAR)' },
   // A record known only to a span wider than a month has no month: it is not pinned to a fabricated one.
   month: { expr: "CASE WHEN date_trunc('month', date) = date_trunc('month', date_end) THEN strftime(date, '%Y-%m') END" },
-  actor: { expr: 'actor_ids', list: true },
-  target: { expr: 'targets', list: true },
-  tactic: { expr: 'tactics', list: true },
-  attribution: { expr: 'attributions', list: true },
+  actor: { expr: 'actor_ids', list: true, set: 'actor_set' },
+  target: { expr: 'targets', list: true, set: 'target_set' },
+  tactic: { expr: 'tactics', list: true, set: 'tactic_set' },
+  attribution: { expr: 'attributions', list: true, set: 'attribution_set' },
 };
 
 /** The filter keys a facet removes from the filter it is computed under, so a user can widen a selection. */
@@ -162,13 +163,17 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       for (const key of ownFilter[facet] ?? []) delete narrowed[key];
       const w = whereClause(scope, narrowed);
       const dim = dimensionSql[facet];
-      const value = dim.list ? `unnest(${dim.expr})` : dim.expr;
-      const rows = await all(
-        `SELECT value, count(*) AS n FROM (SELECT ${value} AS value FROM records WHERE ${w.sql}) WHERE value IS NOT NULL GROUP BY value ORDER BY n DESC, value`,
-        w.params,
-      );
-      const values = rows.slice(0, top).map((r) => ({ value: String(r.value), count: Number(r.n) }));
-      const other = rows.slice(top).reduce((sum, r) => sum + Number(r.n), 0);
+      // A list dimension is counted on its set text (few distinct values: a cheap group-by), each set then split
+      // and its counts added to each of its members.
+      const rows = await all(`SELECT ${dim.set ?? dim.expr} AS value, count(*) AS n FROM records WHERE ${w.sql} GROUP BY ALL`, w.params);
+      const counts = new Map<string, number>();
+      for (const r of rows) {
+        if (r.value == null || r.value === '') continue;
+        for (const value of dim.set ? String(r.value).split(listSeparator) : [String(r.value)]) counts.set(value, (counts.get(value) ?? 0) + Number(r.n));
+      }
+      const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+      const values = ranked.slice(0, top).map(([value, count]) => ({ value, count }));
+      const other = ranked.slice(top).reduce((sum, [, n]) => sum + n, 0);
       return { values, other };
     },
 

@@ -1,3 +1,15 @@
+/** The list columns kept a second time as sorted text (`set` column, from `list` column): see migration 5. */
+export const listSets = [
+  ['actor_set', 'actor_ids'],
+  ['actor_key_set', 'actor_keys'],
+  ['target_set', 'targets'],
+  ['tactic_set', 'tactics'],
+  ['attribution_set', 'attributions'],
+] as const;
+
+/** A list as its set text: sorted, joined by chr(31) (`listSeparator`); '' for an empty list. */
+export const joinedSet = (list: string) => `array_to_string(list_sort(${list}), chr(31))`;
+
 /**
  * Versioned schema migrations for the DuckDB store. Each entry runs once, in order, inside a transaction;
  * `schema_migrations` records which have run. Add a new entry to change the schema — never edit an old one.
@@ -118,6 +130,20 @@ export const migrations: readonly { version: number; description: string; sql: s
     // (a page of 50 at 2M records: ~100 ms → ~15 ms).
     sql: 'CREATE INDEX records_id ON records (id)',
   },
+  {
+    version: 5,
+    description: 'list columns also as sorted, joined text (actor_set, target_set…) for filters and facets',
+    // Filters and facets on a list column read every list (a facet unnests them all). The same lists as one sorted
+    // string joined by chr(31) are few distinct values, stored dictionary-compressed, and DuckDB evaluates a
+    // filter once per distinct value: at 2M records a facet went from ~100 ms to ~40 ms and a filter on the
+    // Islamic State and its 18 provinces from ~270 ms to ~40 ms. DuckDB cannot alter a table with an index, so
+    // the index is dropped and made again.
+    sql: `
+      DROP INDEX records_id;
+      ${listSets.map(([set]) => `ALTER TABLE records ADD COLUMN ${set} VARCHAR DEFAULT '';`).join('\n      ')}
+      UPDATE records SET ${listSets.map(([set, list]) => `${set} = ${joinedSet(list)}`).join(', ')};
+      CREATE INDEX records_id ON records (id);`,
+  },
 ];
 
 /**
@@ -156,8 +182,7 @@ export const parseDocs = (stage: string) => `SELECT s.seq, from_json(s.doc, '${d
 
 const distinct = (list: string) => `coalesce(list_distinct(list_filter(${list}, x -> x IS NOT NULL)), [])`;
 
-/** The columns of `records` (but `revision`) as SQL over a staged row `s` and its parsed document `s.j` (see `parseDocs`). */
-export const recordColumnsSql: readonly [string, string][] = [
+const columnsSql: [string, string][] = [
   ['id', 's.id'],
   ['kind', 's.j.kind'],
   ['subtype', 's.j.subtype'],
@@ -191,4 +216,10 @@ export const recordColumnsSql: readonly [string, string][] = [
   ['search', 'lower(strip_accents(s.search))'],
   ['hash', 'md5(s.doc)'],
   ['doc', 's.doc'],
+];
+
+/** The columns of `records` (but `revision`) as SQL over a staged row `s` and its parsed document `s.j` (see `parseDocs`). */
+export const recordColumnsSql: readonly [string, string][] = [
+  ...columnsSql,
+  ...listSets.map(([set, list]): [string, string] => [set, joinedSet(columnsSql.find(([name]) => name === list)![1])]),
 ];

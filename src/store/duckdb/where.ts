@@ -27,10 +27,11 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   const inList = (column: string, values: readonly string[] | undefined) => {
     if (values?.length) add(`${column} IN (${placeholders(values.length)})`, ...values);
   };
-  // An OR of list_contains is several times faster in DuckDB than list_has_any with a list literal.
-  const containsAny = (column: string, n: number) => `(${Array.from({ length: n }, () => `list_contains(${column}, ?)`).join(' OR ')})`;
-  const anyOf = (column: string, values: readonly string[] | undefined) => {
-    if (values?.length) add(containsAny(column, values.length), ...values);
+  // Lists are tested on their set text (`actor_set`…, see migration 5): few distinct values, so DuckDB runs the
+  // test once per distinct value instead of once per record's list.
+  const containsAny = (set: string, n: number) => `list_has_any(string_split(${set}, chr(31)), [${placeholders(n)}])`;
+  const anyOf = (set: string, values: readonly string[] | undefined) => {
+    if (values?.length) add(containsAny(set, values.length), ...values);
   };
 
   const statuses = scope.statuses.filter((s) => !filter.status || filter.status.includes(s));
@@ -44,17 +45,17 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   if (filter.admin1?.length) add(`lower(admin1) IN (${placeholders(filter.admin1.length)})`, ...filter.admin1.map((a) => a.toLowerCase()));
   inList('dataset', filter.dataset);
   inList('id', filter.id);
-  anyOf('targets', filter.target);
-  anyOf('tactics', filter.tactic);
-  anyOf('attributions', filter.attribution);
+  anyOf('target_set', filter.target);
+  anyOf('tactic_set', filter.tactic);
+  anyOf('attribution_set', filter.attribution);
 
   const actorTests: string[] = [];
   if (filter.actorIds?.length) {
-    actorTests.push(containsAny('actor_ids', filter.actorIds.length));
+    actorTests.push(containsAny('actor_set', filter.actorIds.length));
     params.push(...filter.actorIds);
   }
   if (filter.actorNames?.length) {
-    actorTests.push(containsAny('actor_keys', filter.actorNames.length));
+    actorTests.push(containsAny('actor_key_set', filter.actorNames.length));
     params.push(...filter.actorNames);
   }
   if (actorTests.length) parts.push(`(${actorTests.join(' OR ')})`);
