@@ -23,7 +23,7 @@ export const hydrate = (r: Row): EventRecord => {
   return { ...doc, status: r.status, visibility: r.visibility, revision: Number(r.revision) };
 };
 
-/** Expressions for the dimensions of facets and statistics; list-valued ones are unnested. */
+/** Expressions for the dimensions of facets and statistics; statistics unnest lists, facets group on their `set` text. */
 const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string }> = {
   kind: { expr: 'kind' },
   country: { expr: 'country' },
