@@ -151,6 +151,8 @@ export interface EventStore {
   history(scope: AccessScope, id: string): Promise<Revision[]>;
   query(scope: AccessScope, filter: StoreFilter, page?: Page): Promise<RecordPage>;
   count(scope: AccessScope, filter: StoreFilter): Promise<number>;
+  /** How many records match, and how many of them have coordinates (the rest cannot be drawn on a map). */
+  totals(scope: AccessScope, filter: StoreFilter): Promise<{ total: number; located: number }>;
   facets(scope: AccessScope, filter: StoreFilter, facet: FacetName, top?: number): Promise<{ values: FacetCount[]; other: number }>;
   timeline(scope: AccessScope, filter: StoreFilter, bucket: TimeBucket): Promise<Timeline>;
   stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: StatMeasure[]): Promise<StatRow[]>;

@@ -136,6 +136,14 @@ describe('aggregates', () => {
     expect(actors.facets.actor.values[0]!.label).toBe(registry.get(actors.facets.actor.values[0]!.value)?.name);
   });
 
+  it('says how many of the matching records have a location, as the exported records do', async () => {
+    const exported = (await (await app.request('/api/export?format=ndjson&country=PAK')).text()).trim().split('\n').map((l) => JSON.parse(l) as EventRecord);
+    const { total, located } = await get<{ total: number; located: number }>('/api/facets?facet=kind&country=PAK');
+    expect(total).toBe(exported.length);
+    expect(located).toBe(exported.filter((r) => r.place.lat != null).length);
+    expect(located).toBeGreaterThan(0);
+  });
+
   it.each(['day', 'week', 'month', 'year'])('timeline by %s: buckets plus spanning sum to the total', async (bucket) => {
     const t = await get<Timeline>(`/api/timeline?bucket=${bucket}`);
     expect(t.buckets.reduce((s, b) => s + b.total, 0) + t.spanning.total).toBe(t.total);

@@ -22,7 +22,7 @@ export interface CacheOptions {
 }
 
 /** Aggregate reads worth caching: small answers to questions many readers ask. */
-const cachedReads = ['count', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'query'] as const;
+const cachedReads = ['count', 'totals', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'query'] as const;
 // Record pages are cached only when small, and big statistics tables not at all: the cache must stay small.
 const maxCachedPage = 100;
 const maxCachedRows = 5000;

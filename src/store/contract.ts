@@ -195,6 +195,12 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await ids({ bbox: [170, -30, -170, 0] })).toEqual(['t:3']);
     });
 
+    it('counts the matching records and those of them with coordinates', async () => {
+      expect(await store.totals(publicScope, {})).toEqual({ total: 4, located: 3 });
+      expect(await store.totals(publicScope, { kind: ['plot'] })).toEqual({ total: 1, located: 0 });
+      expect(await store.totals(fullScope, {})).toEqual({ total: 6, located: 5 });
+    });
+
     it('never shows drafts or internal records outside their scope', async () => {
       const hidden = { id: ['t:draft', 't:internal'] };
       expect(await ids(hidden, publicScope)).toEqual([]);

@@ -21,8 +21,8 @@ const facetsRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'Counts per facet and the total matching the whole filter',
-      content: { 'application/json': { schema: z.object({ total: z.number().int(), facets: z.partialRecord(z.enum(facetNames), FacetSchema) }) } },
+      description: 'Counts per facet, the total matching the whole filter and how many of those have a location',
+      content: { 'application/json': { schema: z.object({ total: z.number().int(), located: z.number().int().openapi({ description: 'of total, the records with coordinates (the rest are not on a map)' }), facets: z.partialRecord(z.enum(facetNames), FacetSchema) }) } },
     },
     ...errorResponses,
   },
@@ -74,8 +74,8 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     const q = c.req.valid('query');
     const filter = storeFilterOf(q, registry);
     const names: FacetName[] = q.facet?.length ? [...new Set(q.facet)] : ['kind'];
-    const [total, ...results] = await Promise.all([
-      store.count(c.var.scope, filter),
+    const [totals, ...results] = await Promise.all([
+      store.totals(c.var.scope, filter),
       ...names.map((f) => store.facets(c.var.scope, filter, f, q.top)),
     ]);
     const facets: Partial<Record<FacetName, z.infer<typeof FacetSchema>>> = {};
@@ -85,7 +85,8 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
       const values = name === 'actor' ? result.values.map((v) => ({ ...v, label: registry.get(v.value)?.name ?? v.value })) : result.values;
       facets[name] = { values, other: result.other };
     });
-    return c.json({ total: total as number, facets }, 200);
+    const { total, located } = totals as Awaited<ReturnType<typeof store.totals>>;
+    return c.json({ total, located, facets }, 200);
   });
 
   api.openapi(timelineRoute, async (c) => {

@@ -114,6 +114,12 @@ export function duckdbReads(pool: ConnectionPool): Reads {
   return {
     count,
 
+    async totals(scope, filter) {
+      const w = whereClause(scope, filter);
+      const [r] = await all(`SELECT count(*) AS n, count(lat) AS located FROM records WHERE ${w.sql}`, w.params);
+      return { total: Number(r!.n), located: Number(r!.located) };
+    },
+
     async get(scope, id) {
       const rows = await fetchByIds([id], whereClause(scope, {}));
       return rows[0] ? hydrate(rows[0]) : undefined;

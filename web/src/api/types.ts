@@ -24,6 +24,8 @@ export interface FacetValue {
 /** `GET /api/facets`. */
 export interface FacetsResponse {
   total: number;
+  /** Of `total`, the records with coordinates. */
+  located: number;
   facets: Partial<Record<FacetName, { values: FacetValue[]; other: number }>>;
 }
 

@@ -18,7 +18,7 @@ import { MapView } from '../map/MapView.tsx';
 import { RecordList } from '../records/RecordList.tsx';
 import { RecordPanel } from '../records/RecordPanel.tsx';
 import { UnlocatedList } from '../records/UnlocatedList.tsx';
-import { useUnlocatedCount } from '../records/use-unlocated.ts';
+import { unlocatedCount } from '../records/use-unlocated.ts';
 import { ShareBar } from '../share/ShareBar.tsx';
 import { RecordTable } from '../table/RecordTable.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
@@ -48,7 +48,7 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
   // Charts name actor ids beyond the facet's top values, and so may a selected actor.
   const namesWanted = view.tab === 'charts' || (view.filters.actor ?? []).some((a) => actorValues !== undefined && !actorValues.some((v) => v.value === a));
   const actorName = useActorNames(actorValues, namesWanted);
-  const unlocated = useUnlocatedCount(entries, filterKey, facetsLoading ? undefined : facets?.total);
+  const unlocated = unlocatedCount(entries, facetsLoading ? undefined : facets);
   const setFilters = useCallback((filters: Filters) => update((v) => ({ ...v, filters })), [update]);
   const closeRecord = useCallback(() => update((v) => ({ ...v, record: null })), [update]);
   const timelineEntries = entries.filter(([k]) => k !== 'from' && k !== 'to');

@@ -1,29 +1,17 @@
 /**
- * Records without a location. The filter language has no "has no location" parameter, so the count is the total
- * minus the records inside the whole world's bounding box (which only located records fall in), and the list is
- * gathered by reading pages and keeping the unlocated ones, a bounded number of pages per request of the reader.
+ * Records without a location. The facets answer says how many match and how many of those have coordinates; the
+ * filter language has no "has no location" parameter, so the list is gathered by reading pages and keeping the
+ * unlocated ones, a bounded number of pages per request of the reader.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiUrl, fetchJson, isAbort } from '../../api/client.ts';
-import type { EventRecord, RecordPage, TimelineResponse } from '../../api/types.ts';
-import { useSettledKey } from '../../state/use-settled-key.ts';
-import { useApi } from '../../api/use-api.ts';
+import type { EventRecord, RecordPage } from '../../api/types.ts';
 
-const world = '-180,-90,180,90';
-
-/**
- * How many matching records have no coordinates (undefined until known). Asked once the page has settled on
- * `filterKey`, so it never delays the panels; a yearly timeline is the cheapest total the API has (one query).
- */
-export function useUnlocatedCount(entries: [string, string][], filterKey: string, total: number | undefined): number | undefined {
-  const settled = useSettledKey() === filterKey;
+/** How many matching records have no coordinates, from the facets answer's totals (undefined until known). */
+export function unlocatedCount(entries: [string, string][], totals: { total: number; located: number } | undefined): number | undefined {
   // A bbox filter already excludes every unlocated record.
-  const hasBbox = entries.some(([k]) => k === 'bbox');
-  const url = apiUrl('timeline', [...entries, ['bbox', world], ['bucket', 'year']]);
-  const located = useApi<TimelineResponse>(settled && !hasBbox ? url : null);
-  if (hasBbox) return 0;
-  if (total === undefined || located.data === undefined || located.dataUrl !== url) return undefined;
-  return Math.max(0, total - located.data.total);
+  if (entries.some(([k]) => k === 'bbox')) return 0;
+  return totals && totals.total - totals.located;
 }
 
 export interface UnlocatedScan {
