@@ -155,14 +155,11 @@ export async function benchWeb(baseUrl: string, options: WebBenchOptions = {}): 
       const box = (await page.getByTestId('brush-area').boundingBox())!;
       const y = box.y + box.height / 2;
       const [a, b] = [0.08 + i * 0.13, 0.3 + i * 0.13];
-      brush.push(
-        await timeChange(page, async () => {
-          await page.mouse.move(box.x + box.width * a, y);
-          await page.mouse.down();
-          await page.mouse.move(box.x + box.width * b, y, { steps: 4 });
-          await page.mouse.up();
-        }),
-      );
+      // The drag itself is the reader's gesture; the change is timed from letting go, when the brush commits.
+      await page.mouse.move(box.x + box.width * a, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * b, y, { steps: 4 });
+      brush.push(await timeChange(page, () => page.mouse.up()));
       log(`brush ${a.toFixed(2)}–${b.toFixed(2)}: ${show(brush.at(-1)!)}`);
     }
     await timeChange(page, () => page.getByRole('button', { name: 'Clear the time range' }).click());
