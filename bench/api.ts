@@ -66,7 +66,6 @@ export const rawSql: RawStep[][] = [
        FROM records WHERE ${scope} GROUP BY ALL) ORDER BY k, kind`,
   ],
   [
-    `SELECT count(*) AS n FROM records WHERE ${scope} AND lat IS NOT NULL`,
     `SELECT floor(lon / ${worldCell}) AS cx, floor(lat / ${worldCell}) AS cy, kind, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat FROM records WHERE ${scope} AND lat IS NOT NULL GROUP BY ALL ORDER BY cx, cy, kind`,
   ],
 ];

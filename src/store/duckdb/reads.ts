@@ -263,27 +263,28 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       const maxFeatures = request.maxFeatures ?? 4000;
       const w = whereClause(scope, filter);
       const located = `${w.sql} AND lat IS NOT NULL`;
-      const total = Number((await all(`SELECT count(*) AS n FROM records WHERE ${located}`, w.params))[0]!.n);
-      if (total <= maxFeatures || request.zoom >= 9) {
-        const rows = await all(
-          `SELECT id, lon, lat, kind, place_precision, CAST(date AS VARCHAR) AS date FROM records WHERE ${located} ORDER BY date DESC, id LIMIT ${maxFeatures}`,
-          w.params,
-        );
-        return {
-          mode: 'points',
-          total,
-          points: rows.map((r) => ({ id: String(r.id), lon: Number(r.lon), lat: Number(r.lat), kind: r.kind as Kind, precision: String(r.place_precision), date: String(r.date) })),
-        };
-      }
       const [minLon, minLat, maxLon, maxLat] = filter.bbox ?? [-180, -90, 180, 90];
       const width = minLon <= maxLon ? maxLon - minLon : 360 - minLon + maxLon;
-      // Cells no smaller than a quarter tile, and never more of them than the caller can draw.
+      // Cells no smaller than a quarter tile, and never more of them than the caller can draw. They are counted
+      // first, and their counts are the total: a zoomed-out map costs one scan.
       const cellSize = Math.max(360 / 2 ** request.zoom / 4, Math.sqrt((width * (maxLat - minLat)) / maxFeatures), 1e-4);
       const rows = await all(
         `SELECT floor(lon / ?) AS cx, floor(lat / ?) AS cy, kind, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat
          FROM records WHERE ${located} GROUP BY ALL ORDER BY cx, cy, kind`,
         [cellSize, cellSize, ...w.params],
       );
+      const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
+      if (total <= maxFeatures || request.zoom >= 9) {
+        const points = await all(
+          `SELECT id, lon, lat, kind, place_precision, CAST(date AS VARCHAR) AS date FROM records WHERE ${located} ORDER BY date DESC, id LIMIT ${maxFeatures}`,
+          w.params,
+        );
+        return {
+          mode: 'points',
+          total,
+          points: points.map((r) => ({ id: String(r.id), lon: Number(r.lon), lat: Number(r.lat), kind: r.kind as Kind, precision: String(r.place_precision), date: String(r.date) })),
+        };
+      }
       const cells = new Map<string, { lon: number; lat: number; count: number; kinds: Partial<Record<Kind, number>> }>();
       for (const r of rows) {
         const key = `${r.cx},${r.cy}`;
