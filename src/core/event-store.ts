@@ -39,6 +39,10 @@ export interface FacetCount {
   value: string;
   count: number;
 }
+export interface FacetResult {
+  values: FacetCount[];
+  other: number;
+}
 
 export const statDimensions = ['kind', 'country', 'admin1', 'actor', 'target', 'tactic', 'dataset', 'year', 'month'] as const;
 export type StatDimension = (typeof statDimensions)[number];
@@ -153,7 +157,11 @@ export interface EventStore {
   count(scope: AccessScope, filter: StoreFilter): Promise<number>;
   /** How many records match, and how many of them have coordinates (the rest cannot be drawn on a map). */
   totals(scope: AccessScope, filter: StoreFilter): Promise<{ total: number; located: number }>;
-  facets(scope: AccessScope, filter: StoreFilter, facet: FacetName, top?: number): Promise<{ values: FacetCount[]; other: number }>;
+  /**
+   * Counts per value of each facet, each computed without its own filter (so a selection can be widened): the top
+   * `top` values (default 10) and the sum of the rest as `other`.
+   */
+  facets(scope: AccessScope, filter: StoreFilter, facets: readonly FacetName[], top?: number): Promise<Partial<Record<FacetName, FacetResult>>>;
   timeline(scope: AccessScope, filter: StoreFilter, bucket: TimeBucket): Promise<Timeline>;
   stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: StatMeasure[]): Promise<StatRow[]>;
   /** Every matching record, streamed with flat memory, in the order the store keeps them (the order they were written). */

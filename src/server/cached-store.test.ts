@@ -26,11 +26,11 @@ afterEach(() => store.close());
 describe('cachedStore', () => {
   it('answers identical questions once, even concurrently, keyed by scope and filter', async () => {
     const cache = cachedStore(counted, { ttlMs: 60_000 });
-    const [a, b] = await Promise.all([cache.facets(publicScope, { kind: ['attack'], country: ['AFG'] }, 'kind'), cache.facets(publicScope, { country: ['AFG'], kind: ['attack'] }, 'kind')]);
+    const [a, b] = await Promise.all([cache.facets(publicScope, { kind: ['attack'], country: ['AFG'] }, ['kind']), cache.facets(publicScope, { country: ['AFG'], kind: ['attack'] }, ['kind'])]);
     expect(a).toBe(b);
     expect(calls).toEqual(['facets']);
-    await cache.facets(fullScope, { kind: ['attack'], country: ['AFG'] }, 'kind');
-    await cache.facets(publicScope, { kind: ['attack'] }, 'kind');
+    await cache.facets(fullScope, { kind: ['attack'], country: ['AFG'] }, ['kind']);
+    await cache.facets(publicScope, { kind: ['attack'] }, ['kind']);
     expect(calls).toEqual(['facets', 'facets', 'facets']);
   });
 

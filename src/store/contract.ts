@@ -208,8 +208,8 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await store.get(publicScope, 't:draft')).toBeUndefined();
       expect(await store.history(publicScope, 't:internal')).toEqual([]);
       expect(await ids({ status: ['draft'] }, publicScope)).toEqual([]);
-      const kinds = await store.facets(publicScope, {}, 'kind');
-      expect(kinds.values.reduce((s, v) => s + v.count, 0)).toBe(4);
+      const { kind: kinds } = await store.facets(publicScope, {}, ['kind']);
+      expect(kinds!.values.reduce((s, v) => s + v.count, 0)).toBe(4);
       const tl = await store.timeline(publicScope, {}, 'year');
       expect(tl.buckets.reduce((s, b) => s + b.total, 0) + tl.spanning.total).toBe(4);
       expect((await store.stats(publicScope, {}, []))[0]).toEqual({ count: 4, killed: 17, wounded: 3 });
@@ -239,11 +239,21 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
     });
 
     it('computes each facet without its own filter, with top N and other', async () => {
-      const f = await store.facets(fullScope, { kind: ['plot'], country: ['DEU'] }, 'kind', 1);
-      expect(f.values).toEqual([{ value: 'plot', count: 1 }]);
-      const all = await store.facets(fullScope, { kind: ['plot'] }, 'kind', 1);
-      expect(all).toEqual({ values: [{ value: 'attack', count: 4 }], other: 2 });
-      expect((await store.facets(fullScope, { kind: ['plot'] }, 'actor')).values).toEqual([{ value: 'iskp', count: 1 }]);
+      const f = await store.facets(fullScope, { kind: ['plot'], country: ['DEU'] }, ['kind'], 1);
+      expect(f.kind!.values).toEqual([{ value: 'plot', count: 1 }]);
+      const all = await store.facets(fullScope, { kind: ['plot'] }, ['kind'], 1);
+      expect(all).toEqual({ kind: { values: [{ value: 'attack', count: 4 }], other: 2 } });
+      expect((await store.facets(fullScope, { kind: ['plot'] }, ['actor'])).actor!.values).toEqual([{ value: 'iskp', count: 1 }]);
+      // Asked together, each facet is still counted without its own filter and with the others' filters.
+      const together = await store.facets(fullScope, { kind: ['plot'], country: ['DEU'] }, ['kind', 'country', 'actor', 'target', 'dataset'], 5);
+      expect(together.kind).toEqual((await store.facets(fullScope, { country: ['DEU'] }, ['kind'], 5)).kind);
+      expect(together.country).toEqual((await store.facets(fullScope, { kind: ['plot'] }, ['country'], 5)).country);
+      expect(together.actor).toEqual({ values: [{ value: 'iskp', count: 1 }], other: 0 });
+      expect(together.target).toEqual({ values: [{ value: 'civilians', count: 1 }], other: 0 });
+      expect(together.dataset).toEqual({ values: [{ value: 'test', count: 1 }], other: 0 });
+      // Countries unknown to a record are not a value; multi-valued lists count each member.
+      const countries = (await store.facets(fullScope, {}, ['country', 'actor'])).country!;
+      expect(countries.values.reduce((s, v) => s + v.count, 0) + countries.other).toBe(6);
     });
 
     it('counts a month-precise record once in its month and sets wider ones apart', async () => {

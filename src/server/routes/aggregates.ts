@@ -74,18 +74,14 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     const q = c.req.valid('query');
     const filter = storeFilterOf(q, registry);
     const names: FacetName[] = q.facet?.length ? [...new Set(q.facet)] : ['kind'];
-    const [totals, ...results] = await Promise.all([
-      store.totals(c.var.scope, filter),
-      ...names.map((f) => store.facets(c.var.scope, filter, f, q.top)),
-    ]);
+    const [{ total, located }, counted] = await Promise.all([store.totals(c.var.scope, filter), store.facets(c.var.scope, filter, names, q.top)]);
     const facets: Partial<Record<FacetName, z.infer<typeof FacetSchema>>> = {};
-    names.forEach((name, i) => {
-      const result = results[i] as Awaited<ReturnType<typeof store.facets>>;
+    for (const name of names) {
+      const result = counted[name]!;
       // Actor facet values are registry ids; the label saves the web app a look-up per value.
       const values = name === 'actor' ? result.values.map((v) => ({ ...v, label: registry.get(v.value)?.name ?? v.value })) : result.values;
       facets[name] = { values, other: result.other };
-    });
-    const { total, located } = totals as Awaited<ReturnType<typeof store.totals>>;
+    }
     return c.json({ total, located, facets }, 200);
   });
 

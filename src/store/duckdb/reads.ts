@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { EventStore, FacetName, MapFeatures, Page, StatDimension, StatMeasure, StoreFilter, TimeBucket, Timeline } from '../../core/event-store.ts';
+import type { EventStore, FacetName, FacetResult, MapFeatures, Page, StatDimension, StatMeasure, StoreFilter, TimeBucket, Timeline } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import type { EventRecord, Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
@@ -106,6 +106,32 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     return ids.flatMap((id): Row[] => { const r = byId.get(id); return r ? [r] : []; });
   }
 
+  /** Counts per value of `names` under one filter, in one scan; lists are counted on their set text (see schema.ts). */
+  async function countFacets(scope: AccessScope, filter: StoreFilter, names: FacetName[], top: number): Promise<Partial<Record<FacetName, FacetResult>>> {
+    const w = whereClause(scope, filter);
+    const dims = names.map((name, i) => `${dimensionSql[name].set ?? dimensionSql[name].expr} AS d${i}`);
+    const rows = await all(
+      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}`).join(', ')}, count(*) AS n
+       FROM (SELECT ${dims.join(', ')} FROM records WHERE ${w.sql}) GROUP BY GROUPING SETS (${names.map((_, i) => `(d${i})`).join(', ')})`,
+      w.params,
+    );
+    const counts = names.map(() => new Map<string, number>());
+    for (const r of rows) {
+      // GROUPING(d) is 0 in the rows grouped by d.
+      const i = names.findIndex((_, k) => Number(r[`g${k}`]) === 0);
+      const value = r[`d${i}`];
+      if (value == null || value === '') continue;
+      const list = dimensionSql[names[i]!].set ? String(value).split(listSeparator) : [String(value)];
+      for (const v of list) counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + Number(r.n));
+    }
+    return Object.fromEntries(
+      names.map((name, i) => {
+        const ranked = [...counts[i]!].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+        return [name, { values: ranked.slice(0, top).map(([value, count]) => ({ value, count })), other: ranked.slice(top).reduce((sum, [, n]) => sum + n, 0) }];
+      }),
+    );
+  }
+
   async function count(scope: AccessScope, filter: StoreFilter): Promise<number> {
     const w = whereClause(scope, filter);
     return Number((await all(`SELECT count(*) AS n FROM records WHERE ${w.sql}`, w.params))[0]!.n);
@@ -164,23 +190,20 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       return { records: pageRows.map(hydrate), total, next: more && last ? encodeCursor(lastValue, String(last.id)) : null };
     },
 
-    async facets(scope, filter, facet, top = 10) {
-      const narrowed = { ...filter };
-      for (const key of ownFilter[facet] ?? []) delete narrowed[key];
-      const w = whereClause(scope, narrowed);
-      const dim = dimensionSql[facet];
-      // A list dimension is counted on its set text (few distinct values: a cheap group-by), each set then split
-      // and its counts added to each of its members.
-      const rows = await all(`SELECT ${dim.set ?? dim.expr} AS value, count(*) AS n FROM records WHERE ${w.sql} GROUP BY ALL`, w.params);
-      const counts = new Map<string, number>();
-      for (const r of rows) {
-        if (r.value == null || r.value === '') continue;
-        for (const value of dim.set ? String(r.value).split(listSeparator) : [String(r.value)]) counts.set(value, (counts.get(value) ?? 0) + Number(r.n));
+    async facets(scope, filter, facets, top = 10) {
+      // Facets whose own filter is not set are counted under the same filter, so in one scan (GROUPING SETS); a
+      // facet whose own filter is set is counted without it, in a scan of its own.
+      const groups = new Map<string, { filter: StoreFilter; names: FacetName[] }>();
+      for (const name of new Set(facets)) {
+        const own = (ownFilter[name] ?? []).filter((key) => filter[key] !== undefined);
+        const narrowed = { ...filter };
+        for (const key of own) delete narrowed[key];
+        const group = groups.get(own.length ? name : '') ?? { filter: narrowed, names: [] };
+        group.names.push(name);
+        groups.set(own.length ? name : '', group);
       }
-      const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-      const values = ranked.slice(0, top).map(([value, count]) => ({ value, count }));
-      const other = ranked.slice(top).reduce((sum, [, n]) => sum + n, 0);
-      return { values, other };
+      const counted = await Promise.all([...groups.values()].map((g) => countFacets(scope, g.filter, g.names, top)));
+      return Object.assign({}, ...counted) as Partial<Record<FacetName, FacetResult>>;
     },
 
     async timeline(scope, filter, bucket: TimeBucket): Promise<Timeline> {
