@@ -233,6 +233,11 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
           seen.push(...page.records.map((r) => r.id));
           cursor = page.next ?? undefined;
         } while (cursor);
+        if (sort === 'date' || sort === '-date') {
+          // In order: by date, then id, across page boundaries that fall inside a run of equal dates.
+          const ordered = records().sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1)).map((r) => r.id);
+          expect(seen).toEqual(sort === 'date' ? ordered : ordered.reverse());
+        }
         expect(seen.sort()).toEqual(records().map((r) => r.id).sort());
       }
       await expect(store.query(fullScope, {}, { cursor: 'garbage' })).rejects.toThrow(/cursor/);
