@@ -115,6 +115,16 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(sitrep(['export', '--db', db]).stdout).toBe(before);
   });
 
+  it('says in one line that DuckDB ran out of memory and which setting raises it, and writes nothing', () => {
+    const before = sitrep(['export', '--db', db]).stdout;
+    const pakistan = new URL('../../../shared/data/ucdp_ged/conflict_data_pak.csv', import.meta.url).pathname;
+    const r = sitrep(['import', pakistan, '--db', db], { SITREP_MEMORY_LIMIT: '16MB' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^sitrep: DuckDB ran out of memory within its limit \(SITREP_MEMORY_LIMIT=16MB\); nothing was written \(raise SITREP_MEMORY_LIMIT/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(sitrep(['export', '--db', db]).stdout).toBe(before);
+  });
+
   it('has help everywhere', () => {
     for (const args of [['--help'], ['import', '--help'], ['query', '--help'], ['actors', 'search', '--help']]) {
       const r = sitrep(args);

@@ -9,7 +9,7 @@ import { statDimensions, statMeasures, type StatDimension, type StatMeasure } fr
 import { UserError } from '../core/errors.ts';
 import { filterParams, fullScope, parseFilter, type EventFilter } from '../core/filter.ts';
 import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
-import { projectRoot, settings } from './settings.ts';
+import { projectRoot, setting, settings } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
 import { importCommand } from './import-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -206,7 +206,14 @@ export async function main(argv: string[]): Promise<void> {
       fail(e.message.replace(/^error: /, ''), 'see `sitrep --help`');
     } else if (e instanceof UserError) fail(e.message);
     else if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
-    else {
+    else if (e instanceof Error && /^Out of Memory Error/.test(e.message)) {
+      // DuckDB's own message is a page of SQL settings; the user's knob is the memory limit setting.
+      process.stderr.write(
+        `sitrep: DuckDB ran out of memory within its limit (${settings.memoryLimit.env}=${setting('memoryLimit')}); nothing was written ` +
+          `(raise ${settings.memoryLimit.env}, e.g. 4GB, or import a large file in parts)\n`,
+      );
+      process.exit(1);
+    } else {
       console.error(e);
       process.exit(1);
     }
