@@ -84,6 +84,19 @@ describe('limits', () => {
 });
 
 describe('errors and logs', () => {
+  it('answers 503 out_of_memory, with what to do, when DuckDB reaches its memory limit', async () => {
+    const lines: LogLine[] = [];
+    const full: EventStore = { ...store, datasets: async () => { throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (381.7 MiB/381.4 MiB used)'); } };
+    const res = await appWith({ log: (l) => lines.push(l) }, full).request('/api/datasets');
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { error: { code: string; message: string; hint: string } };
+    expect(body.error).toMatchObject({ code: 'out_of_memory', message: 'the database ran out of memory answering this request' });
+    expect(body.error.hint).toMatch(/SITREP_MEMORY_LIMIT/);
+    // The operator still sees it in the log.
+    expect(lines.some((l) => l.level === 'error' && String(l.error).includes('Out of Memory Error'))).toBe(true);
+  });
+
+
   it('logs one line per request and answers bugs with 500, a request id and no stack', async () => {
     const lines: LogLine[] = [];
     const broken: EventStore = { ...store, datasets: async () => { throw new Error('disk on fire at /secret/path'); } };

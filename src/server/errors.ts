@@ -14,7 +14,7 @@ import type { AppEnv, LogLine } from './context.ts';
 /** Machine-readable error codes; the message is for people. */
 export const errorCodes = [
   'invalid_parameter', 'invalid_record', 'unauthorized', 'forbidden', 'csrf_failed', 'not_found', 'conflict', 'payload_too_large',
-  'rate_limited', 'query_timeout', 'cancelled', 'unsupported', 'internal',
+  'rate_limited', 'query_timeout', 'cancelled', 'out_of_memory', 'unsupported', 'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -83,6 +83,10 @@ export function toApiError(err: unknown, c: Context<AppEnv>, log: (line: LogLine
     path: c.req.path,
     error: err instanceof Error ? (err.stack ?? err.message) : String(err),
   });
+  // DuckDB reached its memory limit: the server is fine, this question was too big for the limit it was given.
+  if (err instanceof Error && /^Out of Memory Error/.test(err.message)) {
+    return new ApiError(503, 'out_of_memory', 'the database ran out of memory answering this request', undefined, 'narrow the filter and try again; the operator can raise SITREP_MEMORY_LIMIT', { 'Retry-After': '5' });
+  }
   return new ApiError(500, 'internal', 'an unexpected error occurred; it has been logged', undefined, 'quote the requestId when you report it');
 }
 
