@@ -2,7 +2,7 @@
  * Charts of the selection: over time by kind, and by country, province, target and actor — each one a plain SVG
  * that downloads as PNG or SVG with a caption naming the filter it shows.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { apiUrl } from '../../api/client.ts';
 import type { StatsResponse, TimelineResponse } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -11,6 +11,7 @@ import { markRendered } from '../../state/ready.ts';
 import { BarChart } from './BarChart.tsx';
 import { ChartCard } from './ChartCard.tsx';
 import { TimeChart } from './TimeChart.tsx';
+import { useWidth } from '../use-width.ts';
 
 export interface ChartsViewProps {
   entries: [string, string][];
@@ -33,15 +34,7 @@ function rowsOf(stats: StatsResponse | undefined, dim: string, label: (v: string
 
 /** The charts tab. */
 export function ChartsView({ entries, filterKey, caption, countryName, actorName }: ChartsViewProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(800);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const [box, width] = useWidth<HTMLDivElement>(800);
 
   const yearly = useApi<TimelineResponse>(apiUrl('timeline', [...entries, ['bucket', 'year']]));
   const years = yearly.data?.buckets.length ?? 0;

@@ -3,7 +3,7 @@
  * range itself, so the brush can move freely), the brush that sets `from`/`to`, playback, and a note of the
  * records whose dates are too imprecise for one bar.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import { apiUrl } from '../../api/client.ts';
 import type { TimelineResponse } from '../../api/types.ts';
@@ -16,6 +16,7 @@ import { autoBucket, nextBucket, toTime } from './dates.ts';
 import { Histogram } from './Histogram.tsx';
 import { PlayControls } from './PlayControls.tsx';
 import { usePlay } from './use-play.ts';
+import { useWidth } from '../use-width.ts';
 
 export interface TimelineProps {
   /** Filter parameters without from/to. */
@@ -40,16 +41,7 @@ function monthsBetween(a: string, b: string): number {
 
 /** The panel. */
 export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRange, onPlayStep, compact }: TimelineProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(600);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
-    setWidth(el.clientWidth);
-    return () => ro.disconnect();
-  }, []);
+  const [box, width] = useWidth<HTMLDivElement>(600);
 
   // Auto: ask for months, then switch when the span is very long or short (one extra request only then).
   const monthly = useApi<TimelineResponse>(apiUrl('timeline', [...entries, ['bucket', 'month']]));
