@@ -49,8 +49,8 @@ const worldCell = Math.max(360 / 2 ** 1 / 4, Math.sqrt((360 * 180) / 4000), 1e-4
 type RawStep = string | ((c: DuckDBConnection) => Promise<unknown>);
 /** The records page as the store reads it: the page's ids on the sort columns, then their rows through the id index. */
 async function rawRecordsPage(c: DuckDBConnection) {
-  const cut = `(SELECT date FROM records WHERE ${scope} ORDER BY date DESC LIMIT 1 OFFSET 50)`;
-  const ids = (await c.runAndReadAll(`SELECT id FROM records WHERE ${scope} AND (${cut} IS NULL OR date >= ${cut}) ORDER BY date DESC, id DESC LIMIT 51`)).getRowObjectsJS().map((r) => String(r.id));
+  const cut = `coalesce((SELECT date FROM records WHERE ${scope} ORDER BY date DESC LIMIT 1 OFFSET 50), DATE '-infinity')`;
+  const ids = (await c.runAndReadAll(`SELECT id FROM records WHERE ${scope} AND date >= ${cut} ORDER BY date DESC, id DESC LIMIT 51`)).getRowObjectsJS().map((r) => String(r.id));
   return c.runAndReadAll(
     `WITH hit AS MATERIALIZED (SELECT * FROM records WHERE id IN (${ids.map(() => '?').join(', ')}))
      SELECT doc, imported_at, status, visibility, revision, id, CAST(date AS VARCHAR) AS sort_value FROM hit WHERE ${scope}`,

@@ -179,10 +179,12 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       }
       // For a date order, the page's last date is found on the date column alone first, so the ids (the tie-break)
       // are read only for the rows up to it: at 2M records ~13 ms instead of ~30 ms.
-      const cut = sort.key === 'date' ? `(SELECT date FROM records WHERE ${where} ORDER BY date ${sort.dir} LIMIT 1 OFFSET ${limit})` : null;
-      const within = cut ? ` AND (${cut} IS NULL OR date ${sort.dir === 'DESC' ? '>=' : '<='} ${cut})` : '';
+      const within =
+        sort.key === 'date'
+          ? ` AND date ${sort.dir === 'DESC' ? '>=' : '<='} coalesce((SELECT date FROM records WHERE ${where} ORDER BY date ${sort.dir} LIMIT 1 OFFSET ${limit}), DATE '${sort.dir === 'DESC' ? '-' : ''}infinity')`
+          : '';
       const [picked, total] = await Promise.all([
-        all(`SELECT id FROM records WHERE ${where}${within} ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`, cut ? [...params, ...params, ...params] : params),
+        all(`SELECT id FROM records WHERE ${where}${within} ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`, within ? [...params, ...params] : params),
         count(scope, filter),
       ]);
       // Late materialisation: the page is picked on the narrow sort columns, then only its documents are read.
