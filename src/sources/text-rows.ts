@@ -54,3 +54,14 @@ export async function* csvRows(input: TextInput, options: CsvOptions = {}): Asyn
     throw new SourceError(`unreadable CSV (${hint}); check quoting near this line`, input.fileName, err.lines ?? previousEnd + 1);
   }
 }
+
+/**
+ * Whether the first line of `head` names every one of `columns` (lower case), for telling a format by its header.
+ * A plain split on commas with quotes stripped is enough: the headers told apart this way hold no commas.
+ */
+export function headerHas(head: string, columns: readonly string[]): boolean {
+  const newline = head.indexOf('\n');
+  const first = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
+  const header = first.split(',').map((c) => c.replace(/^\s*"|"\s*$/g, '').trim().toLowerCase());
+  return columns.every((c) => header.includes(c));
+}

@@ -7,7 +7,7 @@
 import type { EventRecordInput } from '../../core/record.ts';
 import type { ImportContext, Rejection, SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
-import { csvRows } from '../text-rows.ts';
+import { csvRows, headerHas } from '../text-rows.ts';
 import { AcledCellError, acledRecord, type AcledFile } from './acled-row.ts';
 
 /** v6 names for today's columns. */
@@ -21,13 +21,6 @@ const countryColumns = ['iso', 'iso3', 'gwno', 'country'];
  * neighbouring rows (same date); 5,000 rows cover far more than one day of ACLED's global output.
  */
 export const acledMergeWindow = 5000;
-
-function headerCells(head: string): string[] {
-  const newline = head.indexOf('\n');
-  const first = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
-  // ACLED headers hold no commas, so a plain split with the quotes stripped is enough for detection.
-  return first.split(',').map((c) => c.replace(/^\s*"|"\s*$/g, '').trim().toLowerCase());
-}
 
 /**
  * The layout a header belongs to, for messages and tests; the mapping itself goes by column name. The current
@@ -45,10 +38,7 @@ export const acled: SourceFormat = {
   name: 'acled',
   description: 'ACLED event export (CSV or xlsx): current, 2023–2024 and pre-2023 layouts and old v6 files',
   dataset: 'acled',
-  detect: ({ head }) => {
-    const header = headerCells(head);
-    return ['event_id_cnty', 'event_date', 'event_type', 'actor1', 'fatalities'].every((c) => header.includes(c));
-  },
+  detect: ({ head }) => headerHas(head, ['event_id_cnty', 'event_date', 'event_type', 'actor1', 'fatalities']),
   read: readAcled,
 };
 

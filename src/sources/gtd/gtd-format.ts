@@ -4,19 +4,13 @@
  */
 import type { ImportContext, SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
-import { csvRows } from '../text-rows.ts';
+import { csvRows, headerHas } from '../text-rows.ts';
 import { GtdCellError, gtdRecord, type GtdFile } from './gtd-row.ts';
 
 /** Columns the mapping cannot do without. The rest may be missing (START's 1993 file lacks coordinates). */
 const requiredColumns = ['eventid', 'iyear', 'imonth', 'iday', 'country'];
 /** Columns that tell a GTD file from any other CSV with a year column. */
 const signatureColumns = ['eventid', 'iyear', 'imonth', 'iday', 'gname'];
-
-function headerCells(head: string): string[] {
-  const newline = head.indexOf('\n');
-  const first = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
-  return first.split(',').map((c) => c.replace(/^\s*"|"\s*$/g, '').trim().toLowerCase());
-}
 
 /**
  * The release, as START names it (`globalterrorismdb_0522dist.xlsx` → `0522dist`), or what the user passed as
@@ -32,10 +26,7 @@ export const gtd: SourceFormat = {
   name: 'gtd',
   description: 'Global Terrorism Database (START): the CSV or xlsx distribution, 135 columns',
   dataset: 'gtd',
-  detect: ({ head }) => {
-    const header = headerCells(head);
-    return signatureColumns.every((c) => header.includes(c));
-  },
+  detect: ({ head }) => headerHas(head, signatureColumns),
   read: readGtd,
 };
 

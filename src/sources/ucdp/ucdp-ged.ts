@@ -5,7 +5,7 @@
  */
 import type { SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
-import { csvRows } from '../text-rows.ts';
+import { csvRows, headerHas } from '../text-rows.ts';
 import { UcdpCellError, ucdpRecord, type UcdpFileInfo } from './ucdp-row.ts';
 
 /** Columns every GED layout has and the mapping needs. */
@@ -16,13 +16,6 @@ const requiredColumns = [
 const signatureColumns = ['type_of_violence', 'side_a_new_id', 'side_b_new_id', 'where_prec', 'date_prec', 'dyad_name'] as const;
 
 const normalise = (cells: readonly string[]) => cells.map((c) => c.trim().toLowerCase());
-
-/** Header cells of the first line; GED headers hold no commas, so a plain split with quotes stripped is enough. */
-function headerCells(head: string): string[] {
-  const newline = head.indexOf('\n');
-  const first = newline === -1 ? head : head.slice(0, newline);
-  return normalise(first.replace(/\r$/, '').split(',').map((c) => c.replace(/^\s*"|"\s*$/g, '')));
-}
 
 /**
  * The release the file holds, as honestly as can be told: from the file name when it follows UCDP's naming
@@ -54,10 +47,7 @@ export const ucdpGed: SourceFormat = {
   name: 'ucdp',
   description: 'UCDP Georeferenced Event Dataset (GED) CSV: raw releases 19.1 and 22.1+, HDX country exports, monthly candidate files',
   dataset: 'ucdp',
-  detect: ({ head }) => {
-    const header = headerCells(head);
-    return signatureColumns.every((c) => header.includes(c));
-  },
+  detect: ({ head }) => headerHas(head, signatureColumns),
   async *read(input: TextInput, context): AsyncIterable<SourceItem> {
     let header: string[] | undefined;
     let index = new Map<string, number>();
