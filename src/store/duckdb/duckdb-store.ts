@@ -36,7 +36,7 @@ export function mutex() {
   };
 }
 
-/** A pool of connections handed out round-robin, each serialised by its own lock. */
+/** Reader connections, each running one statement at a time, handed to callers in turn as they come free. */
 export interface ConnectionPool {
   use<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T>;
   /** A connection of its own, for a long stream; the caller closes it. */
@@ -67,29 +67,30 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   await migrate(writer);
 
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
-  const locks = readers.map(() => mutex());
-  let next = 0;
+  // First free, first served: a read never waits behind a slow one while another connection is idle.
+  const free = [...readers];
+  const waiting: ((c: DuckDBConnection) => void)[] = [];
+  const take = () => new Promise<DuckDBConnection>((resolve) => (free.length ? resolve(free.pop()!) : waiting.push(resolve)));
+  const give = (c: DuckDBConnection) => (waiting.length ? waiting.shift()!(c) : free.push(c));
   const pool: ConnectionPool = {
-    use(fn) {
+    async use(fn) {
       const signal = options.signal?.();
-      const i = next++ % readers.length;
-      return locks[i]!(async () => {
+      const c = await take();
+      const interrupt = () => c.interrupt();
+      try {
         // Queued behind other reads, the caller may have gone already: then the query never starts.
         signal?.throwIfAborted();
-        const c = readers[i]!;
-        const interrupt = () => c.interrupt();
         signal?.addEventListener('abort', interrupt, { once: true });
-        try {
-          const answer = await fn(c);
-          // DuckDB ignores an interrupt that arrives while it is still planning: the answer then comes, unwanted.
-          signal?.throwIfAborted();
-          return answer;
-        } catch (e) {
-          throw signal?.aborted ? signal.reason : e;
-        } finally {
-          signal?.removeEventListener('abort', interrupt);
-        }
-      });
+        const answer = await fn(c);
+        // DuckDB ignores an interrupt that arrives while it is still planning: the answer then comes, unwanted.
+        signal?.throwIfAborted();
+        return answer;
+      } catch (e) {
+        throw signal?.aborted ? signal.reason : e;
+      } finally {
+        signal?.removeEventListener('abort', interrupt);
+        give(c);
+      }
     },
     dedicated: () => instance.connect(),
   };
