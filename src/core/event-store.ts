@@ -27,9 +27,9 @@ export interface Page {
   cursor?: string;
 }
 
+/** One page of records. How many match in all is `count()`'s answer, asked apart so it can be shared and cached. */
 export interface RecordPage {
   records: EventRecord[];
-  total: number;
   next: string | null;
 }
 
@@ -42,6 +42,29 @@ export interface FacetCount {
 export interface FacetResult {
   values: FacetCount[];
   other: number;
+}
+
+/** The filter keys a facet is counted without, so a reader sees what widening the selection would add. */
+const facetOwnFilter: Partial<Record<FacetName, (keyof StoreFilter)[]>> = {
+  kind: ['kind'], country: ['country'], admin1: ['admin1'], dataset: ['dataset'], status: ['status'], visibility: ['visibility'],
+  actor: ['actorIds', 'actorNames'], target: ['target'], tactic: ['tactic'], attribution: ['attribution'],
+};
+
+/**
+ * `names` grouped by the filter each facet is counted under: facets whose own filter is not set share `filter`
+ * (one scan can count them all); a facet whose own filter is set gets `filter` without it, in a group of its own.
+ */
+export function facetGroups(filter: StoreFilter, names: readonly FacetName[]): { filter: StoreFilter; names: FacetName[] }[] {
+  const groups = new Map<string, { filter: StoreFilter; names: FacetName[] }>();
+  for (const name of new Set(names)) {
+    const own = (facetOwnFilter[name] ?? []).filter((key) => filter[key] !== undefined);
+    const narrowed = { ...filter };
+    for (const key of own) delete narrowed[key];
+    const group = groups.get(own.length ? name : '') ?? { filter: narrowed, names: [] };
+    group.names.push(name);
+    groups.set(own.length ? name : '', group);
+  }
+  return [...groups.values()];
 }
 
 export const statDimensions = ['kind', 'country', 'admin1', 'actor', 'target', 'tactic', 'dataset', 'year', 'month'] as const;

@@ -27,11 +27,21 @@ describe('cachedStore', () => {
   it('answers identical questions once, even concurrently, keyed by scope and filter', async () => {
     const cache = cachedStore(counted, { ttlMs: 60_000 });
     const [a, b] = await Promise.all([cache.facets(publicScope, { kind: ['attack'], country: ['AFG'] }, ['kind']), cache.facets(publicScope, { country: ['AFG'], kind: ['attack'] }, ['kind'])]);
-    expect(a).toBe(b);
+    expect(a).toEqual(b);
     expect(calls).toEqual(['facets']);
     await cache.facets(fullScope, { kind: ['attack'], country: ['AFG'] }, ['kind']);
     await cache.facets(publicScope, { kind: ['attack'] }, ['kind']);
     expect(calls).toEqual(['facets', 'facets', 'facets']);
+  });
+
+  it('counts a facet once for every value of its own filter, as a reader toggles it', async () => {
+    const cache = cachedStore(counted, { ttlMs: 60_000 });
+    const attack = await cache.facets(publicScope, { kind: ['attack'] }, ['kind', 'country']);
+    const clash = await cache.facets(publicScope, { kind: ['clash'] }, ['kind', 'country']);
+    // The kinds are counted without the kind filter: once. The countries under each kind: twice.
+    expect(calls).toEqual(['facets', 'facets', 'facets']);
+    expect(clash.kind).toEqual(attack.kind);
+    expect(clash).toEqual(await store.facets(publicScope, { kind: ['clash'] }, ['kind', 'country']));
   });
 
   it('forgets everything when it writes, and each answer after the TTL', async () => {

@@ -160,7 +160,7 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect((await store.history(fullScope, 't:1')).at(-1)!.changes).toEqual([{ field: 'note', old: 'checked against the court file', new: 'second look' }]);
       expect(await store.getCuration('t:2')).toBeUndefined();
       // Notes are internal: never searched.
-      expect((await store.query(fullScope, { q: 'second look' })).total).toBe(0);
+      expect(await store.count(fullScope, { q: 'second look' })).toBe(0);
     });
 
     const ids = async (filter: Parameters<EventStore['query']>[1], scope = fullScope) =>
@@ -229,10 +229,10 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
         let cursor: string | undefined;
         do {
           const page = await store.query(fullScope, {}, { sort, limit: 2, ...(cursor ? { cursor } : {}) });
-          expect(page.total).toBe(6);
           seen.push(...page.records.map((r) => r.id));
           cursor = page.next ?? undefined;
         } while (cursor);
+        expect(seen).toHaveLength(await store.count(fullScope, {}));
         if (sort === 'date' || sort === '-date') {
           // In order: by date, then id, across page boundaries that fall inside a run of equal dates.
           const ordered = records().sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1)).map((r) => r.id);

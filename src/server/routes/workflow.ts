@@ -91,7 +91,8 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
   api.openapi(queueRoute, async (c) => {
     const user = requireRight(c, 'edit', false);
     const { status, limit } = c.req.valid('query');
-    const page = await store.query(c.var.scope, { status: [status] }, { sort: '-date', limit });
+    const filter = { status: [status] };
+    const [page, total] = await Promise.all([store.query(c.var.scope, filter, { sort: '-date', limit }), store.count(c.var.scope, filter)]);
     const items = await Promise.all(
       page.records.map(async (record) => {
         const history = await store.history(c.var.scope, record.id);
@@ -102,7 +103,7 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
       }),
     );
     items.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
-    return c.json({ total: page.total, items }, 200);
+    return c.json({ total, items }, 200);
   });
 
   return api;

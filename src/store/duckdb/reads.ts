@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { EventStore, FacetName, FacetResult, MapFeatures, Page, StatDimension, StatMeasure, StoreFilter, TimeBucket, Timeline } from '../../core/event-store.ts';
+import { facetGroups, type EventStore, type FacetName, type FacetResult, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import type { EventRecord, Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
@@ -38,12 +38,6 @@ const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boo
   target: { expr: 'targets', list: true, set: 'target_set' },
   tactic: { expr: 'tactics', list: true, set: 'tactic_set' },
   attribution: { expr: 'attributions', list: true, set: 'attribution_set' },
-};
-
-/** The filter keys a facet removes from the filter it is computed under, so a user can widen a selection. */
-const ownFilter: Partial<Record<FacetName, (keyof StoreFilter)[]>> = {
-  kind: ['kind'], country: ['country'], admin1: ['admin1'], dataset: ['dataset'], status: ['status'], visibility: ['visibility'],
-  actor: ['actorIds', 'actorNames'], target: ['target'], tactic: ['tactic'], attribution: ['attribution'],
 };
 
 /** Per timeline bucket: a cheap grouping key of a date column, and the bucket's first day from that key `k`. */
@@ -183,32 +177,19 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         sort.key === 'date'
           ? ` AND date ${sort.dir === 'DESC' ? '>=' : '<='} coalesce((SELECT date FROM records WHERE ${where} ORDER BY date ${sort.dir} LIMIT 1 OFFSET ${limit}), DATE '${sort.dir === 'DESC' ? '-' : ''}infinity')`
           : '';
-      const [picked, total] = await Promise.all([
-        all(`SELECT id FROM records WHERE ${where}${within} ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`, within ? [...params, ...params] : params),
-        count(scope, filter),
-      ]);
+      const picked = await all(`SELECT id FROM records WHERE ${where}${within} ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`, within ? [...params, ...params] : params);
       // Late materialisation: the page is picked on the narrow sort columns, then only its documents are read.
       const rows = await fetchByIds(picked.map((r) => String(r.id)), w, `, CAST(${sort.key} AS VARCHAR) AS sort_value`);
       const more = picked.length > limit;
       const pageRows = rows.slice(0, limit);
       const last = pageRows.at(-1);
       const lastValue = last && (sort.key === 'date' ? String(last.sort_value) : Number(last.sort_value));
-      return { records: pageRows.map(hydrate), total, next: more && last ? encodeCursor(lastValue, String(last.id)) : null };
+      return { records: pageRows.map(hydrate), next: more && last ? encodeCursor(lastValue, String(last.id)) : null };
     },
 
     async facets(scope, filter, facets, top = 10) {
-      // Facets whose own filter is not set are counted under the same filter, so in one scan (GROUPING SETS); a
-      // facet whose own filter is set is counted without it, in a scan of its own.
-      const groups = new Map<string, { filter: StoreFilter; names: FacetName[] }>();
-      for (const name of new Set(facets)) {
-        const own = (ownFilter[name] ?? []).filter((key) => filter[key] !== undefined);
-        const narrowed = { ...filter };
-        for (const key of own) delete narrowed[key];
-        const group = groups.get(own.length ? name : '') ?? { filter: narrowed, names: [] };
-        group.names.push(name);
-        groups.set(own.length ? name : '', group);
-      }
-      const counted = await Promise.all([...groups.values()].map((g) => countFacets(scope, g.filter, g.names, top)));
+      // One scan per group (GROUPING SETS over the group's facets).
+      const counted = await Promise.all(facetGroups(filter, facets).map((g) => countFacets(scope, g.filter, g.names, top)));
       return Object.assign({}, ...counted) as Partial<Record<FacetName, FacetResult>>;
     },
 

@@ -2,10 +2,13 @@
  * The shapes of the API's answers, built from the record model and store types of `src/core` (types only:
  * the web app talks to the server over HTTP).
  */
-import type { AreaCount, DatasetInfo, FacetName, MapFeatures, RecordPage, StatRow, Timeline } from '../../../src/core/event-store.ts';
+import type { AreaCount, DatasetInfo, FacetName, MapFeatures, RecordPage as StorePage, StatRow, Timeline } from '../../../src/core/event-store.ts';
 import type { EventRecord, Kind } from '../../../src/core/record.ts';
 
-export type { EventRecord, Kind, MapFeatures, RecordPage, DatasetInfo };
+export type { EventRecord, Kind, MapFeatures, DatasetInfo };
+
+/** `GET /api/records`: a page of records and how many match in all. */
+export type RecordPage = StorePage & { total: number };
 
 /** `GET /api/records/{id}`. */
 export interface RecordDetail {
