@@ -21,7 +21,8 @@ import { syntheticRecords } from './synthetic.ts';
 
 declare global {
   interface Window {
-    __sitrep?: { key: string; settled(): boolean; firstView: Promise<number> };
+    __sitrep?: { key: string; settled(): boolean; settledAfter(key: string): Promise<number>; firstView: Promise<number> };
+    __settling?: Promise<number>;
   }
 }
 
@@ -70,7 +71,7 @@ function launch(path: string): Promise<Browser> {
 
 const show = (t: Timing) => `${t.ms.toFixed(0)} ms (API ${t.apiMs.toFixed(0)} ms)`;
 
-const settled = (page: Page) => page.waitForFunction(() => window.__sitrep?.settled() === true, null, { timeout: 60_000, polling: 'raf' });
+const settled = (page: Page) => page.waitForFunction(() => window.__sitrep?.settled() === true, null, { timeout: 60_000, polling: 100 });
 
 interface Timing {
   /** From the action to every panel showing its result. */
@@ -99,17 +100,20 @@ function trackRequests(page: Page) {
 async function timeChange(page: Page, act: () => Promise<void>): Promise<Timing> {
   const state = inFlight.get(page);
   while (state && state.count > 0) await page.waitForTimeout(20);
-  const { key, t0 } = await page.evaluate(() => {
+  const t0 = await page.evaluate(() => {
     // The resource timing buffer holds 250 entries by default; each change starts it afresh.
     performance.clearResourceTimings();
-    return { key: window.__sitrep?.key ?? '', t0: performance.now() };
+    // Listened for from before the action, so the page itself records when it settles. (Polling on animation
+    // frames instead would make the browser draw frames, which without a GPU take the CPU being measured.)
+    const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error('the page did not settle within 60 s')), 60_000));
+    window.__settling = Promise.race([window.__sitrep!.settledAfter(window.__sitrep!.key), timeout]);
+    return performance.now();
   });
   await act();
-  await page.waitForFunction((k) => window.__sitrep !== undefined && window.__sitrep.key !== k, key, { timeout: 60_000, polling: 'raf' });
-  await settled(page);
-  return page.evaluate((start) => {
+  return page.evaluate(async (start) => {
+    const end = await window.__settling!;
     const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime >= start) as PerformanceResourceTiming[];
-    return { ms: performance.now() - start, apiMs: Math.max(0, ...api.map((e) => e.responseEnd - start)) };
+    return { ms: end - start, apiMs: Math.max(0, ...api.map((e) => e.responseEnd - start)) };
   }, t0);
 }
 

@@ -1,6 +1,12 @@
 /**
  * `useApi(url)`: the answer for a URL, kept while the next one loads so panels update in place instead of
  * flashing empty; requests for URLs no longer shown are cancelled.
+ *
+ * Answers are shown together: one change of filter asks the map, timeline, facets and record list at once, and
+ * showing each answer as it lands would repaint the page once per answer. Without a GPU (software WebGL, as in
+ * headless browsers and many virtual desktops) one repaint of this page costs ~100 ms of CPU, taken from the
+ * server answering the remaining questions on the same machine. So an answer that lands while others are still
+ * out is held until the last one lands — never longer than `maxHoldMs` — and all are shown in one render.
  */
 import { useEffect, useState } from 'react';
 import { acquire, cached, isAbort } from './client.ts';
@@ -12,6 +18,28 @@ export interface ApiState<T> {
   dataUrl: string | null;
   error: Error | null;
   loading: boolean;
+}
+
+const maxHoldMs = 300;
+let outstanding = 0;
+let held: (() => void)[] = [];
+let holdTimer: ReturnType<typeof setTimeout> | undefined;
+
+function showHeld(): void {
+  clearTimeout(holdTimer);
+  holdTimer = undefined;
+  const shown = held;
+  held = [];
+  // Called in one task, so React renders all of them at once.
+  for (const show of shown) show();
+}
+
+/** A request has ended (answered, failed or no longer wanted); `show` puts its outcome on screen. */
+function settle(show?: () => void): void {
+  outstanding--;
+  if (show) held.push(show);
+  if (outstanding === 0) showHeld();
+  else if (held.length) holdTimer ??= setTimeout(showHeld, maxHoldMs);
 }
 
 /** Fetches `url` (null: nothing to fetch). */
@@ -33,16 +61,25 @@ export function useApi<T>(url: string | null): ApiState<T> {
     }
     setState((s) => ({ ...s, loading: true, error: null }));
     const request = acquire<T>(url);
+    outstanding++;
     let live = true;
+    let ended = false;
+    const end = (show: () => void) => {
+      if (ended) return;
+      ended = true;
+      settle(() => live && show());
+    };
     request.promise.then(
-      (data) => live && setState({ data, dataUrl: url, error: null, loading: false }),
-      (error: unknown) => {
-        if (live && !isAbort(error)) setState((s) => ({ ...s, error: error instanceof Error ? error : new Error(String(error)), loading: false }));
-      },
+      (data) => end(() => setState({ data, dataUrl: url, error: null, loading: false })),
+      (error: unknown) => end(() => !isAbort(error) && setState((s) => ({ ...s, error: error instanceof Error ? error : new Error(String(error)), loading: false }))),
     );
     return () => {
       live = false;
       request.release();
+      if (!ended) {
+        ended = true;
+        settle();
+      }
     };
   }, [url]);
 

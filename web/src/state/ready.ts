@@ -20,6 +20,11 @@ interface ReadyState {
   /** How many times a new filter has been asked for (tests use it to wait for a change). */
   changes: number;
   settled(): boolean;
+  /**
+   * Resolves with `performance.now()` at the moment the page settles on a filter other than `key` — for timing a
+   * change without polling (polling on animation frames makes the browser draw frames the page never asked for).
+   */
+  settledAfter(key: string): Promise<number>;
 }
 
 declare global {
@@ -36,6 +41,15 @@ const state: ReadyState = {
   firstView: new Promise<number>((resolve) => (resolveFirst = resolve)),
   changes: 0,
   settled: () => [...state.expected].every((p) => state.rendered.get(p) === state.key),
+  settledAfter: (key) =>
+    new Promise((resolve) => {
+      if (state.key !== key && state.settled()) return resolve(performance.now());
+      const stop = onSettled((settledOn) => {
+        if (settledOn === key) return;
+        stop();
+        resolve(performance.now());
+      });
+    }),
 };
 if (typeof window !== 'undefined') window.__sitrep = state;
 

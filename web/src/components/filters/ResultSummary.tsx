@@ -3,6 +3,7 @@
  * in is invisible on the map), and the datasets they come from.
  */
 import { formatCount } from '../../model/format.ts';
+import { useSlow } from '../../state/use-slow.ts';
 
 export interface ResultSummaryProps {
   total: number | undefined;
@@ -13,6 +14,7 @@ export interface ResultSummaryProps {
 
 /** "1,234 records match" and the unlocated note. */
 export function ResultSummary({ total, unlocated, loading, onShowUnlocated }: ResultSummaryProps) {
+  const slow = useSlow(loading);
   return (
     <div className="result-summary" aria-live="polite" aria-busy={loading}>
       <p>
@@ -22,7 +24,7 @@ export function ResultSummary({ total, unlocated, loading, onShowUnlocated }: Re
         {total === 1 ? 'record matches' : 'records match'}
         {/* A still label, not a spinner: a running animation makes the browser composite the page (map included)
             every frame, which costs a whole core where WebGL is drawn in software. */}
-        {loading && <span className="updating">updating…</span>}
+        {slow && <span className="updating">updating…</span>}
       </p>
       {unlocated !== undefined && unlocated > 0 && (
         <button type="button" className="link-button small" onClick={onShowUnlocated} data-testid="unlocated-link">

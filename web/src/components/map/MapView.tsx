@@ -151,18 +151,27 @@ export function MapView(props: MapViewProps) {
     if (map && frame.current) map.jumpTo({ center: [frame.current.lon, frame.current.lat], zoom: frame.current.zoom });
   }, [map]);
 
-  // Records and their count labels.
+  // Records and their count labels, given to the map only when they change: a new filter keeps the previous
+  // answer on screen until its own arrives, and redrawing that answer would cost a frame for nothing.
+  const drawn = useRef<{ data: MapFeatures; mode: MapMode } | null>(null);
   useEffect(() => {
     if (!map || !loaded || !features.data || mode === 'shade' || !fitted.current) return;
     const data = features.data;
-    setRecords(map, recordFeatures(data));
-    // Counts are written in density mode only: over a heatmap they would read as the heat's scale.
-    labels?.setGroup('counts', data.mode === 'cells' && mode === 'density' ? countLabels(data.cells) : []);
-    if (features.dataUrl === recordsUrl) {
-      const key = filterKey;
-      map.once('idle', () => markRendered('map', key));
-      map.triggerRepaint();
+    const changed = drawn.current?.data !== data || drawn.current.mode !== mode;
+    if (changed) {
+      drawn.current = { data, mode };
+      setRecords(map, recordFeatures(data));
+      // Counts are written in density mode only: over a heatmap they would read as the heat's scale.
+      labels?.setGroup('counts', data.mode === 'cells' && mode === 'density' ? countLabels(data.cells) : []);
     }
+    if (features.dataUrl !== recordsUrl) return;
+    const key = filterKey;
+    if (!changed) {
+      markRendered('map', key);
+      return;
+    }
+    map.once('idle', () => markRendered('map', key));
+    map.triggerRepaint();
   }, [map, loaded, labels, features.data, features.dataUrl, recordsUrl, filterKey, mode]);
 
   // Shading by country or province.
@@ -181,6 +190,7 @@ export function MapView(props: MapViewProps) {
     for (const [id, count] of counts) map.setFeatureState({ source, id }, { count, t: Math.log(count) / Math.log(max) });
     setShadeMax(Math.max(0, ...counts.values()));
     labels?.setGroup('counts', []);
+    drawn.current = null;
     if (areas.dataUrl === areasUrl) {
       const key = filterKey;
       map.once('idle', () => markRendered('map', key));

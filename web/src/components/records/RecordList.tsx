@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import type { SortOrder } from '../../../../src/core/event-store.ts';
 import { formatCount } from '../../model/format.ts';
 import { markRendered } from '../../state/ready.ts';
+import { useSlow } from '../../state/use-slow.ts';
 import { RecordSummary } from './RecordSummary.tsx';
 import { usePagedRecords } from './use-paged-records.ts';
 
@@ -25,6 +26,7 @@ export const sortLabels: Record<SortOrder, string> = { '-date': 'Newest first', 
 /** The list with its order and "Load more". */
 export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen, countryName }: RecordViewProps) {
   const pages = usePagedRecords(entries, sort, 50);
+  const stale = useSlow(!pages.current);
 
   useEffect(() => {
     // An error is a final state too: the panel shows it, and waiting for more would wait forever.
@@ -50,7 +52,7 @@ export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen,
       </div>
       {pages.error && <p className="error" role="alert">Could not load the records: {pages.error.message}</p>}
       {pages.total === 0 && <p className="muted empty-note">No record matches. Remove a filter to widen the selection.</p>}
-      <ol className={`record-items${pages.current ? '' : ' stale'}`}>
+      <ol className={`record-items${stale ? ' stale' : ''}`}>
         {pages.records.map((r) => (
           <li key={r.id}>
             <RecordSummary record={r} countryName={countryName} selected={r.id === selected} onOpen={onOpen} />
