@@ -38,7 +38,8 @@ export function mutex() {
 
 /** Reader connections, each running one statement at a time, handed to callers in turn as they come free. */
 export interface ConnectionPool {
-  use<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** `soon`: a short look-up that finishes a read already under way, served before the reads queued so far. */
+  use<T>(fn: (c: DuckDBConnection) => Promise<T>, options?: { soon?: boolean }): Promise<T>;
   /** A connection of its own, for a long stream; the caller closes it. */
   dedicated(): Promise<DuckDBConnection>;
 }
@@ -70,12 +71,13 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   // First free, first served: a read never waits behind a slow one while another connection is idle.
   const free = [...readers];
   const waiting: ((c: DuckDBConnection) => void)[] = [];
-  const take = () => new Promise<DuckDBConnection>((resolve) => (free.length ? resolve(free.pop()!) : waiting.push(resolve)));
+  const take = (soon = false) =>
+    new Promise<DuckDBConnection>((resolve) => (free.length ? resolve(free.pop()!) : soon ? waiting.unshift(resolve) : waiting.push(resolve)));
   const give = (c: DuckDBConnection) => (waiting.length ? waiting.shift()!(c) : free.push(c));
   const pool: ConnectionPool = {
-    async use(fn) {
+    async use(fn, { soon = false } = {}) {
       const signal = options.signal?.();
-      const c = await take();
+      const c = await take(soon);
       const interrupt = () => c.interrupt();
       try {
         // Queued behind other reads, the caller may have gone already: then the query never starts.

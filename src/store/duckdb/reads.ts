@@ -81,8 +81,8 @@ const parquetColumns = [
 ].join(', ');
 
 export function duckdbReads(pool: ConnectionPool): Reads {
-  const all = (sql: string, params: Param[] = []) =>
-    pool.use(async (c: DuckDBConnection) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as Row[]);
+  const all = (sql: string, params: Param[] = [], options?: { soon?: boolean }) =>
+    pool.use(async (c: DuckDBConnection) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as Row[], options);
 
   /**
    * The rows of `ids` that pass `w` (which carries the caller's scope), in the order of `ids`. The ids are looked
@@ -95,6 +95,8 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       `WITH hit AS MATERIALIZED (SELECT * FROM records WHERE id IN (${ids.map(() => '?').join(', ')}))
        SELECT doc, imported_at, status, visibility, revision, id${extra} FROM hit WHERE ${w.sql}`,
       [...ids, ...w.params],
+      // An index look-up of a few milliseconds, often the last step of a records page: it goes before queued scans.
+      { soon: true },
     );
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     return ids.flatMap((id): Row[] => { const r = byId.get(id); return r ? [r] : []; });
