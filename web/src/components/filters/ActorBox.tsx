@@ -33,6 +33,14 @@ export function ActorBox({ onPick }: ActorBoxProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // Leaving the box closes the list a moment later (so a click on a suggestion lands first); coming back, or
+  // typing, within that moment cancels the closing.
+  const closing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const reopen = () => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
+  useEffect(() => () => clearTimeout(closing.current), []);
   const query = useDebounced(text.trim(), 150);
   const answer = useApi<{ actors: ActorSummary[] }>(query ? apiUrl('actors', [['q', query], ['limit', '8']]) : null);
   const actors = query && answer.data ? answer.data.actors : [];
@@ -89,11 +97,11 @@ export function ActorBox({ onPick }: ActorBoxProps) {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          setOpen(true);
+          reopen();
           setActive(0);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={reopen}
+        onBlur={() => (closing.current = setTimeout(() => setOpen(false), 150))}
         onKeyDown={onKeyDown}
       />
       <div id={`${id}-status`} className="visually-hidden" aria-live="polite">
