@@ -42,24 +42,28 @@ function settle(show?: () => void): void {
   else if (held.length) holdTimer ??= setTimeout(showHeld, maxHoldMs);
 }
 
+/** What the hook keeps: the last answer shown and the last failure, each with the URL it belongs to. */
+interface Kept<T> {
+  data: T | undefined;
+  dataUrl: string | null;
+  error: Error | null;
+  errorUrl: string | null;
+}
+
 /** Fetches `url` (null: nothing to fetch). */
 export function useApi<T>(url: string | null): ApiState<T> {
-  const [state, setState] = useState<ApiState<T>>(() => {
+  const [kept, setKept] = useState<Kept<T>>(() => {
     const hit = url ? cached<T>(url) : undefined;
-    return { data: hit, dataUrl: hit !== undefined ? url : null, error: null, loading: Boolean(url) && hit === undefined };
+    return { data: hit, dataUrl: hit !== undefined ? url : null, error: null, errorUrl: null };
   });
 
   useEffect(() => {
-    if (!url) {
-      setState((s) => (s.loading ? { ...s, loading: false } : s));
-      return;
-    }
+    if (!url) return;
     const hit = cached<T>(url);
     if (hit !== undefined) {
-      setState((s) => (s.dataUrl === url && s.data === hit && !s.loading ? s : { data: hit, dataUrl: url, error: null, loading: false }));
+      setKept((k) => (k.dataUrl === url && k.data === hit ? k : { ...k, data: hit, dataUrl: url }));
       return;
     }
-    setState((s) => ({ ...s, loading: true, error: null }));
     const request = acquire<T>(url);
     outstanding++;
     let live = true;
@@ -70,8 +74,8 @@ export function useApi<T>(url: string | null): ApiState<T> {
       settle(() => live && show());
     };
     request.promise.then(
-      (data) => end(() => setState({ data, dataUrl: url, error: null, loading: false })),
-      (error: unknown) => end(() => !isAbort(error) && setState((s) => ({ ...s, error: error instanceof Error ? error : new Error(String(error)), loading: false }))),
+      (data) => end(() => setKept((k) => ({ ...k, data, dataUrl: url }))),
+      (error: unknown) => end(() => !isAbort(error) && setKept((k) => ({ ...k, error: error instanceof Error ? error : new Error(String(error)), errorUrl: url }))),
     );
     return () => {
       live = false;
@@ -83,5 +87,9 @@ export function useApi<T>(url: string | null): ApiState<T> {
     };
   }, [url]);
 
-  return state;
+  // Loading is worked out, not stored: setting a flag when a request starts would render every panel a second
+  // time on each change, just to say what the new URL already says.
+  const answered = url === null || kept.dataUrl === url;
+  const failed = url !== null && kept.errorUrl === url;
+  return { data: kept.data, dataUrl: kept.dataUrl, error: failed ? kept.error : null, loading: !answered && !failed };
 }
