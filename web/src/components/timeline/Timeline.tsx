@@ -3,13 +3,14 @@
  * range itself, so the brush can move freely), the brush that sets `from`/`to`, playback, and a note of the
  * records whose dates are too imprecise for one bar.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import { apiUrl } from '../../api/client.ts';
 import type { TimelineResponse } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatCount, formatDay } from '../../model/format.ts';
 import { kindLabels, kindOrder } from '../../model/kinds.ts';
+import { onlyKinds } from '../../model/timeline-kinds.ts';
 import type { BucketChoice } from '../../model/view-state.ts';
 import { markRendered } from '../../state/ready.ts';
 import { autoBucket, nextBucket, toTime } from './dates.ts';
@@ -43,14 +44,18 @@ function monthsBetween(a: string, b: string): number {
 export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRange, onPlayStep, compact }: TimelineProps) {
   const [box, width] = useWidth<HTMLDivElement>(600);
 
+  // The kind filter is applied here, to the answer without it (see onlyKinds): toggling kinds asks nothing.
+  const kinds = entries.filter(([k]) => k === 'kind').flatMap(([, v]) => v.split(','));
+  const asked = entries.filter(([k]) => k !== 'kind');
   // Auto: ask for months, then switch when the span is very long or short (one extra request only then).
-  const monthly = useApi<TimelineResponse>(apiUrl('timeline', [...entries, ['bucket', 'month']]));
+  const monthly = useApi<TimelineResponse>(apiUrl('timeline', [...asked, ['bucket', 'month']]));
   const months = monthly.data?.buckets.length ? monthsBetween(monthly.data.buckets[0]!.start, monthly.data.buckets.at(-1)!.start) + 1 : 24;
   const chosen: TimeBucket = bucket === 'auto' ? autoBucket(months) : bucket;
-  const url = apiUrl('timeline', [...entries, ['bucket', chosen]]);
+  const url = apiUrl('timeline', [...asked, ['bucket', chosen]]);
   const timeline = useApi<TimelineResponse>(chosen === 'month' ? null : url);
   const state = chosen === 'month' ? monthly : timeline;
-  const data = state.data;
+  const kindsKey = kinds.join(',');
+  const data = useMemo(() => (state.data && kindsKey ? onlyKinds(state.data, kindsKey.split(',')) : state.data), [state.data, kindsKey]);
   const current = state.dataUrl === url || (chosen === 'month' && monthly.dataUrl === url);
 
   useEffect(() => {
