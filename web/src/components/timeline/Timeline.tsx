@@ -45,7 +45,7 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   const [box, width] = useWidth<HTMLDivElement>(600);
 
   // The kind filter is applied here, to the answer without it (see onlyKinds): toggling kinds asks nothing.
-  const kinds = entries.filter(([k]) => k === 'kind').flatMap(([, v]) => v.split(','));
+  const kinds = entries.filter(([k]) => k === 'kind').map(([, v]) => v).join(',');
   const asked = entries.filter(([k]) => k !== 'kind');
   // Auto: ask for months, then switch when the span is very long or short (one extra request only then).
   const monthly = useApi<TimelineResponse>(apiUrl('timeline', [...asked, ['bucket', 'month']]));
@@ -54,8 +54,7 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   const url = apiUrl('timeline', [...asked, ['bucket', chosen]]);
   const timeline = useApi<TimelineResponse>(chosen === 'month' ? null : url);
   const state = chosen === 'month' ? monthly : timeline;
-  const kindsKey = kinds.join(',');
-  const data = useMemo(() => (state.data && kindsKey ? onlyKinds(state.data, kindsKey.split(',')) : state.data), [state.data, kindsKey]);
+  const data = useMemo(() => (state.data && kinds ? onlyKinds(state.data, kinds.split(',')) : state.data), [state.data, kinds]);
   const current = state.dataUrl === url || (chosen === 'month' && monthly.dataUrl === url);
 
   useEffect(() => {
