@@ -175,10 +175,11 @@ const docShape = JSON.stringify({
 });
 
 /**
- * The parsed documents of staged rows, as `j`, to be materialised into a table: DuckDB would otherwise parse the
- * document again for every column that reads it.
+ * Staged rows with their parsed documents (as `j`) and the revision they replace (`old_rev`, from the merge's
+ * table `d`), to be materialised into a table: DuckDB would otherwise parse the document again for every column
+ * that reads it.
  */
-export const parseDocs = (stage: string) => `SELECT s.seq, from_json(s.doc, '${docShape}') AS j FROM ${stage} s`;
+export const parseDocs = (stage: string) => `SELECT s.*, from_json(s.doc, '${docShape}') AS j, d.old_rev FROM ${stage} s`;
 
 const distinct = (list: string) => `coalesce(list_distinct(list_filter(${list}, x -> x IS NOT NULL)), [])`;
 
