@@ -47,6 +47,33 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(page.url()).toMatch(/map=\d/);
   });
 
+  it('"only" on a kind narrows the counts, the timeline and the map to that kind; "All kinds" widens them again', async () => {
+    const before = await shownTotal(page);
+    const clashes = page.locator('.kinds li:has(input[data-kind="clash"]) .facet-count');
+    const clashCount = Number((await clashes.innerText()).replace(/[^0-9]/g, ''));
+    expect(clashCount).toBeGreaterThan(0);
+    expect(clashCount).toBeLessThan(before);
+    const key = await currentKey(page);
+    await page.getByRole('button', { name: 'Show only Clash' }).click();
+    await settledAfterChange(page, key);
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('clash');
+    expect(await shownTotal(page)).toBe(clashCount);
+    expect(await page.locator('.kinds input[data-kind="clash"]').isChecked()).toBe(true);
+    expect(await page.locator('.kinds input[data-kind="attack"]').isChecked()).toBe(false);
+    // Every bar of the timeline is a clash bar now (bars are filled with their kind's colour).
+    const barColours = () => page.locator('.histogram rect[fill]:not([fill="transparent"])').evaluateAll((rects) => [...new Set(rects.map((r) => r.getAttribute('fill')))]);
+    expect(await barColours()).toEqual(['#E69F00']);
+    expect((await mapPixels(page, '#E69F00')).targetShare).toBeGreaterThan(0.001);
+    await shoot(page, '01b-only-clashes');
+
+    const narrowed = await currentKey(page);
+    await page.getByRole('button', { name: 'Show every kind' }).click();
+    await settledAfterChange(page, narrowed);
+    expect(new URL(page.url()).searchParams.get('kind')).toBeNull();
+    expect(await shownTotal(page)).toBe(before);
+    expect((await barColours()).length).toBeGreaterThan(1);
+  });
+
   it('suggests the canonical group for an alias and narrows the records to it', async () => {
     const before = await shownTotal(page);
     const key = await currentKey(page);

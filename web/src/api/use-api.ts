@@ -42,6 +42,25 @@ function settle(show?: () => void): void {
   else if (held.length) holdTimer ??= setTimeout(showHeld, maxHoldMs);
 }
 
+/**
+ * `value`, changed on screen together with the answers of the change that made it: a panel that can work out
+ * its new look without asking (the timeline narrowed to the selected kinds) would otherwise repaint on the
+ * click, and once more when the other panels' answers land.
+ */
+export function useShownTogether<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    let live = true;
+    const show = () => live && setShown(() => value);
+    // After the other effects of this render, which start its requests.
+    queueMicrotask(() => (outstanding ? held.push(show) : show()));
+    return () => {
+      live = false;
+    };
+  }, [value]);
+  return shown;
+}
+
 /** What the hook keeps: the last answer shown and the last failure, each with the URL it belongs to. */
 interface Kept<T> {
   data: T | undefined;

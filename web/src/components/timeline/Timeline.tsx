@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import { apiUrl } from '../../api/client.ts';
 import type { TimelineResponse } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApi, useShownTogether } from '../../api/use-api.ts';
 import { formatCount, formatDay } from '../../model/format.ts';
 import { kindLabels, kindOrder } from '../../model/kinds.ts';
 import { onlyKinds } from '../../model/timeline-kinds.ts';
@@ -45,7 +45,8 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   const [box, width] = useWidth<HTMLDivElement>(600);
 
   // The kind filter is applied here, to the answer without it (see onlyKinds): toggling kinds asks nothing.
-  const kinds = entries.filter(([k]) => k === 'kind').map(([, v]) => v).join(',');
+  const asking = entries.filter(([k]) => k === 'kind').map(([, v]) => v).join(',');
+  const kinds = useShownTogether(asking);
   const asked = entries.filter(([k]) => k !== 'kind');
   // Auto: ask for months, then switch when the span is very long or short (one extra request only then).
   const monthly = useApi<TimelineResponse>(apiUrl('timeline', [...asked, ['bucket', 'month']]));
@@ -55,7 +56,7 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   const timeline = useApi<TimelineResponse>(chosen === 'month' ? null : url);
   const state = chosen === 'month' ? monthly : timeline;
   const data = useMemo(() => (state.data && kinds ? onlyKinds(state.data, kinds.split(',')) : state.data), [state.data, kinds]);
-  const current = state.dataUrl === url || (chosen === 'month' && monthly.dataUrl === url);
+  const current = kinds === asking && (state.dataUrl === url || (chosen === 'month' && monthly.dataUrl === url));
 
   useEffect(() => {
     if ((current && data) || state.error) markRendered('timeline', filterKey);
