@@ -175,11 +175,11 @@ const docShape = JSON.stringify({
 });
 
 /**
- * Staged rows with their parsed documents (as `j`) and the revision they replace (`old_rev`, from the merge's
- * table `d`), to be materialised into a table: DuckDB would otherwise parse the document again for every column
- * that reads it.
+ * Staged rows with their parsed documents (as `j`), and the content hash and the revision they replace (`hash`,
+ * `old_rev`, from the merge's table `d`), to be materialised into a table: DuckDB would otherwise parse the
+ * document again for every column that reads it.
  */
-export const parseDocs = (stage: string) => `SELECT s.*, from_json(s.doc, '${docShape}') AS j, d.old_rev FROM ${stage} s`;
+export const parseDocs = (stage: string) => `SELECT s.*, from_json(s.doc, '${docShape}') AS j, d.hash, d.old_rev FROM ${stage} s`;
 
 const distinct = (list: string) => `coalesce(list_distinct(list_filter(${list}, x -> x IS NOT NULL)), [])`;
 
@@ -215,7 +215,7 @@ const columnsSql: [string, string][] = [
   ['visibility', 's.j.visibility'],
   // Keyword search compares lower-case text without accents; `searchTerms` splits the user's keywords likewise.
   ['search', 'lower(strip_accents(s.search))'],
-  ['hash', 'md5(s.doc)'],
+  ['hash', 's.hash'],
   ['doc', 's.doc'],
 ];
 
