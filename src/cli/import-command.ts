@@ -33,7 +33,7 @@ export function importCommand(): Command {
       const registry = loadRegistry();
       const context: ImportContext = await loadImportContext(registry, opts);
       const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
-      const store = await openStore(opts);
+      const store = await openStore(opts, 'importMemoryLimit');
       const reports: ImportReport[] = [];
       try {
         for (const file of files) {

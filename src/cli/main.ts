@@ -198,6 +198,11 @@ export async function main(argv: string[]): Promise<void> {
     cmd.exitOverride();
     cmd.configureOutput({ writeErr: () => undefined });
   }
+  // Imports run under their own memory limit; an out-of-memory message names the setting that was in force.
+  let limit: 'memoryLimit' | 'importMemoryLimit' = 'memoryLimit';
+  program.hook('preSubcommand', (_, sub) => {
+    if (sub.name() === 'import') limit = 'importMemoryLimit';
+  });
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -208,9 +213,10 @@ export async function main(argv: string[]): Promise<void> {
     else if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
     else if (e instanceof Error && /^Out of Memory Error/.test(e.message)) {
       // DuckDB's own message is a page of SQL settings; the user's knob is the memory limit setting.
+      const { env } = settings[limit];
       process.stderr.write(
-        `sitrep: DuckDB ran out of memory within its limit (${settings.memoryLimit.env}=${setting('memoryLimit')}); nothing was written ` +
-          `(raise ${settings.memoryLimit.env}, e.g. 4GB, or import a large file in parts)\n`,
+        `sitrep: DuckDB ran out of memory within its limit (${env}=${setting(limit)}); nothing was written ` +
+          `(raise ${env}, e.g. 4GB, or import a large file in parts)\n`,
       );
       process.exit(1);
     } else {

@@ -28,9 +28,12 @@ export function loadRegistry(path = setting('actors')): ActorRegistry {
   return createActorRegistry(parsed.data);
 }
 
-/** The store named by `--db` or the `db` setting, with its accounts (`store.accounts`). */
-export function openStore(opts: { db?: string }): Promise<EventStore & WithAccounts> {
-  const memoryLimit = setting('memoryLimit');
+/**
+ * The store named by `--db` or the `db` setting, with its accounts (`store.accounts`), under the DuckDB memory
+ * limit the setting `limit` names.
+ */
+export function openStore(opts: { db?: string }, limit: 'memoryLimit' | 'importMemoryLimit' = 'memoryLimit'): Promise<EventStore & WithAccounts> {
+  const memoryLimit = setting(limit);
   // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
   return duckdbStore(opts.db ?? setting('db'), { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
 }

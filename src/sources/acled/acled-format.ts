@@ -8,6 +8,7 @@ import type { EventRecordInput } from '../../core/record.ts';
 import type { ImportContext, Rejection, SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
 import { csvRows, headerHas } from '../text-rows.ts';
+import { SeenIds } from '../seen-ids.ts';
 import { AcledCellError, acledRecord, type AcledFile } from './acled-row.ts';
 
 /** v6 names for today's columns. */
@@ -68,7 +69,7 @@ async function* readAcled(input: TextInput, context: ImportContext): AsyncIterab
       try {
         const record = acledRecord(cells, line, file, context);
         const problem = queue.pushRecord(line, record);
-        if (problem) queue.pushItem(line, reject({ line, column: 'event_id_cnty', value: record.id.slice('acled:'.length), reason: problem }));
+        if (problem) queue.pushItem(line, reject({ line, column: 'event_id_cnty', value: eventId(record), reason: problem }));
       } catch (e) {
         if (!(e instanceof AcledCellError)) throw e;
         queue.pushItem(line, reject({ line, column: e.column, value: e.value.slice(0, 80), reason: e.message }));
@@ -80,6 +81,9 @@ async function* readAcled(input: TextInput, context: ImportContext): AsyncIterab
   for (const item of queue.drain(0)) yield item;
 }
 
+/** The file's `event_id_cnty` of a record. */
+const eventId = (record: EventRecordInput) => record.id.slice('acled:'.length);
+
 /**
  * Records wait here for up to `acledMergeWindow` rows so that a repeated id can be merged into them; items leave
  * in file order. Ids already sent on are remembered (only their line) to reject far repeats.
@@ -88,7 +92,7 @@ class MergeQueue {
   private items: Pending[] = [];
   private head = 0;
   private readonly waiting = new Map<string, Pending>();
-  private readonly sent = new Map<string, number>();
+  private readonly sent = new SeenIds();
 
   pushItem(line: number, item: SourceItem): void {
     this.items.push({ line, item });
@@ -103,7 +107,7 @@ class MergeQueue {
       mergeInto(earlier.item.record, record);
       return undefined;
     }
-    const sentLine = this.sent.get(record.id);
+    const sentLine = this.sent.get(eventId(record));
     if (sentLine !== undefined) {
       return `repeats the event of line ${sentLine}, more than ${acledMergeWindow} rows back; sort the file by event_id_cnty or export it dyadic`;
     }
@@ -120,7 +124,7 @@ class MergeQueue {
       const { line, item } = this.items[this.head++]!;
       if (item.ok) {
         this.waiting.delete(item.record.id);
-        this.sent.set(item.record.id, line);
+        this.sent.add(eventId(item.record), line);
       }
       out.push(item);
     }
