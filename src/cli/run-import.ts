@@ -47,7 +47,9 @@ export async function runImport(store: EventStore, path: string, context: Import
   } catch {
     throw new UserError(`cannot open ${path}: no such file`, 'FILE', 'check the path');
   }
-  const inputs = await openTextInputs(path, options.encoding);
+  const inputs = await openTextInputs(path, options.encoding).catch((e: unknown) => {
+    throw e instanceof SourceError ? new UserError(e.message, 'FILE', 'nothing was imported') : e;
+  });
   const rejectsOut = options.rejectsFile ? createWriteStream(options.rejectsFile) : undefined;
   rejectsOut?.write(stringify([['file', 'line', 'column', 'value', 'reason']]));
   try {
@@ -125,7 +127,7 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
           const first = report.rejections[0]!;
           throw new UserError(
             `${report.rejected} of ${report.read} rows rejected (${(rate * 100).toFixed(1)}%), more than --max-reject-rate ${maxRejectRate * 100}%; ` +
-              `first: ${first.file} line ${first.line}${first.column ? `, ${first.column}` : ''}: ${first.reason}`,
+              `first: ${first.file} line ${first.line}${first.column ? `, ${first.column}${first.value ? ` = ${first.value}` : ''}` : ''}: ${first.reason}`,
             '--max-reject-rate',
             'nothing was imported; fix the rows (see --rejects FILE) or raise the rate',
           );

@@ -2,8 +2,6 @@
  * Row readers shared by importers: lines of text and RFC-4180 CSV (quoted fields with newlines, CRLF, ragged rows
  * kept for the importer to judge), each with the line number a person would look up in an editor.
  */
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { TextInput } from './source-format.ts';
 import { SourceError } from './source-format.ts';
 
@@ -14,44 +12,117 @@ export async function* textLines(input: TextInput): AsyncIterable<{ line: number
   for await (const chunk of input.chunks()) {
     const parts = (rest + chunk).split('\n');
     rest = parts.pop()!;
-    for (const text of parts) yield { line: ++line, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+    for (const text of parts) yield { line: ++line, text: detached(text.endsWith('\r') ? text.slice(0, -1) : text) };
   }
-  if (rest) yield { line: ++line, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };
+  if (rest) yield { line: ++line, text: detached(rest.endsWith('\r') ? rest.slice(0, -1) : rest) };
 }
+
+/**
+ * A copy of `s` that does not keep alive the text it was cut from. V8 makes a slice of 13 or more characters a view
+ * into its parent, so a cell kept for the length of an import (an unresolved actor name, say) would keep its whole
+ * chunk of the file in memory: 4,000 cells kept from a 400k-row file held 170 MB, their copies 0.4 MB.
+ */
+const detached = (s: string) => (s.length < 13 ? s : (s + ' ').slice(0, -1));
 
 export interface CsvOptions {
+  /** One character. Default `,`. */
   delimiter?: string;
-  /** Longest field accepted; a longer one is a broken quote or a corrupt file, not data. Default 1 MB. */
-  maxFieldBytes?: number;
+  /** Longest row accepted, in characters; a longer one is a broken quote or a corrupt file, not data. Default 1 MB. */
+  maxRowChars?: number;
 }
 
-/** CSV rows as arrays of cells, each with the line it starts on. */
+const quote = 0x22;
+const lf = 0x0a;
+const cr = 0x0d;
+
+/**
+ * CSV rows as arrays of cells, each with the line it starts on. RFC 4180: a field in double quotes may hold the
+ * delimiter, line breaks and `""` for a quote; a quote anywhere else is an error (it means the file's quoting is
+ * broken, and reading on would shift every later cell). Rows may differ in length; blank lines are skipped.
+ * Hand-written because it is the hot loop of every import: ~8x faster than the general-purpose parser it replaced.
+ */
 export async function* csvRows(input: TextInput, options: CsvOptions = {}): AsyncIterable<{ line: number; cells: string[] }> {
-  const parser = Readable.from(input.chunks()).pipe(
-    parse({
-      delimiter: options.delimiter ?? ',',
-      relax_column_count: true,
-      relax_quotes: false,
-      // Blank lines are skipped here rather than by the parser, so line numbers stay exact.
-      skip_empty_lines: false,
-      bom: true,
-      info: true,
-      max_record_size: options.maxFieldBytes ?? 1024 * 1024,
-    }),
-  );
-  let previousEnd = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // csv-parse counts the line a record ends on; the record started just after the previous one ended.
-      const line = previousEnd + 1;
-      previousEnd = info.lines;
-      if (record.length === 1 && record[0] === '') continue;
-      yield { line, cells: record };
+  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
+  const maxRow = options.maxRowChars ?? 1024 * 1024;
+  const fail = (reason: string, line: number): never => {
+    throw new SourceError(`unreadable CSV (${reason}); check quoting near this line`, input.fileName, line);
+  };
+  let text = '';
+  let line = 1;
+  let ended = false;
+  const chunks = input.chunks()[Symbol.asyncIterator]();
+
+  // Parses one row starting at `at`: the cells and where the next row starts, or undefined when `text` ends
+  // inside the row and more text may follow (the row is parsed again from its start once it has come).
+  const row = (at: number): { cells: string[]; next: number; lines: number } | undefined => {
+    const cells: string[] = [];
+    let lines = 0;
+    let p = at;
+    for (;;) {
+      let cell: string;
+      if (text.charCodeAt(p) === quote) {
+        cell = '';
+        let from = p + 1;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q === -1 || (q + 1 === text.length && !ended)) {
+            if (!ended) return undefined;
+            return fail(`a quoted field opened on line ${line + lines} is never closed`, line + lines);
+          }
+          cell += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === quote) {
+            cell += '"';
+            from = q + 2;
+          } else {
+            p = q + 1;
+            break;
+          }
+        }
+        for (let n = cell.indexOf('\n'); n !== -1; n = cell.indexOf('\n', n + 1)) lines++;
+        const after = text.charCodeAt(p);
+        if (after !== delimiter && after !== lf && after !== cr && p < text.length) {
+          fail(`unexpected ${JSON.stringify(text[p])} after the closing quote of field ${cells.length + 1}`, line + lines);
+        }
+      } else {
+        const from = p;
+        for (let c = text.charCodeAt(p); p < text.length && c !== delimiter && c !== lf; c = text.charCodeAt(++p)) {
+          if (c === quote) fail(`a quote inside unquoted field ${cells.length + 1}; quote the whole field and double the quotes in it`, line + lines);
+        }
+        if (p === text.length && !ended) return undefined;
+        cell = text.slice(from, text.charCodeAt(p - 1) === cr && text.charCodeAt(p) === lf ? p - 1 : p);
+      }
+      cells.push(detached(cell));
+      const c = text.charCodeAt(p);
+      if (c === delimiter) {
+        p++;
+        continue;
+      }
+      if (c === cr && text.charCodeAt(p + 1) === lf) p++;
+      else if (c === cr && p + 1 === text.length && !ended) return undefined;
+      if (p < text.length) {
+        p++;
+        lines++;
+      }
+      return { cells, next: p, lines };
     }
-  } catch (e) {
-    const err = e as Error & { lines?: number; code?: string };
-    const hint = err.code === 'CSV_MAX_RECORD_SIZE' ? 'a field is larger than 1 MB: the file probably has an unclosed quote' : err.message;
-    throw new SourceError(`unreadable CSV (${hint}); check quoting near this line`, input.fileName, err.lines ?? previousEnd + 1);
+  };
+
+  let at = 0;
+  while (!ended || at < text.length) {
+    const parsed = at < text.length ? row(at) : undefined;
+    // Checked here, not per cell: an unfinished row is parsed again from its start as text comes in.
+    if ((parsed ? parsed.next : text.length) - at > maxRow) fail(`a row is longer than ${maxRow / 1024 / 1024} MB: the file probably has an unclosed quote`, line);
+    if (!parsed) {
+      const next = await chunks.next();
+      if (next.done) ended = true;
+      else text = text.slice(at) + next.value;
+      if (next.done) text = text.slice(at);
+      at = 0;
+      continue;
+    }
+    at = parsed.next;
+    if (!(parsed.cells.length === 1 && parsed.cells[0] === '')) yield { line, cells: parsed.cells };
+    line += parsed.lines;
   }
 }
 

@@ -41,7 +41,7 @@ async function* csvChunks(path: string, fileName: string): AsyncGenerator<string
     for await (const sheet of reader) {
       let batch: string[] = [];
       for await (const row of sheet) {
-        // The streaming reader skips empty rows; csv-parse would skip their blank lines anyway.
+        // The streaming reader skips empty rows; the CSV reader would skip their blank lines anyway.
         rowNumber = row.number;
         const values = row.values as unknown[];
         const cells: string[] = [];

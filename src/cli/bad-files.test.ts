@@ -1,0 +1,128 @@
+/**
+ * The corpus of bad files an import must survive (issue #3): each gets one clear error saying what is wrong,
+ * where (file, line, column) and what to do, and the store keeps exactly what it held before.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventStore } from '../core/event-store.ts';
+import { UserError } from '../core/errors.ts';
+import { fullScope } from '../core/filter.ts';
+import { encodeRecords } from '../core/record-encoding.ts';
+import type { ImportContext } from '../sources/source-format.ts';
+import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { loadImportContext } from './import-context.ts';
+import { runImport, type ImportOptions } from './run-import.ts';
+import { loadRegistry } from './wiring.ts';
+
+const cellsOf = (row: string) => (parse(row) as string[][])[0]!;
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-bad-files-'));
+// Invented rows in ACLED's current layout (ACLED's own rows may not be redistributed); the fixture's later rows
+// are wrong on purpose, for the importer's own tests.
+const fixture = readFileSync(join(import.meta.dirname, '..', 'sources', 'acled', 'fixtures', 'acled-current.csv'), 'utf8');
+const [header, ...rows] = fixture.split('\n').slice(0, 10) as [string, ...string[]];
+const good = [header, ...rows].join('\n') + '\n';
+const columns = cellsOf(header);
+
+/** The fixture with `column` of the row on `line` (2 = the first row) set to `value`. */
+function withCell(line: number, column: string, value: string): string {
+  const lines = [header, ...rows];
+  const cells = cellsOf(lines[line - 1]!);
+  cells[columns.indexOf(column)] = value;
+  lines[line - 1] = cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  return lines.join('\n') + '\n';
+}
+
+let store: EventStore;
+let context: ImportContext;
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const snapshot = async () => {
+  const out: string[] = [];
+  for await (const chunk of encodeRecords(store.stream(fullScope, {}), 'ndjson')) out.push(chunk);
+  return out.join('').split('\n').sort().join('\n');
+};
+
+/** Imports `path` expecting a failure; returns its message after checking that the store did not change. */
+async function failure(path: string, options: ImportOptions = {}): Promise<string> {
+  const before = await snapshot();
+  const error = await runImport(store, path, context, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, path).toBeInstanceOf(UserError);
+  expect(await snapshot()).toBe(before);
+  return (error as Error).message;
+}
+
+beforeAll(async () => {
+  store = await duckdbStore(':memory:');
+  context = await loadImportContext(loadRegistry(), {});
+  const [report] = await runImport(store, file('good.csv', good), context);
+  // Two rows are one event told twice (ACLED's monadic layout), merged into one record.
+  expect(report).toMatchObject({ inserted: rows.length - 1, rejected: 0 });
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('bad files', () => {
+  it('an empty file', async () => {
+    expect(await failure(file('empty.csv', ''))).toMatch(/^empty\.csv is empty/);
+  });
+
+  it('a binary file', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(4000, 7)]);
+    expect(await failure(file('photo.csv', png))).toMatch(/^photo\.csv: this is a binary file, not text; export the data as CSV/);
+  });
+
+  it('a header no importer knows, and a known one forced on the wrong file', async () => {
+    expect(await failure(file('people.csv', 'name,place,when\nAli,Kabul,2021\n'))).toMatch(/cannot tell the format of people\.csv from its first line/);
+    expect(await failure(file('not-acled.csv', 'name,place,when\nAli,Kabul,2021\n'), { format: 'acled' })).toMatch(/not-acled\.csv line 1: .*event_id_cnty/);
+  });
+
+  it('a file cut off inside a row, and inside a quoted field', async () => {
+    const cutRow = good.slice(0, good.indexOf('Invented', good.indexOf('PAK90002')) + 20);
+    expect(await failure(file('cut.csv', cutRow))).toMatch(/first: cut\.csv line 7: 28 cells where the header names 31; the row is cut short/);
+    const cutQuote = good.slice(0, good.indexOf('Invented', good.indexOf('AFG90003')) + 20);
+    expect(await failure(file('cut-quote.csv', cutQuote))).toMatch(/^cut-quote\.csv line 5: unreadable CSV \(a quoted field opened on line 5 is never closed\)/);
+  });
+
+  it('a gzip file cut off half-way', async () => {
+    const gz = gzipSync(good);
+    expect(await failure(file('cut.csv.gz', gz.subarray(0, Math.floor(gz.length / 2))))).toMatch(/^cut\.csv\.gz.*(unexpected end|incomplete|truncated)/i);
+  });
+
+  it('an impossible date, naming line, column and value', async () => {
+    const message = await failure(file('feb30.csv', withCell(4, 'event_date', '2024-02-30')));
+    expect(message).toMatch(/^1 of \d+ rows rejected .* more than --max-reject-rate 1%; first: feb30\.csv line 4, event_date = 2024-02-30: not a real date/);
+  });
+
+  it('a latitude of 999', async () => {
+    const message = await failure(file('lat.csv', withCell(3, 'latitude', '999')));
+    expect(message).toMatch(/first: lat\.csv line 3, latitude = 999: expected a latitude between -90 and 90/);
+  });
+
+  it('a 10 MB field', async () => {
+    const message = await failure(file('huge.csv', withCell(5, 'notes', 'x'.repeat(10 * 1024 * 1024))));
+    expect(message).toMatch(/^huge\.csv line 5: unreadable CSV \(a row is longer than 1 MB/);
+  });
+
+  it('a cell that looks like a spreadsheet formula is kept as text, and exported so no spreadsheet runs it', async () => {
+    const formula = '=HYPERLINK("http://evil.example/x","click me")';
+    const [report] = await runImport(store, file('formula.csv', withCell(2, 'notes', formula)), context);
+    expect(report).toMatchObject({ updated: 1, rejected: 0 });
+    const record = await store.get(fullScope, `acled:${cellsOf(rows[0]!)[0]}`);
+    expect(record?.description).toBe(formula);
+    const csv: string[] = [];
+    for await (const chunk of encodeRecords([record!], 'csv')) csv.push(chunk);
+    expect(csv.join('')).toContain(`"'=HYPERLINK(""http://evil.example/x"",""click me"")"`);
+  });
+});
