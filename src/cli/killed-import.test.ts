@@ -1,0 +1,92 @@
+/**
+ * An import is all or nothing even when the process dies (issue #3): `sitrep import` killed with SIGKILL while it
+ * reads, stages, merges or commits leaves the store exactly as it was, and the store stays usable.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from './settings.ts';
+
+const bin = join(projectRoot, 'bin/sitrep.js');
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-killed-'));
+const base = join(dir, 'base.duckdb');
+const big = join(dir, 'big.csv');
+const rows = 40_000;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function sitrep(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: 'true' } });
+  if (r.status !== 0) throw new Error(`sitrep ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Every record of the store, in a stable order. */
+const contents = (db: string) => sitrep(['export', '--db', db, '--format', 'ndjson']).split('\n').sort().join('\n');
+
+/** A copy of the base store (its write-ahead log too, if it has one). */
+function copyOfBase(name: string): string {
+  const db = join(dir, name);
+  copyFileSync(base, db);
+  if (existsSync(`${base}.wal`)) copyFileSync(`${base}.wal`, `${db}.wal`);
+  return db;
+}
+
+/** Starts an import of the big file and kills it after `ms`; resolves with how it ended. */
+function importKilledAfter(db: string, ms: number): Promise<{ signal: NodeJS.Signals | null; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, 'import', big, '--db', db, '--json'], { env: { ...process.env, CI: 'true' }, stdio: 'ignore' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  return new Promise((resolve) =>
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      resolve({ signal, seconds: (performance.now() - started) / 1000 });
+    }),
+  );
+}
+
+let fullSeconds = 0;
+let before = '';
+
+beforeAll(async () => {
+  // Invented ACLED rows (ACLED's own may not be redistributed), repeated under new ids to make a file that takes
+  // a few seconds to import.
+  const fixture = readFileSync(join(projectRoot, 'src/sources/acled/fixtures/acled-current.csv'), 'utf8');
+  const [header, ...samples] = (parse(fixture, { relax_column_count: true }) as string[][]).slice(0, 10);
+  const quoted = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  const lines = [quoted(header!)];
+  for (let i = 0; i < rows; i++) {
+    const cells = [...samples[i % samples.length]!];
+    cells[0] = `SYN${100000 + i}`;
+    lines.push(quoted(cells));
+  }
+  writeFileSync(big, lines.join('\n') + '\n');
+  const seed = join(dir, 'seed.csv');
+  writeFileSync(seed, fixture.split('\n').slice(0, 10).join('\n') + '\n');
+  sitrep(['import', seed, '--db', base]);
+  before = contents(base);
+
+  // How long a whole import takes here, so the kills below land in every phase of one.
+  const started = performance.now();
+  const report = JSON.parse(sitrep(['import', big, '--db', copyOfBase('whole.duckdb'), '--json']))[0];
+  fullSeconds = (performance.now() - started) / 1000;
+  expect(report).toMatchObject({ inserted: rows, rejected: 0 });
+}, 300_000);
+
+describe('an import killed half-way', () => {
+  // While it reads and stages, later in staging, and in the merge (timings vary: a run that ends first is checked whole).
+  it.each([0.3, 0.6, 0.8])('at %s of its run leaves the store as it was, and usable', async (fraction) => {
+    const db = copyOfBase(`killed-${fraction}.duckdb`);
+    const { signal } = await importKilledAfter(db, fraction * fullSeconds * 1000);
+    if (signal !== 'SIGKILL') {
+      // It finished first (the machine sped up): then it must be whole.
+      expect(contents(db).split('\n').filter(Boolean)).toHaveLength(rows + 8);
+      return;
+    }
+    expect(contents(db)).toBe(before);
+    const report = JSON.parse(sitrep(['import', big, '--db', db, '--json']))[0];
+    expect(report).toMatchObject({ inserted: rows, rejected: 0 });
+  }, 300_000);
+});
