@@ -1,0 +1,89 @@
+/**
+ * `sitrep import`'s options as a user runs them (issue #3): --rejects, --max-reject-rate, --sync, the unresolved
+ * actor list and the progress bar — on the invented ACLED fixture, whose last five rows are wrong on purpose.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from './settings.ts';
+
+const bin = join(projectRoot, 'bin/sitrep.js');
+const fixture = join(projectRoot, 'src/sources/acled/fixtures/acled-current.csv');
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-options-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function sitrep(args: string[], env: Record<string, string> = { CI: 'true' }) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// The fixture read independently: line numbers are rows + 1 (no field spans lines).
+const table = parse(readFileSync(fixture), { relax_column_count: true }) as string[][];
+const header = table[0]!;
+const cell = (line: number, column: string) => table[line - 1]![header.indexOf(column)]!;
+
+describe('sitrep import options', { timeout: 120_000 }, () => {
+  it('--rejects writes every rejected row with file, line, column, value and reason; --max-reject-rate lets the rest in', () => {
+    const db = join(dir, 'rejects.duckdb');
+    const rejects = join(dir, 'rejects.csv');
+    const refused = sitrep(['import', fixture, '--db', db, '--rejects', rejects]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/5 of 13 rows rejected .* more than --max-reject-rate 1%/);
+
+    const r = sitrep(['import', fixture, '--db', db, '--rejects', rejects, '--max-reject-rate', '0.5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ read: 13, rejected: 5, inserted: 8 });
+    const rows = parse(readFileSync(rejects)) as string[][];
+    expect(rows[0]).toEqual(['file', 'line', 'column', 'value', 'reason']);
+    expect(rows.slice(1).map(([file, line, column, value]) => [file, line, column, value])).toEqual([
+      ['acled-current.csv', '11', 'event_date', cell(11, 'event_date')],
+      ['acled-current.csv', '12', 'time_precision', cell(12, 'time_precision')],
+      ['acled-current.csv', '13', 'event_type', cell(13, 'event_type')],
+      ['acled-current.csv', '14', 'latitude', cell(14, 'latitude')],
+      ['acled-current.csv', '15', 'event_id_cnty', cell(15, 'event_id_cnty')],
+    ]);
+    expect(rows.slice(1).every(([, , , , reason]) => reason!.length > 10)).toBe(true);
+    expect(sitrep(['import', fixture, '--db', db, '--max-reject-rate', 'lots']).stderr).toMatch(/invalid --max-reject-rate "lots": expected a fraction from 0 to 1/);
+  });
+
+  it('--sync archives the records a new full file no longer holds, and says how many', () => {
+    const db = join(dir, 'sync.duckdb');
+    expect(sitrep(['import', fixture, '--db', db, '--max-reject-rate', '0.5']).code).toBe(0);
+    // The same export, a month later, without its last good event.
+    const shorter = join(dir, 'acled-later.csv');
+    const lines = readFileSync(fixture, 'utf8').split('\n');
+    const dropped = cell(10, 'event_id_cnty');
+    writeFileSync(shorter, lines.filter((_, i) => i !== 9).join('\n'));
+    const r = sitrep(['import', shorter, '--db', db, '--max-reject-rate', '0.5', '--sync', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ archived: 1, inserted: 0, unchanged: 7 });
+    const archived = JSON.parse(sitrep(['query', '--db', db, '--status', 'archived', '--format', 'json']).stdout);
+    expect(archived.map((rec: { id: string }) => rec.id)).toEqual([`acled:${dropped}`]);
+  });
+
+  it('lists the actor names no registry actor matches, with their record counts', () => {
+    const db = join(dir, 'unresolved.duckdb');
+    const report = JSON.parse(sitrep(['import', fixture, '--db', db, '--max-reject-rate', '0.5', '--json']).stdout)[0];
+    const listed = sitrep(['actors', 'unresolved', '--db', db]).stdout.trim().split('\n').slice(2);
+    expect(listed).toHaveLength(report.unresolvedActors);
+    expect(listed.some((l) => /^Unidentified Armed Group \(Pakistan\)\s+acled\s+1$/.test(l))).toBe(true);
+    // A name the registry knows is resolved, never listed.
+    expect(listed.some((l) => l.startsWith('Islamic State Khorasan Province'))).toBe(false);
+  });
+
+  // `script` (util-linux) gives the command a terminal, as a person at a shell has.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('shows a progress bar with rows/s and an ETA on a terminal, and none in CI or with --json', () => {
+    const db = join(dir, 'progress.duckdb');
+    const command = (flags: string) => `'${process.execPath}' '${bin}' import '${fixture}' --db '${db}' --max-reject-rate 0.5 ${flags}`;
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CI')) as Record<string, string>;
+    const onTerminal = spawnSync('script', ['-qec', command(''), '/dev/null'], { encoding: 'utf8', env });
+    expect(onTerminal.stdout).toMatch(/acled-current\.csv \[.*\] \d+% \| \d+ rows \| \d+ rows\/s \| ETA/);
+    const asJson = spawnSync('script', ['-qec', command('--json'), '/dev/null'], { encoding: 'utf8', env });
+    expect(asJson.stdout).not.toMatch(/rows\/s/);
+    expect(sitrep(['import', fixture, '--db', db, '--max-reject-rate', '0.5']).stderr).not.toMatch(/rows\/s/);
+  });
+});
