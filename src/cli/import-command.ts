@@ -44,7 +44,15 @@ export function importCommand(): Command {
             reports.push(
               ...(await runImport(store, file, context, {
                 format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), rejectsFile: opts.rejects, maxRejectRate,
-                onProgress: (rows, fraction) => bar?.update(fraction === undefined ? 0 : Math.round(fraction * 100), { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) }),
+                onProgress: (rows, fraction, stage) => {
+                  if (!bar) return;
+                  bar.update(fraction === undefined ? 0 : Math.round(fraction * 100), { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) });
+                  if (stage === 'writing') {
+                    // Merging a large file into the store takes a while after the last row is read: say so.
+                    bar.stop();
+                    process.stderr.write(`${file}: ${rows.toLocaleString('en')} rows read; writing them to the store…\n`);
+                  }
+                },
               })),
             );
           } finally {

@@ -23,8 +23,11 @@ export interface ImportOptions {
   /** Write every rejection to this CSV file. */
   rejectsFile?: string;
   by?: string;
-  /** Called as rows are read: rows so far, and the fraction of the file read when known. */
-  onProgress?: (rows: number, fraction: number | undefined) => void;
+  /**
+   * Called as rows are read (rows so far, and the fraction of the file read when known), then once when reading is
+   * done and the rows are being written to the store (a long step on a large file).
+   */
+  onProgress?: (rows: number, fraction: number | undefined, stage: 'reading' | 'writing') => void;
 }
 
 export interface ImportReport extends WriteSummary {
@@ -99,7 +102,7 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
   async function* records(): AsyncIterable<EventRecord> {
     for await (const item of format!.read(counted, context)) {
       report.read++;
-      if (report.read % 5000 === 0) options.onProgress?.(report.read, total ? Math.min(consumed / total, 1) : undefined);
+      if (report.read % 5000 === 0) options.onProgress?.(report.read, total ? Math.min(consumed / total, 1) : undefined, 'reading');
       if (!item.ok) {
         reject(item.rejection);
         continue;
@@ -113,6 +116,7 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
       for (const a of parsed.record.actors) if (!a.actorId) unresolved.add(a.name);
       yield parsed.record;
     }
+    options.onProgress?.(report.read, 1, 'writing');
   }
 
   try {
