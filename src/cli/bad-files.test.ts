@@ -14,6 +14,7 @@ import { fullScope } from '../core/filter.ts';
 import { encodeRecords } from '../core/record-encoding.ts';
 import type { ImportContext } from '../sources/source-format.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { csvRow } from './cli-test-helpers.ts';
 import { loadImportContext } from './import-context.ts';
 import { runImport, type ImportOptions } from './run-import.ts';
 import { loadRegistry } from './wiring.ts';
@@ -32,7 +33,7 @@ function withCell(line: number, column: string, value: string): string {
   const lines = [header, ...rows];
   const cells = cellsOf(lines[line - 1]!);
   cells[columns.indexOf(column)] = value;
-  lines[line - 1] = cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  lines[line - 1] = csvRow(cells);
   return lines.join('\n') + '\n';
 }
 

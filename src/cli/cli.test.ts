@@ -1,18 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleRecord } from '../store/contract.ts';
-import { projectRoot } from './settings.ts';
+import { sitrep } from './cli-test-helpers.ts';
 
-const bin = join(projectRoot, 'bin/sitrep.js');
-
-/** Runs the real command, as a user would. */
-function sitrep(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
 const db = join(dir, 'a.duckdb');

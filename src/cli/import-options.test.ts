@@ -9,16 +9,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from './settings.ts';
+import { sitrep, sitrepBin } from './cli-test-helpers.ts';
 
-const bin = join(projectRoot, 'bin/sitrep.js');
 const fixture = join(projectRoot, 'src/sources/acled/fixtures/acled-current.csv');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-options-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function sitrep(args: string[], env: Record<string, string> = { CI: 'true' }) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 // The fixture read independently: line numbers are rows + 1 (no field spans lines).
 const table = parse(readFileSync(fixture), { relax_column_count: true }) as string[][];
@@ -78,7 +73,7 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.skipIf(!hasScript)('shows a progress bar with rows/s and an ETA on a terminal, and none in CI or with --json', () => {
     const db = join(dir, 'progress.duckdb');
-    const command = (flags: string) => `'${process.execPath}' '${bin}' import '${fixture}' --db '${db}' --max-reject-rate 0.5 ${flags}`;
+    const command = (flags: string) => `'${process.execPath}' '${sitrepBin}' import '${fixture}' --db '${db}' --max-reject-rate 0.5 ${flags}`;
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CI')) as Record<string, string>;
     const onTerminal = spawnSync('script', ['-qec', command(''), '/dev/null'], { encoding: 'utf8', env });
     expect(onTerminal.stdout).toMatch(/acled-current\.csv \[.*\] \d+% \| \d+ rows \| \d+ rows\/s \| ETA/);

@@ -2,29 +2,30 @@
  * An import is all or nothing even when the process dies (issue #3): `sitrep import` killed with SIGKILL while it
  * reads, stages, merges or commits leaves the store exactly as it was, and the store stays usable.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from './settings.ts';
+import { csvRow, sitrep, sitrepBin } from './cli-test-helpers.ts';
 
-const bin = join(projectRoot, 'bin/sitrep.js');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-killed-'));
 const base = join(dir, 'base.duckdb');
 const big = join(dir, 'big.csv');
 const rows = 40_000;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sitrep(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: 'true' } });
-  if (r.status !== 0) throw new Error(`sitrep ${args.join(' ')}: ${r.stderr}`);
+/** The output of `sitrep args`, which must succeed. */
+function sitrepOk(args: string[]): string {
+  const r = sitrep(args);
+  if (r.code !== 0) throw new Error(`sitrep ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
 
 /** Every record of the store, in a stable order. */
-const contents = (db: string) => sitrep(['export', '--db', db, '--format', 'ndjson']).split('\n').sort().join('\n');
+const contents = (db: string) => sitrepOk(['export', '--db', db, '--format', 'ndjson']).split('\n').sort().join('\n');
 
 /** A copy of the base store (its write-ahead log too, if it has one). */
 function copyOfBase(name: string): string {
@@ -37,7 +38,7 @@ function copyOfBase(name: string): string {
 /** Starts an import of the big file and kills it after `ms`; resolves with how it ended. */
 function importKilledAfter(db: string, ms: number): Promise<{ signal: NodeJS.Signals | null; seconds: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'import', big, '--db', db, '--json'], { env: { ...process.env, CI: 'true' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [sitrepBin, 'import', big, '--db', db, '--json'], { env: { ...process.env, CI: 'true' }, stdio: 'ignore' });
   const timer = setTimeout(() => child.kill('SIGKILL'), ms);
   return new Promise((resolve) =>
     child.on('exit', (_code, signal) => {
@@ -55,22 +56,21 @@ beforeAll(async () => {
   // a few seconds to import.
   const fixture = readFileSync(join(projectRoot, 'src/sources/acled/fixtures/acled-current.csv'), 'utf8');
   const [header, ...samples] = (parse(fixture, { relax_column_count: true }) as string[][]).slice(0, 10);
-  const quoted = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
-  const lines = [quoted(header!)];
+  const lines = [csvRow(header!)];
   for (let i = 0; i < rows; i++) {
     const cells = [...samples[i % samples.length]!];
     cells[0] = `SYN${100000 + i}`;
-    lines.push(quoted(cells));
+    lines.push(csvRow(cells));
   }
   writeFileSync(big, lines.join('\n') + '\n');
   const seed = join(dir, 'seed.csv');
   writeFileSync(seed, fixture.split('\n').slice(0, 10).join('\n') + '\n');
-  sitrep(['import', seed, '--db', base]);
+  sitrepOk(['import', seed, '--db', base]);
   before = contents(base);
 
   // How long a whole import takes here, so the kills below land in every phase of one.
   const started = performance.now();
-  const report = JSON.parse(sitrep(['import', big, '--db', copyOfBase('whole.duckdb'), '--json']))[0];
+  const report = JSON.parse(sitrepOk(['import', big, '--db', copyOfBase('whole.duckdb'), '--json']))[0];
   fullSeconds = (performance.now() - started) / 1000;
   expect(report).toMatchObject({ inserted: rows, rejected: 0 });
 }, 300_000);
@@ -86,7 +86,7 @@ describe('an import killed half-way', () => {
       return;
     }
     expect(contents(db)).toBe(before);
-    const report = JSON.parse(sitrep(['import', big, '--db', db, '--json']))[0];
+    const report = JSON.parse(sitrepOk(['import', big, '--db', db, '--json']))[0];
     expect(report).toMatchObject({ inserted: rows, rejected: 0 });
   }, 300_000);
 });
