@@ -71,36 +71,43 @@ async function textInput(fileName: string, open: () => Readable | Promise<Readab
     throw new SourceError('this is a binary file, not text; export the data as CSV, TSV, JSON or NDJSON', fileName);
   }
   const decode = (buf: Buffer) => stripBom(iconv.decode(buf, encoding, { stripBOM: true }));
+  const head = decode(prefix.subarray(0, headBytes));
+  // Classic Mac exports (Excel's "CSV (Macintosh)") end lines with a lone CR: they are read as if it were LF.
+  const lines = /\r(?!\n)/.test(head) && !head.includes('\n') ? (text: string) => text.replaceAll('\r', '\n') : (text: string) => text;
   return {
     fileName,
     encoding,
-    head: decode(prefix.subarray(0, headBytes)),
+    head: lines(head),
     async *chunks() {
-      const stream = await open();
-      if (encoding === 'utf-8') {
-        const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-        let offset = 0;
-        for await (const chunk of stream) {
-          try {
-            yield decoder.decode(chunk as Buffer, { stream: true });
-          } catch {
-            throw new SourceError(`invalid UTF-8 after byte ${offset}; the file mixes encodings — pass --encoding windows-1252 if it is latin-1`, fileName);
-          }
-          offset += (chunk as Buffer).length;
-        }
-        const tail = decoder.decode();
-        if (tail) yield tail;
-      } else {
-        const decoder = iconv.getDecoder(encoding, { stripBOM: true });
-        for await (const chunk of stream) {
-          const text = decoder.write(chunk as Buffer);
-          if (text) yield text;
-        }
-        const tail = decoder.end();
-        if (tail) yield tail;
-      }
+      for await (const text of decoded()) yield lines(text);
     },
   };
+
+  async function* decoded(): AsyncIterable<string> {
+    const stream = await open();
+    if (encoding === 'utf-8') {
+      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+      let offset = 0;
+      for await (const chunk of stream) {
+        try {
+          yield decoder.decode(chunk as Buffer, { stream: true });
+        } catch {
+          throw new SourceError(`invalid UTF-8 after byte ${offset}; the file mixes encodings — pass --encoding windows-1252 if it is latin-1`, fileName);
+        }
+        offset += (chunk as Buffer).length;
+      }
+      const tail = decoder.decode();
+      if (tail) yield tail;
+    } else {
+      const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+      for await (const chunk of stream) {
+        const text = decoder.write(chunk as Buffer);
+        if (text) yield text;
+      }
+      const tail = decoder.end();
+      if (tail) yield tail;
+    }
+  }
 }
 
 const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
