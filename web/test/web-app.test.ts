@@ -244,6 +244,18 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(png.suggestedFilename()).toBe('records-by-province.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
     await shoot(page, '11-charts');
+
+    // One kind: the chart over time counts what the server counts for that kind, from a timeline asked without it.
+    const asked = log.requests.length;
+    await page.goto(`${server.url}/?tab=charts&kind=clash`);
+    await settled(page);
+    const clashes = (await (await fetch(`${server.url}/api/records?kind=clash&limit=1`)).json()) as { total: number };
+    const label = await page.locator('[data-chart="records-over-time"] svg').getAttribute('aria-label');
+    expect(Number(/, ([\d,]+) records$/.exec(label ?? '')?.[1]?.replace(/,/g, ''))).toBe(clashes.total);
+    expect(clashes.total).toBeGreaterThan(0);
+    const timelines = log.requests.slice(asked).filter((u) => u.includes('/api/timeline'));
+    expect(timelines.length).toBeGreaterThan(0);
+    expect(timelines.filter((u) => new URL(u).searchParams.has('kind'))).toEqual([]);
   });
 
   it('shades countries and provinces by their counts, and the brush works from the keyboard', async () => {

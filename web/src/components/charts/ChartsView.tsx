@@ -7,6 +7,7 @@ import { apiUrl } from '../../api/client.ts';
 import type { StatsResponse, TimelineResponse } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { valueLabel } from '../../model/labels.ts';
+import { onlyKinds } from '../../model/timeline-kinds.ts';
 import { markRendered } from '../../state/ready.ts';
 import { BarChart } from './BarChart.tsx';
 import { ChartCard } from './ChartCard.tsx';
@@ -36,12 +37,18 @@ function rowsOf(stats: StatsResponse | undefined, dim: string, label: (v: string
 export function ChartsView({ entries, filterKey, caption, countryName, actorName }: ChartsViewProps) {
   const [box, width] = useWidth<HTMLDivElement>(800);
 
-  const yearly = useApi<TimelineResponse>(apiUrl('timeline', [...entries, ['bucket', 'year']]));
-  const years = yearly.data?.buckets.length ?? 0;
+  // As in the timeline panel, the kind filter is applied here to the answer without it (see onlyKinds): toggling
+  // kinds with the charts open asks the server for no new timeline.
+  const kinds = entries.filter(([k]) => k === 'kind').flatMap(([, v]) => v.split(','));
+  const asked = entries.filter(([k]) => k !== 'kind');
+  const narrowed = (t: TimelineResponse | undefined) => (t && kinds.length ? onlyKinds(t, kinds) : t);
+  const yearly = useApi<TimelineResponse>(apiUrl('timeline', [...asked, ['bucket', 'year']]));
+  const years = narrowed(yearly.data)?.buckets.length ?? 0;
   // Fewer than four years read better month by month.
-  const monthlyUrl = yearly.data && years < 4 ? apiUrl('timeline', [...entries, ['bucket', 'month']]) : null;
+  const monthlyUrl = yearly.data && years < 4 ? apiUrl('timeline', [...asked, ['bucket', 'month']]) : null;
   const monthly = useApi<TimelineResponse>(monthlyUrl);
   const timeline = monthlyUrl ? monthly : yearly;
+  const timelineData = narrowed(timeline.data);
   const stats = (by: string) => apiUrl('stats', [...entries, ['by', by], ['measure', 'count']]);
   const byCountry = useApi<StatsResponse>(stats('country'));
   const byProvince = useApi<StatsResponse>(stats('admin1'));
@@ -62,7 +69,7 @@ export function ChartsView({ entries, filterKey, caption, countryName, actorName
   return (
     <div ref={box} className="charts">
       <ChartCard name="records-over-time" loading={timeline.loading} error={timeline.error}>
-        {(ref) => (timeline.data ? <TimeChart ref={ref} title="Records over time, by kind" timeline={timeline.data} width={full} caption={cap} /> : <p className="muted">Loading…</p>)}
+        {(ref) => (timelineData ? <TimeChart ref={ref} title="Records over time, by kind" timeline={timelineData} width={full} caption={cap} /> : <p className="muted">Loading…</p>)}
       </ChartCard>
       <div className="chart-grid">
         <ChartCard name="records-by-country" loading={byCountry.loading} error={byCountry.error}>
