@@ -19,3 +19,11 @@ export function onlyKinds(timeline: TimelineResponse, kinds: readonly string[]):
   const spanning = narrow(timeline.spanning, wanted);
   return { bucket: timeline.bucket, total: buckets.reduce((sum, b) => sum + b.total, spanning.total), buckets, spanning };
 }
+
+/** A filter's kinds (repeated or comma-separated), and the rest of it: what a timeline is asked without. */
+export function splitKinds(entries: readonly [string, string][]): { kinds: string[]; rest: [string, string][] } {
+  return {
+    kinds: entries.filter(([k]) => k === 'kind').flatMap(([, v]) => v.split(',')),
+    rest: entries.filter(([k]) => k !== 'kind'),
+  };
+}

@@ -7,7 +7,7 @@ import { apiUrl } from '../../api/client.ts';
 import type { StatsResponse, TimelineResponse } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { valueLabel } from '../../model/labels.ts';
-import { onlyKinds } from '../../model/timeline-kinds.ts';
+import { onlyKinds, splitKinds } from '../../model/timeline-kinds.ts';
 import { markRendered } from '../../state/ready.ts';
 import { BarChart } from './BarChart.tsx';
 import { ChartCard } from './ChartCard.tsx';
@@ -39,8 +39,7 @@ export function ChartsView({ entries, filterKey, caption, countryName, actorName
 
   // As in the timeline panel, the kind filter is applied here to the answer without it (see onlyKinds): toggling
   // kinds with the charts open asks the server for no new timeline.
-  const kinds = entries.filter(([k]) => k === 'kind').flatMap(([, v]) => v.split(','));
-  const asked = entries.filter(([k]) => k !== 'kind');
+  const { kinds, rest: asked } = splitKinds(entries);
   const narrowed = (t: TimelineResponse | undefined) => (t && kinds.length ? onlyKinds(t, kinds) : t);
   const yearly = useApi<TimelineResponse>(apiUrl('timeline', [...asked, ['bucket', 'year']]));
   const years = narrowed(yearly.data)?.buckets.length ?? 0;

@@ -10,7 +10,7 @@ import type { TimelineResponse } from '../../api/types.ts';
 import { useApi, useShownTogether } from '../../api/use-api.ts';
 import { formatCount, formatDay } from '../../model/format.ts';
 import { kindLabels, kindOrder } from '../../model/kinds.ts';
-import { onlyKinds } from '../../model/timeline-kinds.ts';
+import { onlyKinds, splitKinds } from '../../model/timeline-kinds.ts';
 import type { BucketChoice } from '../../model/view-state.ts';
 import { markRendered } from '../../state/ready.ts';
 import { autoBucket, nextBucket, toTime } from './dates.ts';
@@ -45,9 +45,9 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   const [box, width] = useWidth<HTMLDivElement>(600);
 
   // The kind filter is applied here, to the answer without it (see onlyKinds): toggling kinds asks nothing.
-  const asking = entries.filter(([k]) => k === 'kind').map(([, v]) => v).join(',');
+  const { kinds: selected, rest: asked } = splitKinds(entries);
+  const asking = selected.join(',');
   const kinds = useShownTogether(asking);
-  const asked = entries.filter(([k]) => k !== 'kind');
   // Auto: ask for months, then switch when the span is very long or short (one extra request only then).
   const monthly = useApi<TimelineResponse>(apiUrl('timeline', [...asked, ['bucket', 'month']]));
   const months = monthly.data?.buckets.length ? monthsBetween(monthly.data.buckets[0]!.start, monthly.data.buckets.at(-1)!.start) + 1 : 24;
