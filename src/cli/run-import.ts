@@ -50,9 +50,17 @@ export async function runImport(store: EventStore, path: string, context: Import
   } catch {
     throw new UserError(`cannot open ${path}: no such file`, 'FILE', 'check the path');
   }
-  const inputs = await openTextInputs(path, options.encoding).catch((e: unknown) => {
-    throw e instanceof SourceError ? new UserError(e.message, 'FILE', 'nothing was imported') : e;
-  });
+  try {
+    return await importFile(store, path, context, options);
+  } catch (e) {
+    // A file that cannot be read (opening it, or any row later) is the user's to fix; it already names file and line.
+    if (e instanceof SourceError) throw new UserError(e.message, 'FILE', 'nothing was imported');
+    throw e;
+  }
+}
+
+async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
+  const inputs = await openTextInputs(path, options.encoding);
   const rejectsOut = options.rejectsFile ? createWriteStream(options.rejectsFile) : undefined;
   rejectsOut?.write(stringify([['file', 'line', 'column', 'value', 'reason']]));
   try {
@@ -119,30 +127,25 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
     options.onProgress?.(report.read, 1, 'writing');
   }
 
-  try {
-    const summary = await store.write(records(), {
-      by: options.by ?? `import:${format.name}`,
-      comment: `import of ${input.fileName}`,
-      ...(options.sync ? { syncDataset: syncDataset(format, context) } : {}),
-      beforeCommit() {
-        if (report.read === 0) throw new UserError(`${input.fileName} holds no rows`, 'FILE', 'nothing was imported');
-        const rate = report.rejected / report.read;
-        if (report.rejected && rate > maxRejectRate) {
-          const first = report.rejections[0]!;
-          throw new UserError(
-            `${report.rejected} of ${report.read} rows rejected (${(rate * 100).toFixed(1)}%), more than --max-reject-rate ${maxRejectRate * 100}%; ` +
-              `first: ${first.file} line ${first.line}${first.column ? `, ${first.column}${first.value ? ` = ${first.value}` : ''}` : ''}: ${first.reason}`,
-            '--max-reject-rate',
-            'nothing was imported; fix the rows (see --rejects FILE) or raise the rate',
-          );
-        }
-      },
-    });
-    Object.assign(report, summary);
-  } catch (e) {
-    if (e instanceof SourceError) throw new UserError(e.message, 'FILE', 'nothing was imported');
-    throw e;
-  }
+  const summary = await store.write(records(), {
+    by: options.by ?? `import:${format.name}`,
+    comment: `import of ${input.fileName}`,
+    ...(options.sync ? { syncDataset: syncDataset(format, context) } : {}),
+    beforeCommit() {
+      if (report.read === 0) throw new UserError(`${input.fileName} holds no rows`, 'FILE', 'nothing was imported');
+      const rate = report.rejected / report.read;
+      if (report.rejected && rate > maxRejectRate) {
+        const first = report.rejections[0]!;
+        throw new UserError(
+          `${report.rejected} of ${report.read} rows rejected (${(rate * 100).toFixed(1)}%), more than --max-reject-rate ${maxRejectRate * 100}%; ` +
+            `first: ${first.file} line ${first.line}${first.column ? `, ${first.column}${first.value ? ` = ${first.value}` : ''}` : ''}: ${first.reason}`,
+          '--max-reject-rate',
+          'nothing was imported; fix the rows (see --rejects FILE) or raise the rate',
+        );
+      }
+    },
+  });
+  Object.assign(report, summary);
   report.unresolvedActors = unresolved.size;
   report.seconds = (performance.now() - started) / 1000;
   return report;

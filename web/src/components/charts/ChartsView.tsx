@@ -42,12 +42,13 @@ export function ChartsView({ entries, filterKey, caption, countryName, actorName
   const { kinds, rest: asked } = splitKinds(entries);
   const narrowed = (t: TimelineResponse | undefined) => (t && kinds.length ? onlyKinds(t, kinds) : t);
   const yearly = useApi<TimelineResponse>(apiUrl('timeline', [...asked, ['bucket', 'year']]));
-  const years = narrowed(yearly.data)?.buckets.length ?? 0;
+  const yearlyData = narrowed(yearly.data);
+  const years = yearlyData?.buckets.length ?? 0;
   // Fewer than four years read better month by month.
   const monthlyUrl = yearly.data && years < 4 ? apiUrl('timeline', [...asked, ['bucket', 'month']]) : null;
   const monthly = useApi<TimelineResponse>(monthlyUrl);
   const timeline = monthlyUrl ? monthly : yearly;
-  const timelineData = narrowed(timeline.data);
+  const timelineData = monthlyUrl ? narrowed(monthly.data) : yearlyData;
   const stats = (by: string) => apiUrl('stats', [...entries, ['by', by], ['measure', 'count']]);
   const byCountry = useApi<StatsResponse>(stats('country'));
   const byProvince = useApi<StatsResponse>(stats('admin1'));
