@@ -2,7 +2,7 @@
  * The application: reads the view from the address bar and lays out the full explorer (filters, map / table /
  * charts, timeline, record list and record panel), or the framed view for embedding (`?embed=1`).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { apiUrl } from './api/client.ts';
 import type { FacetsResponse } from './api/types.ts';
 import { useApi } from './api/use-api.ts';
@@ -43,10 +43,6 @@ export function App() {
   }, [facetsCurrent, facets.error, key]);
 
   const openRecord = useCallback((id: string) => update((v) => ({ ...v, record: id })), [update]);
-  const [title, setTitle] = useState('Sitrep — activity map');
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
 
   const kinds = (facets.data?.facets.kind?.values ?? []).filter((v) => v.count > 0).map((v) => v.value).filter(isKind);
 
@@ -64,7 +60,6 @@ export function App() {
       kinds={kinds}
       countryName={countryName}
       openRecord={openRecord}
-      setTitle={setTitle}
     />
   );
 }

@@ -60,6 +60,8 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(await shownTotal(page)).toBe(clashCount);
     expect(await page.locator('.kinds input[data-kind="clash"]').isChecked()).toBe(true);
     expect(await page.locator('.kinds input[data-kind="attack"]').isChecked()).toBe(false);
+    // The page title names the selection (bookmarks and the history list show it).
+    expect(await page.title()).toBe('Sitrep — Clash');
     // Every bar of the timeline is a clash bar now (bars are filled with their kind's colour).
     const barColours = () => page.locator('.histogram rect[fill]:not([fill="transparent"])').evaluateAll((rects) => [...new Set(rects.map((r) => r.getAttribute('fill')))]);
     expect(await barColours()).toEqual(['#E69F00']);
@@ -72,6 +74,7 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(new URL(page.url()).searchParams.get('kind')).toBeNull();
     expect(await shownTotal(page)).toBe(before);
     expect((await barColours()).length).toBeGreaterThan(1);
+    expect(await page.title()).toBe('Sitrep — all records');
   });
 
   it('suggests the canonical group for an alias and narrows the records to it', async () => {
@@ -92,6 +95,7 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(after).toBeLessThan(before);
     expect(new URL(page.url()).searchParams.get('actor')).toBe('iskp');
     await expect.poll(() => page.locator('.chip').first().innerText()).toContain('Islamic State Khorasan Province');
+    await expect.poll(() => page.title()).toBe('Sitrep — Islamic State Khorasan Province');
     await shoot(page, '03-alias-filtered');
   });
 
@@ -152,6 +156,7 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await expect.poll(() => other.locator('#record-title').innerText().catch(() => '')).toBe(title);
     expect(await shownTotal(other)).toBe(total);
     expect(await other.locator('.chip').allInnerTexts()).toEqual(chips);
+    expect(await other.title()).toBe(await page.title());
     expect(new URL(other.url()).searchParams.get('map')).toBe(new URL(copied).searchParams.get('map'));
     await shoot(other, '06-restored-from-link');
     await other.close();

@@ -3,7 +3,7 @@
  * timeline under them, and the record list or the open record beside them. On a phone the columns stack and the
  * filters open as a drawer.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { FacetsResponse, Kind } from '../../api/types.ts';
 import { useActorNames } from '../../api/use-actor-names.ts';
 import { describeFilters } from '../../model/describe-filters.ts';
@@ -36,11 +36,10 @@ export interface MainViewProps {
   kinds: Kind[];
   countryName: (iso3: string) => string;
   openRecord: (id: string) => void;
-  setTitle: (title: string) => void;
 }
 
 /** The explorer layout. */
-export function MainView({ view, update, entries, filterKey, facets, facetsLoading, kinds, countryName, openRecord, setTitle }: MainViewProps) {
+export function MainView({ view, update, entries, filterKey, facets, facetsLoading, kinds, countryName, openRecord }: MainViewProps) {
   const [listMode, setListMode] = useState<'records' | 'unlocated'>('records');
   const [drawer, setDrawer] = useState(false);
   const [focus, setFocus] = useState<{ lon: number; lat: number; precision: string } | null>(null);
@@ -54,7 +53,11 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
   const timelineEntries = entries.filter(([k]) => k !== 'from' && k !== 'to');
   const caption = describeFilters(view.filters, countryName, actorName);
 
-  useEffect(() => setTitle(`Sitrep — ${caption}`), [caption, setTitle]);
+  // Set in the same task as the change it names: a title changed a task later costs a frame of its own (without a
+  // GPU, tens of milliseconds of drawing while the server answers), and kept as App state it re-rendered the page.
+  useLayoutEffect(() => {
+    document.title = `Sitrep — ${caption}`;
+  }, [caption]);
   useEffect(() => {
     if (!view.record) setFocus(null);
   }, [view.record]);
