@@ -19,6 +19,7 @@ import { createApp } from '../src/server/app.ts';
 import { loadRegistry, openStore } from '../src/cli/wiring.ts';
 import { startServer } from '../src/cli/serve-command.ts';
 import { syntheticRecords } from './synthetic.ts';
+import { gridStep } from '../src/store/duckdb/schema.ts';
 
 export interface ApiBenchOptions {
   records?: number;
@@ -43,8 +44,8 @@ const scope = "status IN ('published') AND visibility IN ('public')";
 // The five facets in one scan, lists on their set text (migration 5); the store splits the sets in JavaScript.
 const facetDims = ['kind', 'country', 'actor_set', 'target_set', 'dataset'];
 const countSql = `SELECT count(*) AS n FROM records WHERE ${scope}`;
-// The cell size the store picks at zoom 1 for the whole world with at most 4000 cells.
-const worldCell = Math.max(360 / 2 ** 1 / 4, Math.sqrt((360 * 180) / 4000), 1e-4);
+// The cell the store picks at zoom 1 for the whole world with at most 4000 cells, in grid steps (2^shift).
+const worldShift = Math.ceil(Math.log2(Math.max(360 / 2 ** 1 / 4, Math.sqrt((360 * 180) / 4000)) / gridStep));
 /** A raw step: one SQL statement, or statements that depend on each other's answers, on one connection. */
 type RawStep = string | ((c: DuckDBConnection) => Promise<unknown>);
 /** The records page as the store reads it: the page's ids on the sort columns, then their rows through the id index. */
@@ -71,7 +72,7 @@ export const rawSql: RawStep[][] = [
        FROM records WHERE ${scope} GROUP BY ALL) ORDER BY k, kind`,
   ],
   [
-    `SELECT floor(lon / ${worldCell}) AS cx, floor(lat / ${worldCell}) AS cy, kind, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat FROM records WHERE ${scope} AND lat IS NOT NULL GROUP BY ALL ORDER BY cx, cy, kind`,
+    `SELECT grid_x >> ${worldShift} AS cx, grid_y >> ${worldShift} AS cy, kind, count(*) AS n, sum(grid_x) AS sx, sum(grid_y) AS sy FROM records WHERE ${scope} AND grid_y IS NOT NULL GROUP BY ALL ORDER BY cx, cy, kind`,
   ],
 ];
 

@@ -292,6 +292,12 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       if (world.mode !== 'cells') return;
       expect(world.cells.length).toBeLessThanOrEqual(100);
       expect(world.cells.reduce((s, c) => s + c.count, 0)).toBe(world.total);
+      // Each cell sits at the mean of its records, so the cells' weighted mean is the mean of every record.
+      const located = [...many, ...records()].filter((r) => r.place.lon != null);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      expect(world.total).toBe(located.length);
+      expect(mean(world.cells.flatMap((c) => Array(c.count).fill(c.lon)))).toBeCloseTo(mean(located.map((r) => r.place.lon!)), 3);
+      expect(mean(world.cells.flatMap((c) => Array(c.count).fill(c.lat)))).toBeCloseTo(mean(located.map((r) => r.place.lat!)), 3);
       const close = await store.map(fullScope, { bbox: [69, 34, 70, 35] }, { zoom: 12, maxFeatures: 100 });
       expect(close.mode).toBe('points');
     });

@@ -11,7 +11,7 @@ import { facetGroups, type EventStore, type FacetName, type FacetResult, type Ma
 import type { AccessScope } from '../../core/filter.ts';
 import type { EventRecord, Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
-import { listSeparator } from './schema.ts';
+import { gridBits, gridStep, listSeparator } from './schema.ts';
 import type { ConnectionPool } from './duckdb-store.ts';
 
 type Row = Record<string, unknown>;
@@ -274,16 +274,20 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     async map(scope, filter, request): Promise<MapFeatures> {
       const maxFeatures = request.maxFeatures ?? 4000;
       const w = whereClause(scope, filter);
-      const located = `${w.sql} AND lat IS NOT NULL`;
+      // Grid coordinates are null exactly when coordinates are.
+      const located = `${w.sql} AND grid_y IS NOT NULL`;
       const [minLon, minLat, maxLon, maxLat] = filter.bbox ?? [-180, -90, 180, 90];
       const width = minLon <= maxLon ? maxLon - minLon : 360 - minLon + maxLon;
-      // Cells no smaller than a quarter tile, and never more of them than the caller can draw. They are counted
-      // first, and their counts are the total: a zoomed-out map costs one scan.
-      const cellSize = Math.max(360 / 2 ** request.zoom / 4, Math.sqrt((width * (maxLat - minLat)) / maxFeatures), 1e-4);
+      // Cells no smaller than a quarter tile, and never more of them than the caller can draw: the first cell of
+      // 2^shift grid steps at least that wide. They are counted first, and their counts are the total: a
+      // zoomed-out map costs one scan.
+      const wanted = Math.max(360 / 2 ** request.zoom / 4, Math.sqrt((width * (maxLat - minLat)) / maxFeatures));
+      const shift = Math.min(gridBits, Math.max(0, Math.ceil(Math.log2(wanted / gridStep))));
+      const cellSize = gridStep * 2 ** shift;
       const rows = await all(
-        `SELECT floor(lon / ?) AS cx, floor(lat / ?) AS cy, kind, count(*) AS n, sum(lon) AS slon, sum(lat) AS slat
+        `SELECT grid_x >> ${shift} AS cx, grid_y >> ${shift} AS cy, kind, count(*) AS n, sum(grid_x) AS sx, sum(grid_y) AS sy
          FROM records WHERE ${located} GROUP BY ALL ORDER BY cx, cy, kind`,
-        [cellSize, cellSize, ...w.params],
+        w.params,
       );
       const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
       if (total <= maxFeatures || request.zoom >= 9) {
@@ -301,8 +305,8 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       for (const r of rows) {
         const key = `${r.cx},${r.cy}`;
         const cell = cells.get(key) ?? { lon: 0, lat: 0, count: 0, kinds: {} };
-        cell.lon += Number(r.slon);
-        cell.lat += Number(r.slat);
+        cell.lon += Number(r.sx);
+        cell.lat += Number(r.sy);
         cell.count += Number(r.n);
         cell.kinds[r.kind as Kind] = Number(r.n);
         cells.set(key, cell);
@@ -311,7 +315,8 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         mode: 'cells',
         cellSize,
         total,
-        cells: [...cells.values()].map((c) => ({ ...c, lon: c.lon / c.count, lat: c.lat / c.count })),
+        // The mean of the cell's records, each at the middle of its grid step.
+        cells: [...cells.values()].map((c) => ({ ...c, lon: (c.lon / c.count + 0.5) * gridStep - 180, lat: (c.lat / c.count + 0.5) * gridStep - 90 })),
       };
     },
 
