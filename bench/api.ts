@@ -41,16 +41,17 @@ export const dashboardUrls = [
 
 // The SQL the store runs for those requests under the public scope (src/store/duckdb/reads.ts), run raw.
 const scope = "status IN ('published') AND visibility IN ('public')";
-// The five facets and the totals in one scan, lists on their set text (migration 5); the store splits the sets in JavaScript.
+// The five facets in one scan, lists on their set text (migration 5); the store splits the sets in JavaScript.
 const facetDims = ['kind', 'country', 'actor_set', 'target_set', 'dataset'];
+const countSql = `SELECT count(*) AS n FROM records WHERE ${scope}`;
 // The cell the store picks at zoom 1 for the whole world with at most 4000 cells, in grid steps (2^shift).
 const worldShift = Math.ceil(Math.log2(Math.max(360 / 2 ** 1 / 4, Math.sqrt((360 * 180) / 4000)) / gridStep));
 /** A raw step: one SQL statement, or statements that depend on each other's answers, on one connection. */
 type RawStep = string | ((c: DuckDBConnection) => Promise<unknown>);
-/** The records page as the store reads it: the count and the page's last date in one scan, the page's ids on the sort columns up to that date, then their rows through the id index. */
+/** The records page as the store reads it: the page's ids on the sort columns, then their rows through the id index. */
 async function rawRecordsPage(c: DuckDBConnection) {
-  const [head] = (await c.runAndReadAll(`SELECT count(*) AS total, CAST(list_min(max(date, 51)) AS VARCHAR) AS edge FROM records WHERE ${scope}`)).getRowObjectsJS();
-  const ids = (await c.runAndReadAll(`SELECT id FROM records WHERE ${scope} AND date >= CAST(? AS DATE) ORDER BY date DESC, id DESC LIMIT 51`, [String(head!.edge)])).getRowObjectsJS().map((r) => String(r.id));
+  const cut = `coalesce((SELECT date FROM records WHERE ${scope} ORDER BY date DESC LIMIT 1 OFFSET 50), DATE '-infinity')`;
+  const ids = (await c.runAndReadAll(`SELECT id FROM records WHERE ${scope} AND date >= ${cut} ORDER BY date DESC, id DESC LIMIT 51`)).getRowObjectsJS().map((r) => String(r.id));
   return c.runAndReadAll(
     `WITH hit AS MATERIALIZED (SELECT * FROM records WHERE id IN (${ids.map(() => '?').join(', ')}))
      SELECT doc, imported_at, status, visibility, revision, id, CAST(date AS VARCHAR) AS sort_value FROM hit WHERE ${scope}`,
@@ -59,10 +60,11 @@ async function rawRecordsPage(c: DuckDBConnection) {
 }
 /** Raw steps per dashboard request, in the order of `dashboardUrls`. */
 export const rawSql: RawStep[][] = [
-  [rawRecordsPage],
+  [rawRecordsPage, countSql],
   [
-    `SELECT ${facetDims.map((d, i) => `d${i}, GROUPING(d${i}) AS g${i}, `).join('')}count(*) AS n, count(grid_y) AS located
-     FROM (SELECT ${facetDims.map((d, i) => `${d} AS d${i}`).join(', ')}, grid_y FROM records WHERE ${scope}) GROUP BY GROUPING SETS (${facetDims.map((_, i) => `(d${i})`).join(', ')}, ())`,
+    `SELECT count(*) AS n, count(lat) AS located FROM records WHERE ${scope}`,
+    `SELECT ${facetDims.map((d, i) => `d${i}, GROUPING(d${i}) AS g${i}`).join(', ')}, count(*) AS n
+     FROM (SELECT ${facetDims.map((d, i) => `${d} AS d${i}`).join(', ')} FROM records WHERE ${scope}) GROUP BY GROUPING SETS (${facetDims.map((_, i) => `(d${i})`).join(', ')})`,
   ],
   [
     `SELECT CAST(make_date(CAST(k // 12 AS INTEGER), CAST(k % 12 + 1 AS INTEGER), 1) AS VARCHAR) AS b, inside, kind, n FROM (

@@ -89,7 +89,7 @@ export function buildProgram(): Command {
       const page = await store.query(fullScope, filter, { limit, sort });
       if (format === 'table') {
         await write(process.stdout, formatTable(page.records.map(recordSummary)));
-        await write(process.stdout, `${page.records.length} of ${page.total} records\n`);
+        await write(process.stdout, `${page.records.length} of ${await store.count(fullScope, filter)} records\n`);
       } else await writeRecords(process.stdout, page.records, format);
     });
   });

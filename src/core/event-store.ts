@@ -27,10 +27,9 @@ export interface Page {
   cursor?: string;
 }
 
-/** One page of records, and how many match the filter in all (every page, not only those after the cursor). */
+/** One page of records. How many match in all is `count()`'s answer, asked apart so it can be shared and cached. */
 export interface RecordPage {
   records: EventRecord[];
-  total: number;
   next: string | null;
 }
 
@@ -44,12 +43,6 @@ export interface FacetResult {
   values: FacetCount[];
   other: number;
 }
-/** Facets of a filter, with how many records match it and how many of them have coordinates (a map can draw). */
-export interface FacetCounts {
-  total: number;
-  located: number;
-  facets: Partial<Record<FacetName, FacetResult>>;
-}
 
 /** The filter keys a facet is counted without, so a reader sees what widening the selection would add. */
 const facetOwnFilter: Partial<Record<FacetName, (keyof StoreFilter)[]>> = {
@@ -58,12 +51,11 @@ const facetOwnFilter: Partial<Record<FacetName, (keyof StoreFilter)[]>> = {
 };
 
 /**
- * `names` grouped by the filter each facet is counted under. The first group is `filter` itself, with the facets
- * whose own filter is not set (possibly none): one scan counts them and the totals. A facet whose own filter is
- * set gets `filter` without it, in a group of its own.
+ * `names` grouped by the filter each facet is counted under: facets whose own filter is not set share `filter`
+ * (one scan can count them all); a facet whose own filter is set gets `filter` without it, in a group of its own.
  */
 export function facetGroups(filter: StoreFilter, names: readonly FacetName[]): { filter: StoreFilter; names: FacetName[] }[] {
-  const groups = new Map<string, { filter: StoreFilter; names: FacetName[] }>([['', { filter, names: [] }]]);
+  const groups = new Map<string, { filter: StoreFilter; names: FacetName[] }>();
   for (const name of new Set(names)) {
     const own = (facetOwnFilter[name] ?? []).filter((key) => filter[key] !== undefined);
     const narrowed = { ...filter };
@@ -73,11 +65,6 @@ export function facetGroups(filter: StoreFilter, names: readonly FacetName[]): {
     groups.set(own.length ? name : '', group);
   }
   return [...groups.values()];
-}
-
-/** The answers of `facetGroups`' groups, in their order, as one: the totals are the first group's (the whole filter). */
-export function joinFacetGroups([whole, ...own]: FacetCounts[]): FacetCounts {
-  return { total: whole!.total, located: whole!.located, facets: Object.assign({}, whole!.facets, ...own.map((o) => o.facets)) };
 }
 
 export const statDimensions = ['kind', 'country', 'admin1', 'actor', 'target', 'tactic', 'dataset', 'year', 'month'] as const;
@@ -191,11 +178,13 @@ export interface EventStore {
   history(scope: AccessScope, id: string): Promise<Revision[]>;
   query(scope: AccessScope, filter: StoreFilter, page?: Page): Promise<RecordPage>;
   count(scope: AccessScope, filter: StoreFilter): Promise<number>;
+  /** How many records match, and how many of them have coordinates (the rest cannot be drawn on a map). */
+  totals(scope: AccessScope, filter: StoreFilter): Promise<{ total: number; located: number }>;
   /**
    * Counts per value of each facet, each computed without its own filter (so a selection can be widened): the top
-   * `top` values (default 10) and the sum of the rest as `other`; with the filter's totals, counted in the same scan.
+   * `top` values (default 10) and the sum of the rest as `other`.
    */
-  facets(scope: AccessScope, filter: StoreFilter, facets: readonly FacetName[], top?: number): Promise<FacetCounts>;
+  facets(scope: AccessScope, filter: StoreFilter, facets: readonly FacetName[], top?: number): Promise<Partial<Record<FacetName, FacetResult>>>;
   timeline(scope: AccessScope, filter: StoreFilter, bucket: TimeBucket): Promise<Timeline>;
   stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: StatMeasure[]): Promise<StatRow[]>;
   /** Every matching record, streamed with flat memory, in the order the store keeps them (the order they were written). */

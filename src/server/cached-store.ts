@@ -9,7 +9,7 @@
  * Cancellation: a shared query runs under a signal of its own, aborted only when every caller waiting for it has
  * gone (see `cancellation.ts`), so one reader closing the page never fails the answer another is waiting for.
  */
-import { facetGroups, joinFacetGroups, type EventStore } from '../core/event-store.ts';
+import { facetGroups, type EventStore, type FacetName, type FacetResult } from '../core/event-store.ts';
 import { currentSignal, withSignal } from './cancellation.ts';
 
 export interface CacheOptions {
@@ -22,7 +22,7 @@ export interface CacheOptions {
 }
 
 /** Aggregate reads worth caching: small answers to questions many readers ask. */
-const cachedReads = ['count', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'query'] as const;
+const cachedReads = ['count', 'totals', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'query'] as const;
 // Record pages are cached only when small, and big statistics tables not at all: the cache must stay small.
 const maxCachedPage = 100;
 const maxCachedRows = 5000;
@@ -96,8 +96,10 @@ export function cachedStore(store: EventStore, options: CacheOptions): EventStor
   // Facets are cached by the filter each is counted under, so a facet whose own filter changed is not counted
   // again: toggling kinds one after another counts the kinds (all counted without the kind filter) once.
   const facetsOf = wrapped.facets as EventStore['facets'];
-  wrapped.facets = async (...[scope, filter, names, top]: Parameters<EventStore['facets']>) =>
-    joinFacetGroups(await Promise.all(facetGroups(filter, names).map((g) => facetsOf(scope, g.filter, [...g.names].sort(), top))));
+  wrapped.facets = async (...[scope, filter, names, top]: Parameters<EventStore['facets']>) => {
+    const counted = await Promise.all(facetGroups(filter, names).map((g) => facetsOf(scope, g.filter, [...g.names].sort(), top)));
+    return Object.assign({}, ...counted) as Partial<Record<FacetName, FacetResult>>;
+  };
   // Writes clear the cache before (no new question gets an answer from before the write) and after (none
   // that was asked while it ran survives it). Every writing method of the port is listed here.
   const clearing = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {

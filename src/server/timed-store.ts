@@ -8,7 +8,7 @@ import { currentSignal, untilAborted, withSignal } from './cancellation.ts';
 import { ApiError } from './errors.ts';
 
 /** The reads that return one promise: these race the timer. `stream` and `exportParquet` (exports) are left alone. */
-const timedReads = ['get', 'history', 'query', 'count', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'unresolvedActors'] as const;
+const timedReads = ['get', 'history', 'query', 'count', 'totals', 'facets', 'timeline', 'stats', 'map', 'areas', 'datasets', 'actorCounts', 'unresolvedActors'] as const;
 
 /** `store` with its single-answer reads wrapped in a `ms` timeout (503 `query_timeout`); `ms` ≤ 0 disables it. */
 export function timedStore(store: EventStore, ms: number): EventStore {

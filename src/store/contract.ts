@@ -3,10 +3,10 @@
  * so a second backend is correct when it passes the same tests.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventStore, FacetName, StoreFilter } from '../core/event-store.ts';
+import type { EventStore } from '../core/event-store.ts';
 import { ConflictError, RecordNotFoundError } from '../core/errors.ts';
 import { CurationError } from '../core/curation.ts';
-import { fullScope, publicScope, type AccessScope } from '../core/filter.ts';
+import { fullScope, publicScope } from '../core/filter.ts';
 import { recordSchema, type EventRecord, type EventRecordInput } from '../core/record.ts';
 
 /** A valid record with sensible defaults; tests override what they are about. */
@@ -195,18 +195,10 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await ids({ bbox: [170, -30, -170, 0] })).toEqual(['t:3']);
     });
 
-    it('counts the matching records and those of them with coordinates, with the facets and with a page', async () => {
-      const totals = async (scope: AccessScope, filter: StoreFilter, names: FacetName[] = []) => {
-        const { total, located } = await store.facets(scope, filter, names);
-        return { total, located };
-      };
-      expect(await totals(publicScope, {})).toEqual({ total: 4, located: 3 });
-      expect(await totals(publicScope, { kind: ['plot'] })).toEqual({ total: 1, located: 0 });
-      expect(await totals(fullScope, {})).toEqual({ total: 6, located: 5 });
-      // The kind facet is counted without the kind filter; the totals are the whole filter's.
-      expect(await totals(publicScope, { kind: ['plot'] }, ['kind', 'country'])).toEqual({ total: 1, located: 0 });
-      expect((await store.query(publicScope, { kind: ['plot'] })).total).toBe(1);
-      expect((await store.query(fullScope, { kind: ['plot'], country: ['FJI'] }))).toEqual({ records: [], total: 0, next: null });
+    it('counts the matching records and those of them with coordinates', async () => {
+      expect(await store.totals(publicScope, {})).toEqual({ total: 4, located: 3 });
+      expect(await store.totals(publicScope, { kind: ['plot'] })).toEqual({ total: 1, located: 0 });
+      expect(await store.totals(fullScope, {})).toEqual({ total: 6, located: 5 });
     });
 
     it('never shows drafts or internal records outside their scope', async () => {
@@ -216,7 +208,7 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await store.get(publicScope, 't:draft')).toBeUndefined();
       expect(await store.history(publicScope, 't:internal')).toEqual([]);
       expect(await ids({ status: ['draft'] }, publicScope)).toEqual([]);
-      const { kind: kinds } = (await store.facets(publicScope, {}, ['kind'])).facets;
+      const { kind: kinds } = await store.facets(publicScope, {}, ['kind']);
       expect(kinds!.values.reduce((s, v) => s + v.count, 0)).toBe(4);
       const tl = await store.timeline(publicScope, {}, 'year');
       expect(tl.buckets.reduce((s, b) => s + b.total, 0) + tl.spanning.total).toBe(4);
@@ -237,7 +229,6 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
         let cursor: string | undefined;
         do {
           const page = await store.query(fullScope, {}, { sort, limit: 2, ...(cursor ? { cursor } : {}) });
-          expect(page.total).toBe(6);
           seen.push(...page.records.map((r) => r.id));
           cursor = page.next ?? undefined;
         } while (cursor);
@@ -253,21 +244,20 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
     });
 
     it('computes each facet without its own filter, with top N and other', async () => {
-      const facets = async (filter: StoreFilter, names: FacetName[], top?: number) => (await store.facets(fullScope, filter, names, top)).facets;
-      const f = await facets({ kind: ['plot'], country: ['DEU'] }, ['kind'], 1);
+      const f = await store.facets(fullScope, { kind: ['plot'], country: ['DEU'] }, ['kind'], 1);
       expect(f.kind!.values).toEqual([{ value: 'plot', count: 1 }]);
       const all = await store.facets(fullScope, { kind: ['plot'] }, ['kind'], 1);
-      expect(all).toEqual({ total: 1, located: 0, facets: { kind: { values: [{ value: 'attack', count: 4 }], other: 2 } } });
-      expect((await facets({ kind: ['plot'] }, ['actor'])).actor!.values).toEqual([{ value: 'iskp', count: 1 }]);
+      expect(all).toEqual({ kind: { values: [{ value: 'attack', count: 4 }], other: 2 } });
+      expect((await store.facets(fullScope, { kind: ['plot'] }, ['actor'])).actor!.values).toEqual([{ value: 'iskp', count: 1 }]);
       // Asked together, each facet is still counted without its own filter and with the others' filters.
-      const together = await facets({ kind: ['plot'], country: ['DEU'] }, ['kind', 'country', 'actor', 'target', 'dataset'], 5);
-      expect(together.kind).toEqual((await facets({ country: ['DEU'] }, ['kind'], 5)).kind);
-      expect(together.country).toEqual((await facets({ kind: ['plot'] }, ['country'], 5)).country);
+      const together = await store.facets(fullScope, { kind: ['plot'], country: ['DEU'] }, ['kind', 'country', 'actor', 'target', 'dataset'], 5);
+      expect(together.kind).toEqual((await store.facets(fullScope, { country: ['DEU'] }, ['kind'], 5)).kind);
+      expect(together.country).toEqual((await store.facets(fullScope, { kind: ['plot'] }, ['country'], 5)).country);
       expect(together.actor).toEqual({ values: [{ value: 'iskp', count: 1 }], other: 0 });
       expect(together.target).toEqual({ values: [{ value: 'civilians', count: 1 }], other: 0 });
       expect(together.dataset).toEqual({ values: [{ value: 'test', count: 1 }], other: 0 });
       // Countries unknown to a record are not a value; multi-valued lists count each member.
-      const countries = (await facets({}, ['country', 'actor'])).country!;
+      const countries = (await store.facets(fullScope, {}, ['country', 'actor'])).country!;
       expect(countries.values.reduce((s, v) => s + v.count, 0) + countries.other).toBe(6);
     });
 

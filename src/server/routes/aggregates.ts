@@ -74,7 +74,7 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     const q = c.req.valid('query');
     const filter = storeFilterOf(q, registry);
     const names: FacetName[] = q.facet?.length ? [...new Set(q.facet)] : ['kind'];
-    const { total, located, facets: counted } = await store.facets(c.var.scope, filter, names, q.top);
+    const [{ total, located }, counted] = await Promise.all([store.totals(c.var.scope, filter), store.facets(c.var.scope, filter, names, q.top)]);
     const facets: Partial<Record<FacetName, z.infer<typeof FacetSchema>>> = {};
     for (const name of names) {
       const result = counted[name]!;

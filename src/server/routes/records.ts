@@ -58,9 +58,13 @@ export function recordRoutes({ store, registry }: RouteDeps) {
     const filter = storeFilterOf(q, registry);
     const cursor = unwrapCursor(q.sort, q.cursor);
     try {
-      const page = await store.query(c.var.scope, filter, { sort: q.sort, limit: q.limit, ...(cursor ? { cursor } : {}) });
+      // The total is the facets' total too: asked as the same question, a page and its facets share one count.
+      const [page, { total }] = await Promise.all([
+        store.query(c.var.scope, filter, { sort: q.sort, limit: q.limit, ...(cursor ? { cursor } : {}) }),
+        store.totals(c.var.scope, filter),
+      ]);
       const records = await withVisibleLinks(store, c.var.scope, page.records);
-      return c.json({ records, total: page.total, next: wrapCursor(q.sort, page.next) }, 200);
+      return c.json({ records, total, next: wrapCursor(q.sort, page.next) }, 200);
     } catch (e) {
       // The store refuses a cursor it cannot decode with a RangeError; that is the caller's mistake, not a bug.
       if (e instanceof RangeError && q.cursor) throw invalidParameter('cursor', q.cursor, 'the next value of the previous page, unchanged');

@@ -92,7 +92,7 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
     const user = requireRight(c, 'edit', false);
     const { status, limit } = c.req.valid('query');
     const filter = { status: [status] };
-    const page = await store.query(c.var.scope, filter, { sort: '-date', limit });
+    const [page, total] = await Promise.all([store.query(c.var.scope, filter, { sort: '-date', limit }), store.count(c.var.scope, filter)]);
     const items = await Promise.all(
       page.records.map(async (record) => {
         const history = await store.history(c.var.scope, record.id);
@@ -103,7 +103,7 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
       }),
     );
     items.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
-    return c.json({ total: page.total, items }, 200);
+    return c.json({ total, items }, 200);
   });
 
   return api;

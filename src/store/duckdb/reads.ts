@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { facetGroups, joinFacetGroups, type EventStore, type FacetCounts, type FacetName, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
+import { facetGroups, type EventStore, type FacetName, type FacetResult, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import type { EventRecord, Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
@@ -102,39 +102,30 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     return ids.flatMap((id): Row[] => { const r = byId.get(id); return r ? [r] : []; });
   }
 
-  /**
-   * Counts per value of `names` under one filter, and the filter's totals, in one scan (GROUPING SETS, the empty set
-   * for the totals); lists are counted on their set text (see schema.ts).
-   */
-  async function countFacets(scope: AccessScope, filter: StoreFilter, names: FacetName[], top: number): Promise<FacetCounts> {
+  /** Counts per value of `names` under one filter, in one scan; lists are counted on their set text (see schema.ts). */
+  async function countFacets(scope: AccessScope, filter: StoreFilter, names: FacetName[], top: number): Promise<Partial<Record<FacetName, FacetResult>>> {
     const w = whereClause(scope, filter);
     const dims = names.map((name, i) => `${dimensionSql[name].set ?? dimensionSql[name].expr} AS d${i}`);
     const rows = await all(
-      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}, `).join('')}count(*) AS n, count(grid_y) AS located
-       FROM (SELECT ${[...dims, 'grid_y'].join(', ')} FROM records WHERE ${w.sql}) GROUP BY GROUPING SETS (${[...names.map((_, i) => `(d${i})`), '()'].join(', ')})`,
+      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}`).join(', ')}, count(*) AS n
+       FROM (SELECT ${dims.join(', ')} FROM records WHERE ${w.sql}) GROUP BY GROUPING SETS (${names.map((_, i) => `(d${i})`).join(', ')})`,
       w.params,
     );
     const counts = names.map(() => new Map<string, number>());
-    let totals = { total: 0, located: 0 };
     for (const r of rows) {
-      // GROUPING(d) is 0 in the rows grouped by d; the totals' row is grouped by none.
+      // GROUPING(d) is 0 in the rows grouped by d.
       const i = names.findIndex((_, k) => Number(r[`g${k}`]) === 0);
-      if (i < 0) {
-        totals = { total: Number(r.n), located: Number(r.located) };
-        continue;
-      }
       const value = r[`d${i}`];
       if (value == null || value === '') continue;
       const list = dimensionSql[names[i]!].set ? String(value).split(listSeparator) : [String(value)];
       for (const v of list) counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + Number(r.n));
     }
-    const facets = Object.fromEntries(
+    return Object.fromEntries(
       names.map((name, i) => {
         const ranked = [...counts[i]!].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
         return [name, { values: ranked.slice(0, top).map(([value, count]) => ({ value, count })), other: ranked.slice(top).reduce((sum, [, n]) => sum + n, 0) }];
       }),
     );
-    return { ...totals, facets };
   }
 
   async function count(scope: AccessScope, filter: StoreFilter): Promise<number> {
@@ -144,6 +135,12 @@ export function duckdbReads(pool: ConnectionPool): Reads {
 
   return {
     count,
+
+    async totals(scope, filter) {
+      const w = whereClause(scope, filter);
+      const [r] = await all(`SELECT count(*) AS n, count(lat) AS located FROM records WHERE ${w.sql}`, w.params);
+      return { total: Number(r!.n), located: Number(r!.located) };
+    },
 
     async get(scope, id) {
       const rows = await fetchByIds([id], whereClause(scope, {}));
@@ -166,49 +163,36 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     async query(scope, filter, page: Page = {}) {
       const limit = Math.min(Math.max(page.limit ?? 50, 1), 1000);
       const sort = sortSql[page.sort ?? '-date'];
-      const desc = sort.dir === 'DESC';
-      const value = sort.key === 'date' ? 'CAST(? AS DATE)' : 'CAST(? AS DOUBLE)';
       const w = whereClause(scope, filter);
-      // The rows after the cursor: further in the sort order, ties broken by id.
-      let after = 'true';
-      const afterParams: Param[] = [];
+      let where = w.sql;
+      const params = [...w.params];
       if (page.cursor) {
-        const [last, id] = decodeCursor(page.cursor);
-        const op = desc ? '<' : '>';
-        after = `(${sort.key} ${op} ${value} OR (${sort.key} = ${value} AND id ${op} ?))`;
-        afterParams.push(last, last, id);
+        const [value, id] = decodeCursor(page.cursor);
+        const op = sort.dir === 'ASC' ? '>' : '<';
+        const v = sort.key === 'date' ? 'CAST(? AS DATE)' : '?';
+        where += ` AND (${sort.key} ${op} ${v} OR (${sort.key} = ${v} AND id ${op} ?))`;
+        params.push(value, value, id);
       }
-      const { total, ids } = await pool.use(async (c) => {
-        // One scan counts the filter's records and finds the sort value of the row that ends the page (the
-        // limit+1-th after the cursor, which says whether there is a next page). The page is then picked among
-        // the rows up to it, so the ids (the tie-break) are read for those rows only.
-        const [head] = (
-          await c.runAndReadAll(
-            `SELECT count(*) AS total, CAST(list_${desc ? 'min' : 'max'}(${desc ? 'max' : 'min'}(${sort.key}, ${limit + 1}) FILTER (WHERE ${after})) AS VARCHAR) AS edge
-             FROM records WHERE ${w.sql}`,
-            [...afterParams, ...w.params],
-          )
-        ).getRowObjectsJS() as Row[];
-        if (head!.edge == null) return { total: Number(head!.total), ids: [] };
-        const picked = await c.runAndReadAll(
-          `SELECT id FROM records WHERE ${w.sql} AND ${after} AND ${sort.key} ${desc ? '>=' : '<='} ${value}
-           ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`,
-          [...w.params, ...afterParams, String(head!.edge)],
-        );
-        return { total: Number(head!.total), ids: (picked.getRowObjectsJS() as Row[]).map((r) => String(r.id)) };
-      });
+      // For a date order, the page's last date is found on the date column alone first, so the ids (the tie-break)
+      // are read only for the rows up to it: at 2M records ~13 ms instead of ~30 ms.
+      const within =
+        sort.key === 'date'
+          ? ` AND date ${sort.dir === 'DESC' ? '>=' : '<='} coalesce((SELECT date FROM records WHERE ${where} ORDER BY date ${sort.dir} LIMIT 1 OFFSET ${limit}), DATE '${sort.dir === 'DESC' ? '-' : ''}infinity')`
+          : '';
+      const picked = await all(`SELECT id FROM records WHERE ${where}${within} ORDER BY ${sort.key} ${sort.dir}, id ${sort.dir} LIMIT ${limit + 1}`, within ? [...params, ...params] : params);
       // Late materialisation: the page is picked on the narrow sort columns, then only its documents are read.
-      const rows = await fetchByIds(ids, w, `, CAST(${sort.key} AS VARCHAR) AS sort_value`);
-      const more = ids.length > limit;
+      const rows = await fetchByIds(picked.map((r) => String(r.id)), w, `, CAST(${sort.key} AS VARCHAR) AS sort_value`);
+      const more = picked.length > limit;
       const pageRows = rows.slice(0, limit);
       const last = pageRows.at(-1);
       const lastValue = last && (sort.key === 'date' ? String(last.sort_value) : Number(last.sort_value));
-      return { records: pageRows.map(hydrate), total, next: more && last ? encodeCursor(lastValue, String(last.id)) : null };
+      return { records: pageRows.map(hydrate), next: more && last ? encodeCursor(lastValue, String(last.id)) : null };
     },
 
     async facets(scope, filter, facets, top = 10) {
       // One scan per group (GROUPING SETS over the group's facets).
-      return joinFacetGroups(await Promise.all(facetGroups(filter, facets).map((g) => countFacets(scope, g.filter, g.names, top))));
+      const counted = await Promise.all(facetGroups(filter, facets).map((g) => countFacets(scope, g.filter, g.names, top)));
+      return Object.assign({}, ...counted) as Partial<Record<FacetName, FacetResult>>;
     },
 
     async timeline(scope, filter, bucket: TimeBucket): Promise<Timeline> {
