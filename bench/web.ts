@@ -33,6 +33,11 @@ export interface WebBenchOptions {
   changes?: number;
   chromiumPath?: string;
   log?: (line: string) => void;
+  /**
+   * A second server on the same store, with an answer cache of its own: after the browser's run, each change's API
+   * requests are sent to it again, together, without a browser — the server's share alone, measured in the same run.
+   */
+  replayUrl?: string;
 }
 
 export interface WebBenchResult {
@@ -48,6 +53,8 @@ export interface WebBenchResult {
   medians: { kindToggle: number; brush: number; aliasSearch: number };
   /** Medians of the API wait within each change. */
   apiMedians: { kindToggle: number; brush: number; aliasSearch: number };
+  /** Medians of the same requests sent again without a browser (with `replayUrl`). */
+  replayMedians?: { kindToggle: number; brush: number; aliasSearch: number };
   target: string;
   pass: boolean;
 }
@@ -69,7 +76,7 @@ function launch(path: string): Promise<Browser> {
   });
 }
 
-const show = (t: Timing) => `${t.ms.toFixed(0)} ms (API ${t.apiMs.toFixed(0)} ms)`;
+const show = (t: Pick<Timing, 'ms' | 'apiMs'>) => `${t.ms.toFixed(0)} ms (API ${t.apiMs.toFixed(0)} ms)`;
 
 const settled = (page: Page) => page.waitForFunction(() => window.__sitrep?.settled() === true, null, { timeout: 60_000, polling: 100 });
 
@@ -78,6 +85,8 @@ interface Timing {
   ms: number;
   /** Of which: from the action to the last API answer arriving (the server's share, plus the network). */
   apiMs: number;
+  /** The API requests of the change (path and query). */
+  requests: string[];
 }
 
 /** The page's API requests in flight; `quiet()` resolves once there are none. */
@@ -112,9 +121,20 @@ async function timeChange(page: Page, act: () => Promise<void>): Promise<Timing>
   await act();
   return page.evaluate(async (start) => {
     const end = await window.__settling!;
-    const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime >= start) as PerformanceResourceTiming[];
-    return { ms: end - start, apiMs: Math.max(0, ...api.map((e) => e.responseEnd - start)) };
+    const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime >= start && e.startTime < end) as PerformanceResourceTiming[];
+    return { ms: end - start, apiMs: Math.max(0, ...api.map((e) => e.responseEnd - start)), requests: api.map((e) => new URL(e.name).pathname + new URL(e.name).search) };
   }, t0);
+}
+
+/** Each change's requests sent again to `replayUrl`, together, as the page sent them: milliseconds per change. */
+async function replay(replayUrl: string, changes: Timing[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const change of changes) {
+    const t = performance.now();
+    await Promise.all(change.requests.map(async (path) => (await fetch(replayUrl + path)).arrayBuffer()));
+    out.push(performance.now() - t);
+  }
+  return out;
 }
 
 /** The benchmark against `baseUrl` (a server with the web app built). */
@@ -179,9 +199,15 @@ export async function benchWeb(baseUrl: string, options: WebBenchOptions = {}): 
     }
     await context.close();
 
-    const of = (ts: Timing[], f: keyof Timing) => median(ts.map((t) => t[f]));
+    const of = (ts: Timing[], f: 'ms' | 'apiMs') => median(ts.map((t) => t[f]));
     const medians = { kindToggle: of(kindToggle, 'ms'), brush: of(brush, 'ms'), aliasSearch: of(aliasSearch, 'ms') };
     const apiMedians = { kindToggle: of(kindToggle, 'apiMs'), brush: of(brush, 'apiMs'), aliasSearch: of(aliasSearch, 'apiMs') };
+    let replayMedians: WebBenchResult['replayMedians'];
+    if (options.replayUrl) {
+      const [k, b, a] = [await replay(options.replayUrl, kindToggle), await replay(options.replayUrl, brush), await replay(options.replayUrl, aliasSearch)];
+      replayMedians = { kindToggle: median(k), brush: median(b), aliasSearch: median(a) };
+      log(`the same requests without a browser (medians): kind toggle ${k.length ? median(k).toFixed(0) : '-'} ms, brush ${median(b).toFixed(0)} ms, alias search ${median(a).toFixed(0)} ms`);
+    }
     const firstViewMedianMs = median(firstViewMs);
     return {
       name: 'web app in headless Chromium',
@@ -193,6 +219,7 @@ export async function benchWeb(baseUrl: string, options: WebBenchOptions = {}): 
       aliasSearch,
       medians,
       apiMedians,
+      ...(replayMedians ? { replayMedians } : {}),
       target: 'first view < 4000 ms; filter change median < 600 ms',
       pass: firstViewMedianMs < 4000 && Object.values(medians).every((m) => m < 600),
     };
@@ -223,9 +250,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rateLimitPerMinute: 0,
     log: () => undefined,
   });
+  // The replay's server: the same store, its own answer cache, as the browser's server had it before the changes.
+  const replayServer = await startServer(store, loadRegistry(), '127.0.0.1', 0, { rateLimitPerMinute: 0, log: () => undefined });
   let code = 0;
   try {
-    console.log(JSON.stringify(await benchWeb(server.url, { log: (l) => console.error(l) }), null, 2));
+    console.log(JSON.stringify(await benchWeb(server.url, { log: (l) => console.error(l), replayUrl: replayServer.url }), null, 2));
   } catch (e) {
     console.error(e);
     code = 1;
@@ -233,6 +262,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // The store is only read here, so it is not closed: a query still finishing would make closing wait for it.
   // Exiting releases the file.
   await server.close(100);
+  await replayServer.close(100);
   if (dir) rmSync(dir, { recursive: true, force: true });
   process.exit(code);
 }
