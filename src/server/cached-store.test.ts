@@ -34,6 +34,15 @@ describe('cachedStore', () => {
     expect(calls).toEqual(['facets', 'facets', 'facets']);
   });
 
+  it('answers a facet alone from the answer that counted it with others under the same filter', async () => {
+    const cache = cachedStore(counted, { ttlMs: 60_000 });
+    await cache.facets(publicScope, {}, ['kind', 'country'], 12);
+    // The first kind toggle: the countries under the kind filter are counted; the kinds (without it) are known.
+    const attack = await cache.facets(publicScope, { kind: ['attack'] }, ['kind', 'country'], 12);
+    expect(calls).toEqual(['facets', 'facets']);
+    expect(attack).toEqual(await store.facets(publicScope, { kind: ['attack'] }, ['kind', 'country'], 12));
+  });
+
   it('counts a facet once for every value of its own filter, as a reader toggles it', async () => {
     const cache = cachedStore(counted, { ttlMs: 60_000 });
     const attack = await cache.facets(publicScope, { kind: ['attack'] }, ['kind', 'country']);

@@ -9,7 +9,8 @@
  * Cancellation: a shared query runs under a signal of its own, aborted only when every caller waiting for it has
  * gone (see `cancellation.ts`), so one reader closing the page never fails the answer another is waiting for.
  */
-import { facetGroups, type EventStore, type FacetName, type FacetResult } from '../core/event-store.ts';
+import { facetGroups, type EventStore, type FacetName, type FacetResult, type StoreFilter } from '../core/event-store.ts';
+import type { AccessScope } from '../core/filter.ts';
 import { currentSignal, withSignal } from './cancellation.ts';
 
 export interface CacheOptions {
@@ -96,8 +97,25 @@ export function cachedStore(store: EventStore, options: CacheOptions): EventStor
   // Facets are cached by the filter each is counted under, so a facet whose own filter changed is not counted
   // again: toggling kinds one after another counts the kinds (all counted without the kind filter) once.
   const facetsOf = wrapped.facets as EventStore['facets'];
+  // A group's answer also answers each of its facets alone while it is kept: the first kind toggle asks the kinds
+  // without the kind filter, which the view before it counted with the other facets (an unfiltered scan saved).
+  const keepEach = (scope: AccessScope, filter: StoreFilter, names: FacetName[], top: number | undefined, at: number, answer: Partial<Record<FacetName, FacetResult>>) => {
+    for (const name of names) {
+      const key = `facets:${stableKey([scope, filter, [name], top])}`;
+      if (entries.has(key)) continue;
+      entries.set(key, { at, value: Promise.resolve({ [name]: answer[name] }), stop: new AbortController(), waiters: 0 });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    }
+  };
   wrapped.facets = async (...[scope, filter, names, top]: Parameters<EventStore['facets']>) => {
-    const counted = await Promise.all(facetGroups(filter, names).map((g) => facetsOf(scope, g.filter, [...g.names].sort(), top)));
+    const counted = await Promise.all(
+      facetGroups(filter, names).map(async (g) => {
+        const at = now();
+        const answer = await facetsOf(scope, g.filter, [...g.names].sort(), top);
+        if (g.names.length > 1) keepEach(scope, g.filter, g.names, top, at, answer);
+        return answer;
+      }),
+    );
     return Object.assign({}, ...counted) as Partial<Record<FacetName, FacetResult>>;
   };
   // Writes clear the cache before (no new question gets an answer from before the write) and after (none
