@@ -43,6 +43,35 @@ describe('cachedStore', () => {
     expect(attack).toEqual(await store.facets(publicScope, { kind: ['attack'] }, ['kind', 'country'], 12));
   });
 
+  it('keeps no facet of an answer counted before a write that ended while it was on its way', async () => {
+    let counted!: () => void;
+    let release!: () => void;
+    const isCounted = new Promise<void>((r) => (counted = r));
+    const released = new Promise<void>((r) => (release = r));
+    let first = true;
+    const slow: EventStore = {
+      ...store,
+      facets: async (...args) => {
+        const answer = await store.facets(...args);
+        if (first) {
+          first = false;
+          counted();
+          await released;
+        }
+        return answer;
+      },
+    };
+    const cache = cachedStore(slow, { ttlMs: 60_000 });
+    const during = cache.facets(publicScope, {}, ['kind', 'dataset'], 12);
+    await isCounted;
+    await cache.write([fixtureRecord({ id: 'fx:during', kind: 'clash' })], { by: 'test' });
+    release();
+    await during;
+    // The kinds without the kind filter are counted again, with the new record.
+    const after = await cache.facets(publicScope, { kind: ['attack'] }, ['kind', 'dataset'], 12);
+    expect(after.kind).toEqual((await store.facets(publicScope, {}, ['kind'], 12)).kind);
+  });
+
   it('counts a facet once for every value of its own filter, as a reader toggles it', async () => {
     const cache = cachedStore(counted, { ttlMs: 60_000 });
     const attack = await cache.facets(publicScope, { kind: ['attack'] }, ['kind', 'country']);
