@@ -195,7 +195,10 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     expect(await other.getByTestId('killed-best').inputValue()).toBe('8');
     await saveEnabled(other);
     await other.getByTestId('save').click();
-    await poll(() => other.getByTestId('save-message').innerText().catch(() => '')).toMatch(/Saved/);
+    // The whole outcome, so a failure says what the page showed instead (a failure, another conflict).
+    const outcome = async () =>
+      [await other.getByTestId('save-message').innerText().catch(() => ''), await other.getByRole('alert').allInnerTexts(), `conflicts: ${await other.getByTestId('conflict').count()}`].join(' | ');
+    await poll(outcome).toMatch(/^Saved as revision \d+\.(?: \| ){2}conflicts: 0$/);
     const stored = (await server.store.get({ statuses: ['published'], visibilities: ['public'] }, id))!;
     expect(stored.killed.best).toBe(8);
     expect(stored.description).toContain('suicide bombing');

@@ -66,6 +66,8 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
   const save = async () => {
     setBusy(true);
     setFailure(null);
+    // The status line speaks of this attempt only: a hint left from before (after a conflict) would read as its result.
+    setMessage(null);
     try {
       const body = { record: form, ...(comment.trim() ? { comment: comment.trim() } : {}), note: note.trim() ? note : null };
       if (!loaded) {
