@@ -31,7 +31,9 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ message: string; fields: FieldError[] } | null>(null);
   const [conflict, setConflict] = useState<{ current: EventRecord; theirChanges: RevisionChanges[] } | null>(null);
-  const { errors, checking } = useValidation(form, id, touched);
+  // Save is not held while a check runs: the server validates the save itself, and a button that went grey for a
+  // moment after every keystroke swallowed clicks that landed in that moment.
+  const { errors } = useValidation(form, id, touched);
 
   const load = (record: EventRecord, noteText: string) => {
     setLoaded({ record, note: noteText });
@@ -156,7 +158,7 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
           Why (kept with the revision)
           <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="e.g. casualty figures from the hospital" data-testid="comment" />
         </label>
-        <button type="button" className="button primary" disabled={busy || !dirty || (touched && errors.length > 0) || checking} onClick={() => void save()} data-testid="save">
+        <button type="button" className="button primary" disabled={busy || !dirty || (touched && errors.length > 0)} onClick={() => void save()} data-testid="save">
           {busy ? 'Saving…' : record ? 'Save' : 'Save as draft'}
         </button>
         {message && (

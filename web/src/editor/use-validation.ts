@@ -8,17 +8,16 @@ import { apiSend, WriteError, type FieldError } from '../auth/api-write.ts';
 import type { FormRecord } from './form-model.ts';
 
 /** The fields at fault in `record` (an edit of `id`, or a new record); `active` false checks nothing yet. */
-export function useValidation(record: FormRecord, id: string | undefined, active: boolean): { errors: FieldError[]; checking: boolean } {
-  const [state, setState] = useState<{ errors: FieldError[]; checking: boolean }>({ errors: [], checking: false });
+export function useValidation(record: FormRecord, id: string | undefined, active: boolean): { errors: FieldError[] } {
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const key = JSON.stringify(record);
   useEffect(() => {
     if (!active) return;
     let live = true;
-    setState((s) => ({ ...s, checking: true }));
     const timer = setTimeout(() => {
       apiSend<{ ok: boolean; fields: FieldError[] }>('POST', 'records/validate', { record, ...(id ? { id } : {}) }).then(
-        (r) => live && setState({ errors: r.fields, checking: false }),
-        (e: unknown) => live && setState({ errors: e instanceof WriteError ? e.fields : [], checking: false }),
+        (r) => live && setErrors(r.fields),
+        (e: unknown) => live && setErrors(e instanceof WriteError ? e.fields : []),
       );
     }, 350);
     return () => {
@@ -27,5 +26,5 @@ export function useValidation(record: FormRecord, id: string | undefined, active
     };
     // `key` stands for the record's content: a new object with the same content must not re-validate.
   }, [key, id, active]);
-  return state;
+  return { errors };
 }
