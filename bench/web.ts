@@ -223,7 +223,7 @@ export async function benchWeb(baseUrl: string, options: WebBenchOptions = {}): 
     if (options.replayUrl) {
       const [k, b, a] = [await replay(options.replayUrl, kindToggle), await replay(options.replayUrl, brush), await replay(options.replayUrl, aliasSearch)];
       replayMedians = { kindToggle: median(k), brush: median(b), aliasSearch: median(a) };
-      log(`the same requests without a browser (medians): kind toggle ${k.length ? median(k).toFixed(0) : '-'} ms, brush ${median(b).toFixed(0)} ms, alias search ${median(a).toFixed(0)} ms`);
+      log(`the same requests without a browser (medians): kind toggle ${median(k).toFixed(0)} ms, brush ${median(b).toFixed(0)} ms, alias search ${median(a).toFixed(0)} ms`);
     }
     const firstViewMedianMs = median(firstViewMs);
     return {
