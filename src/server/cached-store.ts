@@ -35,6 +35,9 @@ function stableKey(value: unknown): string {
   );
 }
 
+/** The cache key of a read: its name and its arguments. */
+const keyOf = (name: string, args: unknown[]) => `${name}:${stableKey(args)}`;
+
 /** One shared answer: when it was asked, the answer, and who still waits for it. */
 interface Entry {
   at: number;
@@ -73,7 +76,7 @@ export function cachedStore(store: EventStore, options: CacheOptions): EventStor
     return (...args: unknown[]) => {
       if (name === 'query' && ((args[2] as { limit?: number } | undefined)?.limit ?? 50) > maxCachedPage) return fn(...args);
       // The store answers Maps for actor counts; they are cached as the same Map, never mutated by callers.
-      const key = `${name}:${stableKey(args)}`;
+      const key = keyOf(name, args);
       const t = now();
       const hit = entries.get(key);
       if (hit && t - hit.at < ttlMs) {
@@ -101,7 +104,7 @@ export function cachedStore(store: EventStore, options: CacheOptions): EventStor
   // without the kind filter, which the view before it counted with the other facets (an unfiltered scan saved).
   const keepEach = (scope: AccessScope, filter: StoreFilter, names: FacetName[], top: number | undefined, at: number, answer: Partial<Record<FacetName, FacetResult>>) => {
     for (const name of names) {
-      const key = `facets:${stableKey([scope, filter, [name], top])}`;
+      const key = keyOf('facets', [scope, filter, [name], top]);
       if (entries.has(key)) continue;
       entries.set(key, { at, value: Promise.resolve({ [name]: answer[name] }), stop: new AbortController(), waiters: 0 });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
@@ -115,7 +118,7 @@ export function cachedStore(store: EventStore, options: CacheOptions): EventStor
         const asked = facetsOf(scope, g.filter, names, top);
         const answer = await asked;
         // Only an answer still kept is split: one a write cleared meanwhile may predate the write.
-        if (names.length > 1 && entries.get(`facets:${stableKey([scope, g.filter, names, top])}`)?.value === asked) keepEach(scope, g.filter, names, top, at, answer);
+        if (names.length > 1 && entries.get(keyOf('facets', [scope, g.filter, names, top]))?.value === asked) keepEach(scope, g.filter, names, top, at, answer);
         return answer;
       }),
     );
