@@ -99,6 +99,29 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await shoot(page, '03-alias-filtered');
   });
 
+  it('"Zoom to the selected records" frames the selection the map had left out of view', async () => {
+    // The map is somewhere else (the world), as a reader who has panned away would have it.
+    const mapAt = () => new URL(page.url()).searchParams.get('map')!.split('/').map(Number) as [number, number, number];
+    const key = await currentKey(page);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(() => mapAt()[0]).toBeLessThan(2);
+    const zoomedOut = mapAt();
+    await page.getByRole('button', { name: 'Zoom to the selected records' }).click();
+    // The records of the Khorasan province in the demo data are in Pakistan and Afghanistan.
+    await expect.poll(() => mapAt()[0], { timeout: 10_000 }).toBeGreaterThan(zoomedOut[0] + 1.5);
+    const [, lat, lon] = mapAt();
+    expect(lat).toBeGreaterThan(24);
+    expect(lat).toBeLessThan(38);
+    expect(lon).toBeGreaterThan(60);
+    expect(lon).toBeLessThan(78);
+    await settled(page);
+    // Moving the map changes what it draws, not the selection.
+    expect(await currentKey(page)).toBe(key);
+    expect((await mapPixels(page, '#D55E00')).targetShare + (await mapPixels(page, '#E69F00')).targetShare).toBeGreaterThan(0.0005);
+    await shoot(page, '03b-zoomed-to-records');
+  });
+
   it('brushing the timeline sets the date range and changes the counts', async () => {
     const before = await shownTotal(page);
     const key = await currentKey(page);

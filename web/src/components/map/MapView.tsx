@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { apiUrl } from '../../api/client.ts';
+import { apiUrl, getJson } from '../../api/client.ts';
 import type { AreasResponse, Kind, MapFeatures } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatCount } from '../../model/format.ts';
@@ -18,7 +18,8 @@ import { provinceZoom } from './basemap-style.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { recordFeatures, recordLayerIds, setFocus, setMode, setRecords } from './record-layers.ts';
 import { useMaplibre, worldView } from './use-maplibre.ts';
-import { apiZoom, boundsAround, fitView, viewBbox } from './viewport.ts';
+import { apiZoom, boundsAround, frameBox, recordsBox, viewBbox } from './viewport.ts';
+import { ZoomToRecordsControl } from './zoom-to-records.ts';
 
 export interface MapViewProps {
   entries: [string, string][];
@@ -126,23 +127,13 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const el = container.current;
     if (!el || fitted.current || !features.data || features.dataUrl !== recordsUrl) return;
-    const data = features.data;
     fitted.current = true;
     setFrameKnown(true);
-    const coords = data.mode === 'cells' ? data.cells.map((c) => [c.lon, c.lat]) : data.points.map((p) => [p.lon, p.lat]);
-    if (!coords.length) return;
-    // Cell positions are the means of their records; a cell's records reach up to a cell width further.
-    const pad = data.mode === 'cells' ? data.cellSize * 0.6 : 0.5;
-    const lons = coords.map((c) => c[0]!);
-    const lats = coords.map((c) => c[1]!);
-    const box = { west: Math.min(...lons) - pad, east: Math.max(...lons) + pad, south: Math.max(-85, Math.min(...lats) - pad), north: Math.min(85, Math.max(...lats) + pad) };
-    if (box.east - box.west >= 200) return; // data all over the world: the world view is the frame
-    // Room at the bottom left for the legend, so no record starts hidden under it.
-    const [width, height] = [el.clientWidth, el.clientHeight];
-    const padding = height > 420 ? { top: 40, right: 60, bottom: 130, left: 40 } : { top: 24, right: 24, bottom: 24, left: 24 };
-    const target = fitView(box, width, height, padding, 6);
+    const box = recordsBox(features.data);
+    const target = box && frameBox(box, el.clientWidth, el.clientHeight);
+    if (!target) return; // no records, or records all over the world: the world view is the frame
     frame.current = target;
-    setViewport({ zoom: target.zoom, bbox: viewBbox(boundsAround(target, target.zoom, width, height), target.zoom) });
+    setViewport({ zoom: target.zoom, bbox: viewBbox(boundsAround(target, target.zoom, el.clientWidth, el.clientHeight), target.zoom) });
     map?.jumpTo({ center: [target.lon, target.lat], zoom: target.zoom });
   }, [map, features.data, features.dataUrl, recordsUrl]);
 
@@ -150,6 +141,24 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (map && frame.current) map.jumpTo({ center: [frame.current.lon, frame.current.lat], zoom: frame.current.zoom });
   }, [map]);
+
+  // "Zoom to the selected records": the world view's answer for the filter (often already fetched) says where
+  // they are. The map does not move by itself when the filter changes: the reader may have put it where they want.
+  const worldUrl = apiUrl('map', [...entries, ['zoom', String(apiZoom(worldView.zoom))], ...(hasBbox ? [] : [['bbox', '-180,-90,180,90'] as [string, string]])]);
+  const worldUrlNow = useRef(worldUrl);
+  worldUrlNow.current = worldUrl;
+  useEffect(() => {
+    if (!map || !interactive) return;
+    const control = new ZoomToRecordsControl(async () => {
+      const el = container.current;
+      const box = recordsBox(await getJson<MapFeatures>(worldUrlNow.current));
+      if (!box || !el) return;
+      const target = frameBox(box, el.clientWidth, el.clientHeight) ?? worldView;
+      map.easeTo({ center: [target.lon, target.lat], zoom: target.zoom, duration: 600 });
+    });
+    map.addControl(control, 'top-right');
+    return () => void map.removeControl(control);
+  }, [map, interactive]);
 
   // Records and their count labels, given to the map only when they change: a new filter keeps the previous
   // answer on screen until its own arrives, and redrawing that answer would cost a frame for nothing.

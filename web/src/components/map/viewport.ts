@@ -3,6 +3,7 @@
  * maxLon, as the filter language allows) and an aggregation zoom. Both are snapped to a grid, so small pans and
  * fractional zooms ask the same question again and hit the cache instead of the server.
  */
+import type { MapFeatures } from '../../api/types.ts';
 
 /** The API zoom for a map zoom: two levels finer than the map's own, so density cells are about 32 px wide. */
 export function apiZoom(mapZoom: number): number {
@@ -15,7 +16,7 @@ const wrap = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
  * `minLon,minLat,maxLon,maxLat` of the visible area, padded by a quarter of its size and snapped outwards to a
  * grid that halves with each zoom level. A view wider than the world is the whole world.
  */
-export function viewBbox(bounds: { west: number; south: number; east: number; north: number }, mapZoom: number): string {
+export function viewBbox(bounds: Box, mapZoom: number): string {
   const step = 45 / 2 ** Math.max(0, Math.floor(mapZoom));
   const padX = (bounds.east - bounds.west) / 4;
   const padY = (bounds.north - bounds.south) / 4;
@@ -64,7 +65,7 @@ export function boundsAround(center: { lon: number; lat: number }, zoom: number,
  * most `maxZoom` — what MapLibre's fitBounds would do, worked out before the map exists.
  */
 export function fitView(
-  b: { west: number; south: number; east: number; north: number },
+  b: Box,
   width: number,
   height: number,
   padding: { top: number; right: number; bottom: number; left: number },
@@ -86,4 +87,35 @@ export function fitView(
   const cy = (y(b.north) + y(b.south)) / 2 - (padding.top - padding.bottom) / 2 / world;
   const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * cy))) * 180) / Math.PI;
   return { lon: cx * 360 - 180, lat, zoom };
+}
+
+/** A box in degrees. */
+export interface Box {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/**
+ * The box around the records of a map answer, or null when it holds none. Cell positions are the means of their
+ * records, and a cell's records reach up to a cell width further, so cells are padded by most of one.
+ */
+export function recordsBox(data: MapFeatures): Box | null {
+  const coords = data.mode === 'cells' ? data.cells : data.points;
+  if (!coords.length) return null;
+  const pad = data.mode === 'cells' ? data.cellSize * 0.6 : 0.5;
+  const lons = coords.map((c) => c.lon);
+  const lats = coords.map((c) => c.lat);
+  return { west: Math.min(...lons) - pad, east: Math.max(...lons) + pad, south: Math.max(-85, Math.min(...lats) - pad), north: Math.min(85, Math.max(...lats) + pad) };
+}
+
+/**
+ * The view that frames `box` in a map of `width`×`height`, leaving room at the bottom left for the legend so no
+ * record starts hidden under it; null when the box spans most of the world (the world view frames it).
+ */
+export function frameBox(box: Box, width: number, height: number): { lon: number; lat: number; zoom: number } | null {
+  if (box.east - box.west >= 200) return null;
+  const padding = height > 420 ? { top: 40, right: 60, bottom: 130, left: 40 } : { top: 24, right: 24, bottom: 24, left: 24 };
+  return fitView(box, width, height, padding, 6);
 }
