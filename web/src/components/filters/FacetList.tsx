@@ -57,7 +57,13 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
                   <span className="facet-label" dir="auto" title={text}>
                     {text}
                   </span>
-                  <span className="facet-count">{v.count < 0 ? '—' : formatCount(v.count)}</span>
+                  {v.count < 0 ? (
+                    <span className="facet-count" title="Not among the values counted here; the total above counts the selection">
+                      —
+                    </span>
+                  ) : (
+                    <span className="facet-count">{formatCount(v.count)}</span>
+                  )}
                   <span className="facet-bar" style={{ width: `${(Math.max(0, v.count) / max) * 100}%` }} aria-hidden="true" />
                 </label>
               </li>
