@@ -64,7 +64,7 @@ export function boundsAround(center: { lon: number; lat: number }, zoom: number,
  * The centre and zoom that fit `b` in a `width`×`height` map with `padding` pixels kept clear on each side, at
  * most `maxZoom` — what MapLibre's fitBounds would do, worked out before the map exists.
  */
-export function fitView(
+function fitView(
   b: Box,
   width: number,
   height: number,
