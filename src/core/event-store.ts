@@ -182,7 +182,7 @@ export interface EventStore {
   totals(scope: AccessScope, filter: StoreFilter): Promise<{ total: number; located: number }>;
   /**
    * Counts per value of each facet, each computed without its own filter (so a selection can be widened): the top
-   * `top` values (default 10) and the sum of the rest as `other`.
+   * `top` values (default 10; `Infinity` for all) and the sum of the rest as `other`.
    */
   facets(scope: AccessScope, filter: StoreFilter, facets: readonly FacetName[], top?: number): Promise<Partial<Record<FacetName, FacetResult>>>;
   timeline(scope: AccessScope, filter: StoreFilter, bucket: TimeBucket): Promise<Timeline>;

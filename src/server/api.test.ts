@@ -136,6 +136,21 @@ describe('aggregates', () => {
     expect(actors.facets.actor.values[0]!.label).toBe(registry.get(actors.facets.actor.values[0]!.value)?.name);
   });
 
+  it('lists the values the filter selects with their counts, even outside the top values', async () => {
+    const sum = (values: { count: number }[]) => values.reduce((n, v) => n + v.count, 0);
+    const all = (await get<Facets>('/api/facets?facet=country&top=200')).facets.country!;
+    expect(all.values.length).toBeGreaterThan(2);
+    const [first, rare] = [all.values[0]!, all.values.at(-1)!];
+    const one = (await get<Facets>(`/api/facets?facet=country&top=1&country=${rare.value}`)).facets.country!;
+    expect(one.values).toEqual([first, rare]);
+    expect(one.other).toBe(sum(all.values) - first.count - rare.count);
+    // An alias selects the actor it resolves to: "ISIS-K" lists the Khorasan province (no branches) with the total.
+    const iskp = await get<Facets>('/api/facets?facet=actor&top=1&actor=ISIS-K');
+    expect(iskp.facets.actor!.values).toHaveLength(2);
+    expect(iskp.facets.actor!.values.find((v) => v.value === 'iskp')?.count).toBe(iskp.total);
+    expect(iskp.total).toBeGreaterThan(0);
+  });
+
   it('says how many of the matching records have a location, as the exported records do', async () => {
     const exported = (await (await app.request('/api/export?format=ndjson&country=PAK')).text()).trim().split('\n').map((l) => JSON.parse(l) as EventRecord);
     const { total, located } = await get<{ total: number; located: number }>('/api/facets?facet=kind&country=PAK');

@@ -3,7 +3,8 @@
  * the timeline (buckets stacked by kind, plus records spanning several buckets), and grouped statistics.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { facetNames, statDimensions, statMeasures, timeBuckets, type FacetName } from '../../core/event-store.ts';
+import type { ActorRegistry } from '../../core/actor-registry.ts';
+import { facetNames, statDimensions, statMeasures, timeBuckets, type FacetName, type StoreFilter } from '../../core/event-store.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { invalidParameter } from '../errors.ts';
 import { FacetSchema, TimelineSchema, enumListParam, enumParam, errorResponses, filterQuery, intParam, storeFilterOf } from '../schemas.ts';
@@ -16,7 +17,7 @@ const facetsRoute = createRoute({
   request: {
     query: filterQuery({
       facet: enumListParam('dimension to count; repeat or comma-separate (default kind)', facetNames),
-      top: intParam('values per facet; the rest are summed in other', 1, 200, 10),
+      top: intParam('values per facet; the rest are summed in other (values the filter selects are listed whatever their rank)', 1, 200, 10),
     }),
   },
   responses: {
@@ -66,6 +67,16 @@ const statsRoute = createRoute({
   },
 });
 
+/**
+ * The values of a facet's own filter, written as the facet's values are: actor names and aliases as the ids they
+ * resolve to (not their branches, which are values of their own).
+ */
+function selectedValues(name: FacetName, actors: readonly string[] | undefined, filter: StoreFilter, registry: ActorRegistry): string[] {
+  if (name === 'actor') return (actors ?? []).flatMap((a) => (registry.get(a) ?? registry.resolve(a))?.id ?? []);
+  const own: unknown = filter[name as keyof StoreFilter];
+  return Array.isArray(own) ? own.map(String) : [];
+}
+
 /** Registers /facets, /timeline and /stats. */
 export function aggregateRoutes({ store, registry }: RouteDeps) {
   const api = new OpenAPIHono<AppEnv>();
@@ -74,13 +85,18 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     const q = c.req.valid('query');
     const filter = storeFilterOf(q, registry);
     const names: FacetName[] = q.facet?.length ? [...new Set(q.facet)] : ['kind'];
-    const [{ total, located }, counted] = await Promise.all([store.totals(c.var.scope, filter), store.facets(c.var.scope, filter, names, q.top)]);
+    // Every value is counted (the scan is the same; the answer cache keeps one answer whatever `top` is asked), so a
+    // value the filter selects is listed with its count even when it is not among the top ones.
+    const [{ total, located }, counted] = await Promise.all([store.totals(c.var.scope, filter), store.facets(c.var.scope, filter, names, Infinity)]);
     const facets: Partial<Record<FacetName, z.infer<typeof FacetSchema>>> = {};
     for (const name of names) {
-      const result = counted[name]!;
+      const ranked = counted[name]!.values;
+      const selected = new Set(selectedValues(name, q.actor, filter, registry).map((v) => v.toLowerCase()));
+      const shown = ranked.filter((v, i) => i < (q.top ?? 10) || selected.has(v.value.toLowerCase()));
+      const other = ranked.reduce((sum, v) => sum + v.count, 0) - shown.reduce((sum, v) => sum + v.count, 0);
       // Actor facet values are registry ids; the label saves the web app a look-up per value.
-      const values = name === 'actor' ? result.values.map((v) => ({ ...v, label: registry.get(v.value)?.name ?? v.value })) : result.values;
-      facets[name] = { values, other: result.other };
+      const values = name === 'actor' ? shown.map((v) => ({ ...v, label: registry.get(v.value)?.name ?? v.value })) : shown;
+      facets[name] = { values, other };
     }
     return c.json({ total, located, facets }, 200);
   });
