@@ -26,7 +26,8 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
   const [expanded, setExpanded] = useState(false);
   // Selected values come first (even outside the top N), so what narrows the view is always in sight.
   const rows = [
-    // count -1: outside the top values the server counted, so unknown here (never shown as 0).
+    // Count -1 (a dash) for a selected value missing from the answer: the server lists every selected value it
+    // counted, so this one has no record under the other filters, or is a name it cannot count.
     ...selected.map((s) => values.find((v) => v.value === s) ?? { value: s, count: -1 }),
     ...values.filter((v) => !selected.includes(v.value)),
   ];
@@ -58,7 +59,7 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
                     {text}
                   </span>
                   {v.count < 0 ? (
-                    <span className="facet-count" title="Not among the values counted here; the total above counts the selection">
+                    <span className="facet-count" title="No count here: no record has this value under the other filters, or it is a name the registry does not know">
                       —
                     </span>
                   ) : (
