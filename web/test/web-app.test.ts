@@ -325,6 +325,20 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await shoot(page, '13-playing');
   });
 
+  it('a link naming a province in another case lists it once, ticked, with its count', async () => {
+    const linked = await context.newPage();
+    watch(linked, log);
+    await linked.goto(`${server.url}/?country=PAK&admin1=punjab%20province`);
+    await settled(linked);
+    const punjab = linked.locator('.facet:has(h3:text-is("Province")) li', { hasText: /punjab province/i });
+    await expect.poll(() => punjab.count()).toBe(1);
+    expect(await punjab.locator('input').isChecked()).toBe(true);
+    const total = await shownTotal(linked);
+    expect(total).toBeGreaterThan(0);
+    expect(Number((await punjab.locator('.facet-count').innerText()).replace(/[^0-9]/g, ''))).toBe(total);
+    await linked.close();
+  });
+
   it('logged no console error and sent no request beyond 127.0.0.1', () => {
     expect(log.errors).toEqual([]);
     const outside = log.requests.filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));

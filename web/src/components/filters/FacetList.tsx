@@ -20,6 +20,9 @@ export interface FacetListProps {
   loading?: boolean;
 }
 
+/** Filters match some values without regard to case (a province typed in a link), so the list does too. */
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /** A titled list of checkboxes with counts and proportional bars. */
 export function FacetList({ title, values, other, selected, label, onToggle, onClear, initial = 6, loading }: FacetListProps) {
   const id = useId();
@@ -28,8 +31,11 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
   const rows = [
     // Count -1 (a dash) for a selected value missing from the answer: the server lists every selected value it
     // counted, so this one has no record under the other filters, or is a name it cannot count.
-    ...selected.map((s) => values.find((v) => v.value === s) ?? { value: s, count: -1 }),
-    ...values.filter((v) => !selected.includes(v.value)),
+    ...selected.map((s) => {
+      const counted = values.find((v) => same(v.value, s));
+      return counted ? { ...counted, value: s } : { value: s, count: -1 };
+    }),
+    ...values.filter((v) => !selected.some((s) => same(v.value, s))),
   ];
   const shown = expanded ? rows : rows.slice(0, Math.max(initial, selected.length));
   const max = Math.max(1, ...values.map((v) => v.count));
