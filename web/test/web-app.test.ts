@@ -272,6 +272,15 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(png.suggestedFilename()).toBe('records-by-province.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
     await shoot(page, '11-charts');
+    // Every label ends before its bar begins, whatever its script (the Arabic-script province included).
+    const overlaps = await card.locator('svg g').evaluateAll((rows) =>
+      rows.flatMap((g) => {
+        const [label, track] = [g.querySelector('text')!.getBoundingClientRect(), g.querySelector('rect')!.getBoundingClientRect()];
+        return label.right > track.left + 1 ? [g.querySelector('text')!.textContent] : [];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    expect(await card.locator('svg text', { hasText: /[\u0600-\u06ff]/ }).count()).toBeGreaterThan(0);
 
     // One kind: the chart over time counts what the server counts for that kind, from a timeline asked without it.
     const asked = log.requests.length;

@@ -37,9 +37,11 @@ export const BarChart = forwardRef<SVGSVGElement, BarChartProps>(function BarCha
       {rows.map((r, i) => {
         const y = top + i * rowH;
         const w = (r.value / max) * plotW;
+        // A right-to-left label starts at its right edge: anchored at its "end" it ran into the bar.
+        const rtl = /[\u0590-\u08ff]/.test(r.label);
         return (
           <g key={r.label}>
-            <text x={labelW} y={y + 15} fontSize={12} textAnchor="end" fill={ink} direction={/[\u0590-\u08ff]/.test(r.label) ? 'rtl' : undefined}>
+            <text x={labelW} y={y + 15} fontSize={12} textAnchor={rtl ? 'start' : 'end'} fill={ink} direction={rtl ? 'rtl' : undefined}>
               {fit(r.label, Math.floor(labelW / 6.8))}
             </text>
             <rect x={labelW + 8} y={y + 3} width={plotW} height={rowH - 6} fill={grid} opacity={0.35} />
