@@ -139,7 +139,7 @@ export function buildProgram(): Command {
     .description('one actor with its aliases, parent and branches')
     .action(async (id: string) => {
       const registry = loadRegistry();
-      const actor = registry.get(id) ?? registry.resolve(id);
+      const actor = registry.find(id);
       if (!actor) throw new UserError(`no actor "${id}"`, 'ID', 'find its id with `sitrep actors search NAME`');
       await write(process.stdout, JSON.stringify({ ...actor, branches: registry.descendants(actor.id).filter((d) => d !== actor.id) }, null, 2) + '\n');
     });

@@ -79,6 +79,8 @@ export interface ActorRegistry {
   /** In file order. */
   readonly actors: readonly Actor[];
   get(id: string): Actor | undefined;
+  /** The actor with this id, else the one this name stands for (`resolve` without a dataset): what a filter means. */
+  find(idOrName: string): Actor | undefined;
   /**
    * The actor a name stands for. With a dataset, that dataset's rules come first, then (UCDP) the side id, then
    * the aliases, ids and names. A trailing `(suspected)`-style qualifier or period such as `(2018-2022)` is ignored,
@@ -355,6 +357,7 @@ export function createActorRegistry(file: RegistryFile): ActorRegistry {
   return {
     actors,
     get: (id) => byId.get(id),
+    find: (idOrName) => byId.get(idOrName) ?? resolve(idOrName),
     resolve,
     resolveList: (names, context) => names.map((n) => resolve(n, context)),
     search,
@@ -394,7 +397,7 @@ export function resolveActorFilter(filter: EventFilter, registry: ActorRegistry)
   const ids = new Set<string>();
   const names = new Set<string>();
   for (const name of actor) {
-    const found = registry.get(name) ?? registry.resolve(name);
+    const found = registry.find(name);
     if (found) for (const id of descendants === false ? [found.id] : registry.descendants(found.id)) ids.add(id);
     // A name of only punctuation must still filter (and match nothing), not silently widen to every record.
     else names.add(normalizeName(name) || name.trim().toLowerCase());

@@ -80,7 +80,7 @@ export function actorRoutes({ store, registry }: RouteDeps) {
 
   api.openapi(oneRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const actor = registry.get(id) ?? registry.resolve(id);
+    const actor = registry.find(id);
     if (!actor) throw new ApiError(404, 'not_found', `no actor ${JSON.stringify(id)}`, 'id', 'find actors with /api/actors?q=NAME');
     const counts = await store.actorCounts(c.var.scope);
     const parent = actor.parent ? registry.get(actor.parent) : undefined;

@@ -72,7 +72,7 @@ const statsRoute = createRoute({
  * resolve to (not their branches, which are values of their own).
  */
 function selectedValues(name: FacetName, actors: readonly string[] | undefined, filter: StoreFilter, registry: ActorRegistry): string[] {
-  if (name === 'actor') return (actors ?? []).flatMap((a) => (registry.get(a) ?? registry.resolve(a))?.id ?? []);
+  if (name === 'actor') return (actors ?? []).flatMap((a) => registry.find(a)?.id ?? []);
   const own: unknown = filter[name as keyof StoreFilter];
   return Array.isArray(own) ? own.map(String) : [];
 }
