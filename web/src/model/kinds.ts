@@ -68,7 +68,23 @@ export function isKind(value: string): value is Kind {
   return (kindOrder as readonly string[]).includes(value);
 }
 
-/** Text that reads well on the kind's colour (dark on the light hues, white on the dark ones). */
+/** WCAG's relative luminance of a `#rrggbb` colour. */
+function luminance(hex: string): number {
+  const channel = (at: number) => {
+    const c = parseInt(hex.slice(at, at + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** WCAG's contrast ratio of two `#rrggbb` colours, from 1 to 21 (small text needs 4.5). */
+export function contrastRatio(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/** The text colour that reads best on the kind's colour: white or near-black, whichever contrasts more. */
 export function kindTextColour(kind: Kind): string {
-  return ['media', 'arrest', 'clash', 'claim', 'protest'].includes(kind) ? '#1a1a1a' : '#ffffff';
+  const [white, nearBlack] = ['#ffffff', '#111111'] as const;
+  return contrastRatio(kindColours[kind], white) >= contrastRatio(kindColours[kind], nearBlack) ? white : nearBlack;
 }

@@ -91,7 +91,8 @@ export function Histogram({ buckets, bucket, domain, from, to, width, height, on
   const selectionText = from || to ? `Selected ${from ? formatDay(from) : 'the start'} to ${to ? formatDay(to) : 'the end'}.` : 'No time range selected.';
 
   return (
-    <svg ref={svg} className="histogram" width={width} height={height} role="img" aria-labelledby="histogram-title histogram-desc">
+    // A group, not an image: it holds controls (the brush, the year ticks), which an image's children may not be.
+    <svg ref={svg} className="histogram" width={width} height={height} role="group" aria-labelledby="histogram-title" aria-describedby="histogram-desc">
       <title id="histogram-title">Timeline of the selected records</title>
       <desc id="histogram-desc">{description}</desc>
       <YAxis max={max} plotH={plotH} />
