@@ -67,6 +67,9 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(ids(['--actor', 'Islamic State'])).toEqual(['c:1', 'c:2', 'c:3']);
     expect(ids(['--actor', 'Islamic State', '--descendants', 'false'])).toEqual(['c:3']);
     expect(ids(['--q', 'kabul school'])).toEqual(['c:1']);
+    // Leaving out: the Islamic State outside Afghanistan, and everything but its Khorasan province.
+    expect(ids(['--actor', 'Islamic State', '--not_country', 'AFG'])).toEqual(['c:2', 'c:3']);
+    expect(ids(['--not_actor', 'ISIS-K'])).toEqual(['c:3']);
   });
 
   it('resolves every spelling of ISKP to one actor', () => {

@@ -34,6 +34,14 @@ const filterHelp: Record<string, string> = {
   visibility: 'public or internal',
   min_killed: 'at least this many killed (best estimate)',
   id: 'record id',
+  not_kind: 'leave out this kind',
+  not_actor: 'leave out this actor (id or alias) and its branches',
+  not_country: 'leave out this country (ISO3); records with no country stay',
+  not_admin1: 'leave out this province',
+  not_target: 'leave out this target category',
+  not_tactic: 'leave out this tactic',
+  not_attribution: 'leave out records with an actor tied this way',
+  not_dataset: 'leave out this dataset',
 };
 
 function addFilterOptions(cmd: Command): Command {

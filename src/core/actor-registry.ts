@@ -387,22 +387,33 @@ function containsWord(text: string, word: string): boolean {
 }
 
 /**
- * Turns the names a user typed in `filter.actor` into what the store matches on: `actorIds` for names the registry
- * knows (with their branches unless `descendants` is false) and `actorNames` (normalised) for the others.
+ * Turns the names a user typed in `filter.actor` (and `not_actor`) into what the store matches on: `actorIds` for
+ * names the registry knows (with their branches unless `descendants` is false) and `actorNames` (normalised) for the
+ * others; `notActorIds` and `notActorNames` likewise.
  */
 export function resolveActorFilter(filter: EventFilter, registry: ActorRegistry): StoreFilter {
-  const { actor, descendants, ...rest } = filter;
+  const { actor, not_actor: notActor, descendants, ...rest } = filter;
   const out: StoreFilter = rest;
-  if (!actor?.length) return out;
-  const ids = new Set<string>();
-  const names = new Set<string>();
-  for (const name of actor) {
-    const found = registry.find(name);
-    if (found) for (const id of descendants === false ? [found.id] : registry.descendants(found.id)) ids.add(id);
-    // A name of only punctuation must still filter (and match nothing), not silently widen to every record.
-    else names.add(normalizeName(name) || name.trim().toLowerCase());
+  const resolve = (typed: string[]) => {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    for (const name of typed) {
+      const found = registry.find(name);
+      if (found) for (const id of descendants === false ? [found.id] : registry.descendants(found.id)) ids.add(id);
+      // A name of only punctuation must still filter (and match nothing), not silently widen to every record.
+      else names.add(normalizeName(name) || name.trim().toLowerCase());
+    }
+    return { ids: [...ids], names: [...names] };
+  };
+  if (actor?.length) {
+    const { ids, names } = resolve(actor);
+    if (ids.length) out.actorIds = ids;
+    if (names.length) out.actorNames = names;
   }
-  if (ids.size) out.actorIds = [...ids];
-  if (names.size) out.actorNames = [...names];
+  if (notActor?.length) {
+    const { ids, names } = resolve(notActor);
+    if (ids.length) out.notActorIds = ids;
+    if (names.length) out.notActorNames = names;
+  }
   return out;
 }

@@ -10,11 +10,14 @@ import type { EventRecord, Kind } from './record.ts';
 import type { CuratorOverlay } from './curation.ts';
 
 /** A filter whose actor names have been resolved through the registry (see `resolveActorFilter`). */
-export interface StoreFilter extends Omit<EventFilter, 'actor' | 'descendants'> {
+export interface StoreFilter extends Omit<EventFilter, 'actor' | 'not_actor' | 'descendants'> {
   /** Canonical actor ids, descendants already included; a record matches when any of its actors is one. */
   actorIds?: string[];
   /** Normalised names (see `normalizeName`) of actors the registry does not know, matched verbatim. */
   actorNames?: string[];
+  /** Like `actorIds` and `actorNames`, for `not_actor`: a record with any of these actors does not match. */
+  notActorIds?: string[];
+  notActorNames?: string[];
 }
 
 export type SortOrder = 'date' | '-date' | 'killed' | '-killed';
@@ -46,8 +49,9 @@ export interface FacetResult {
 
 /** The filter keys a facet is counted without, so a reader sees what widening the selection would add. */
 const facetOwnFilter: Partial<Record<FacetName, (keyof StoreFilter)[]>> = {
-  kind: ['kind'], country: ['country'], admin1: ['admin1'], dataset: ['dataset'], status: ['status'], visibility: ['visibility'],
-  actor: ['actorIds', 'actorNames'], target: ['target'], tactic: ['tactic'], attribution: ['attribution'],
+  kind: ['kind', 'not_kind'], country: ['country', 'not_country'], admin1: ['admin1', 'not_admin1'], dataset: ['dataset', 'not_dataset'],
+  status: ['status'], visibility: ['visibility'], actor: ['actorIds', 'actorNames', 'notActorIds', 'notActorNames'],
+  target: ['target', 'not_target'], tactic: ['tactic', 'not_tactic'], attribution: ['attribution', 'not_attribution'],
 };
 
 /**

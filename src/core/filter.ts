@@ -31,12 +31,28 @@ export interface EventFilter {
   min_killed?: number;
   /** Record ids (used by links and the table's selection). */
   id?: string[];
+  // Values to leave out: a record with any of them does not match (`not_country=AFG`: everywhere but Afghanistan;
+  // `not_actor` leaves out the actor's branches too unless descendants=false). A record with no value matches.
+  not_kind?: Kind[];
+  not_actor?: string[];
+  not_country?: string[];
+  not_admin1?: string[];
+  not_target?: TargetCategory[];
+  not_tactic?: Tactic[];
+  not_attribution?: Attribution[];
+  not_dataset?: string[];
 }
+
+/** The list parameters that have an exclusion twin (`country` → `not_country`). */
+export const excludableParams = ['kind', 'actor', 'country', 'admin1', 'target', 'tactic', 'attribution', 'dataset'] as const;
+export type ExcludableParam = (typeof excludableParams)[number];
+/** The exclusion parameter of `param`. */
+export const notParam = <P extends ExcludableParam>(param: P): `not_${P}` => `not_${param}`;
 
 /** The parameter names, in the order they are printed. */
 export const filterParams = [
   'kind', 'actor', 'descendants', 'country', 'admin1', 'from', 'to', 'bbox', 'q', 'target', 'tactic', 'attribution',
-  'dataset', 'status', 'visibility', 'min_killed', 'id',
+  'dataset', 'status', 'visibility', 'min_killed', 'id', ...excludableParams.map(notParam),
 ] as const;
 export type FilterParam = (typeof filterParams)[number];
 
@@ -103,13 +119,15 @@ export function parseFilter(params: RawParams, ignore: readonly string[] = []): 
         filter.descendants = value === 'true' || value === '1';
         break;
       default: {
+        // An exclusion takes the values of the parameter it excludes from.
+        const base = (key.startsWith('not_') ? key.slice(4) : key) as FilterParam;
         // Actor names may contain commas ("Government of Pakistan, IS"): split them only on a comma + no space.
-        const parts = key === 'actor' ? splitActorList(value) : value.split(',');
+        const parts = base === 'actor' ? splitActorList(value) : value.split(',');
         for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
           if (part.length > 200) throw new FilterError(key, part.slice(0, 40) + '…', 'at most 200 characters per value');
-          const allowed = enumParams[key];
+          const allowed = enumParams[base];
           let v = part;
-          if (key === 'country') {
+          if (base === 'country') {
             v = part.toUpperCase();
             if (!/^[A-Z]{3}$/.test(v)) throw new FilterError(key, part, 'an ISO 3166-1 alpha-3 code such as AFG');
           } else if (allowed && !allowed.includes(part)) {
@@ -122,6 +140,12 @@ export function parseFilter(params: RawParams, ignore: readonly string[] = []): 
   }
   for (const [key, values] of Object.entries(lists)) {
     (filter as Record<string, unknown>)[key] = [...new Set(values)];
+  }
+  for (const param of excludableParams) {
+    // Comparing as the store does: admin1 and actor names without regard to case.
+    const fold = (v: string) => (param === 'admin1' || param === 'actor' ? v.toLowerCase() : v);
+    const both = filter[notParam(param)]?.find((v) => filter[param]?.some((w) => fold(w) === fold(v)));
+    if (both !== undefined) throw new FilterError(notParam(param), both, `a value that ${param} does not also ask for`);
   }
   if (filter.from && filter.to && filter.from > filter.to) {
     throw new FilterError('to', filter.to, `a date on or after from (${filter.from})`);
@@ -152,7 +176,7 @@ export function formatFilter(filter: EventFilter): [string, string][] {
   for (const key of filterParams) {
     const v = filter[key];
     if (v === undefined) continue;
-    if (key === 'actor' || key === 'id') for (const a of v as string[]) out.push([key, a]);
+    if (key === 'actor' || key === 'not_actor' || key === 'id') for (const a of v as string[]) out.push([key, a]);
     else if (Array.isArray(v)) {
       if (v.length) out.push([key, v.join(',')]);
     } else out.push([key, String(v)]);
@@ -170,11 +194,3 @@ export interface AccessScope {
 export const publicScope: AccessScope = Object.freeze({ statuses: ['published'] as Status[], visibilities: ['public'] as Visibility[] });
 /** Everything: for the command line on a local file and for administrators. */
 export const fullScope: AccessScope = Object.freeze({ statuses: [...statuses], visibilities: [...visibilities] });
-
-/** Removes one parameter from a filter (facets are computed with their own filter removed). */
-export function withoutParam(filter: EventFilter, param: FilterParam): EventFilter {
-  const copy = { ...filter };
-  delete copy[param];
-  if (param === 'actor') delete copy.descendants;
-  return copy;
-}

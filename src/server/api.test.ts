@@ -108,10 +108,35 @@ describe('the filter language in the URL', () => {
     ['/api/export?format=xlsx', 'format', 'csv'],
     ['/api/records?from=2022-01-01&to=2021-01-01', 'to', 'on or after'],
     ['/api/records?colour=red', 'colour', 'parameter this endpoint knows'],
+    ['/api/records?not_country=Afghanistan', 'not_country', 'alpha-3'],
+    ['/api/records?not_kind=bombing', 'not_kind', '"bombing"'],
+    ['/api/records?country=AFG&not_country=afg', 'not_country', 'country does not also ask for'],
   ])('%s → 400 on %s', async (url, param, expected) => {
     const body = await get<{ error: { param: string; message: string } }>(url, 400);
     expect(body.error.param).toBe(param);
     expect(body.error.message).toContain(expected);
+  });
+
+  it('leaves out what not_… names, and the exclusions add up with what they leave out', async () => {
+    // The product's question: the Khorasan province's activity outside Afghanistan, and where.
+    const abroad = await get<Facets>('/api/facets?facet=country&facet=kind&actor=ISIS-K&not_country=AFG');
+    const everywhere = await get<Facets>('/api/facets?facet=country&actor=ISIS-K');
+    const home = await get<Page>('/api/records?actor=ISIS-K&country=AFG&limit=1');
+    expect(abroad.total).toBeGreaterThan(0);
+    expect(home.total).toBeGreaterThan(0);
+    expect(abroad.total + home.total).toBe(everywhere.total);
+    const page = await get<Page>('/api/records?actor=ISIS-K&not_country=AFG&limit=1000');
+    expect(page.total).toBe(abroad.total);
+    for (const r of page.records) expect(r.place.country, r.id).not.toBe('AFG');
+    // The country facet is counted without its own filter: Afghanistan is listed, with the count left out.
+    expect(abroad.facets.country!.values.find((v) => v.value === 'AFG')?.count).toBe(home.total);
+    expect(abroad.facets.kind!.values.reduce((n, v) => n + v.count, 0)).toBe(abroad.total);
+    // An excluded actor takes its branches with it: no Islamic State province is left.
+    const noIs = await get<Page>('/api/records?not_actor=Daesh&limit=1000&country=PAK');
+    expect(noIs.total).toBeGreaterThan(0);
+    for (const r of noIs.records) expect(r.actors.some((a) => a.actorId && registry.descendants('islamic-state').includes(a.actorId)), r.id).toBe(false);
+    const isOnly = await get<Page>('/api/records?actor=Daesh&limit=1&country=PAK');
+    expect(noIs.total + isOnly.total).toBe((await get<Page>('/api/records?country=PAK&limit=1')).total);
   });
 
   it('accepts repeated and comma-separated values alike', async () => {

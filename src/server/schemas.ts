@@ -61,6 +61,14 @@ export const filterShape = {
   visibility: listParam('visibility; intersected with what the caller may see (anonymous callers: public only)', visibilities),
   min_killed: single('at least this many killed (best estimate)', '10'),
   id: listParam('record id'),
+  not_kind: listParam('leave out records of this kind', kinds),
+  not_actor: listParam('leave out records with this actor (id or any alias), and its branches unless descendants=false', undefined, false),
+  not_country: listParam('leave out records in this country (ISO 3166-1 alpha-3); records with no country stay'),
+  not_admin1: listParam('leave out records in this first-level division (case-insensitive)'),
+  not_target: listParam('leave out records with this target category', targetCategories),
+  not_tactic: listParam('leave out records with this tactic', tactics),
+  not_attribution: listParam('leave out records with an actor tied to them this way', attributions),
+  not_dataset: listParam('leave out records of this dataset'),
 };
 
 type FilterQuery = { [K in keyof typeof filterShape]?: string | string[] };

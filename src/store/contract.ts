@@ -184,6 +184,26 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await ids({ visibility: ['internal'] })).toEqual(['t:internal']);
     });
 
+    it('leaves out the records with any excluded value, and keeps those with no value at all', async () => {
+      expect(await ids({ not_kind: ['attack'] })).toEqual(['t:2', 't:3']);
+      expect(await ids({ not_country: ['AFG'] })).toEqual(['t:2', 't:3', 't:4']);
+      expect(await ids({ not_country: ['AFG', 'PAK'] })).toEqual(['t:2', 't:3']);
+      // t:3 has no province: it is not in Kabul, so it stays.
+      expect(await ids({ not_admin1: ['KABUL'] })).toEqual(['t:2', 't:3', 't:4']);
+      expect(await ids({ not_target: ['civilians'] })).toEqual(['t:1', 't:3', 't:4', 't:draft', 't:internal']);
+      expect(await ids({ not_tactic: ['ied'] })).toEqual(['t:1', 't:3', 't:4', 't:draft', 't:internal']);
+      expect(await ids({ not_attribution: ['suspected'] })).toEqual(['t:1', 't:3', 't:4', 't:draft']);
+      expect(await ids({ not_dataset: ['test'] })).toEqual([]);
+      expect(await ids({ notActorIds: ['iskp'] })).toEqual(['t:3', 't:internal']);
+      expect(await ids({ notActorNames: ['mystery front'] })).toEqual(['t:1', 't:2', 't:4', 't:draft', 't:internal']);
+      // "ISKP abroad": the actor, anywhere but Afghanistan.
+      expect(await ids({ actorIds: ['iskp'], not_country: ['AFG'] })).toEqual(['t:2', 't:4']);
+      // A facet is counted without its own exclusion too, so the excluded value is listed with its count.
+      const { country, kind } = await store.facets(fullScope, { not_country: ['AFG'] }, ['country', 'kind']);
+      expect(country!.values).toContainEqual({ value: 'AFG', count: 3 });
+      expect(kind!.values.reduce((sum, v) => sum + v.count, 0)).toBe(3);
+    });
+
     it('matches date ranges by overlap, never pinning an imprecise date to a day', async () => {
       expect(await ids({ from: '2021-03-15', to: '2021-03-20' })).toEqual(['t:2']);
       expect(await ids({ from: '2020-06-01', to: '2020-06-30' })).toEqual(['t:4']);

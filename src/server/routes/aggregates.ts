@@ -68,13 +68,15 @@ const statsRoute = createRoute({
 });
 
 /**
- * The values of a facet's own filter, written as the facet's values are: actor names and aliases as the ids they
- * resolve to (not their branches, which are values of their own).
+ * The values of a facet's own filter, included or left out, written as the facet's values are: actor names and
+ * aliases as the ids they resolve to (not their branches, which are values of their own).
  */
-function selectedValues(name: FacetName, actors: readonly string[] | undefined, filter: StoreFilter, registry: ActorRegistry): string[] {
-  if (name === 'actor') return (actors ?? []).flatMap((a) => registry.find(a)?.id ?? []);
-  const own: unknown = filter[name as keyof StoreFilter];
-  return Array.isArray(own) ? own.map(String) : [];
+function selectedValues(name: FacetName, typedActors: readonly string[], filter: StoreFilter, registry: ActorRegistry): string[] {
+  if (name === 'actor') return typedActors.flatMap((a) => registry.find(a)?.id ?? []);
+  return [name, `not_${name}`].flatMap((key) => {
+    const own: unknown = filter[key as keyof StoreFilter];
+    return Array.isArray(own) ? own.map(String) : [];
+  });
 }
 
 /** Registers /facets, /timeline and /stats. */
@@ -86,12 +88,12 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     const filter = storeFilterOf(q, registry);
     const names: FacetName[] = q.facet?.length ? [...new Set(q.facet)] : ['kind'];
     // Every value is counted (the scan is the same; the answer cache keeps one answer whatever `top` is asked), so a
-    // value the filter selects is listed with its count even when it is not among the top ones.
+    // value the filter selects or leaves out is listed with its count even when it is not among the top ones.
     const [{ total, located }, counted] = await Promise.all([store.totals(c.var.scope, filter), store.facets(c.var.scope, filter, names, Infinity)]);
     const facets: Partial<Record<FacetName, z.infer<typeof FacetSchema>>> = {};
     for (const name of names) {
       const ranked = counted[name]!.values;
-      const selected = new Set(selectedValues(name, q.actor, filter, registry).map((v) => v.toLowerCase()));
+      const selected = new Set(selectedValues(name, [...(q.actor ?? []), ...(q.not_actor ?? [])], filter, registry).map((v) => v.toLowerCase()));
       const shown = ranked.filter((v, i) => i < (q.top ?? 10) || selected.has(v.value.toLowerCase()));
       const other = ranked.reduce((sum, v) => sum + v.count, 0) - shown.reduce((sum, v) => sum + v.count, 0);
       // Actor facet values are registry ids; the label saves the web app a look-up per value.

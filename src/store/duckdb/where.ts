@@ -49,6 +49,23 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   anyOf('tactic_set', filter.tactic);
   anyOf('attribution_set', filter.attribution);
 
+  // Exclusions: a record with any of the values does not match; one with no value (no country…) still does.
+  const notIn = (column: string, values: readonly string[] | undefined) => {
+    if (values?.length) add(`(${column} IS NULL OR ${column} NOT IN (${placeholders(values.length)}))`, ...values);
+  };
+  const noneOf = (set: string, values: readonly string[] | undefined) => {
+    if (values?.length) add(`NOT ${containsAny(set, values.length)}`, ...values);
+  };
+  notIn('kind', filter.not_kind);
+  notIn('country', filter.not_country);
+  notIn('lower(admin1)', filter.not_admin1?.map((a) => a.toLowerCase()));
+  notIn('dataset', filter.not_dataset);
+  noneOf('target_set', filter.not_target);
+  noneOf('tactic_set', filter.not_tactic);
+  noneOf('attribution_set', filter.not_attribution);
+  noneOf('actor_set', filter.notActorIds);
+  noneOf('actor_key_set', filter.notActorNames);
+
   const actorTests: string[] = [];
   if (filter.actorIds?.length) {
     actorTests.push(containsAny('actor_set', filter.actorIds.length));

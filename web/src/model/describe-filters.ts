@@ -20,5 +20,16 @@ export function describeFilters(f: Filters, countryName: (iso3: string) => strin
   if (f.q) parts.push(`“${f.q}”`);
   if (f.from || f.to) parts.push(`${f.from ? formatDay(f.from) : 'start'} – ${f.to ? formatDay(f.to) : 'end'}`);
   if (f.min_killed) parts.push(`≥ ${f.min_killed} killed`);
+  const left = [
+    ...(f.not_kind ?? []).map((k) => (isKind(k) ? kindLabels[k] : k)),
+    ...(f.not_actor ?? []).map(actorName),
+    ...(f.not_country ?? []).map(countryName),
+    ...(f.not_admin1 ?? []),
+    ...(f.not_target ?? []).map((t) => valueLabel('target', t)),
+    ...(f.not_tactic ?? []).map((t) => valueLabel('tactic', t)),
+    ...(f.not_attribution ?? []).map((a) => valueLabel('attribution', a)),
+    ...(f.not_dataset ?? []).map((d) => `dataset ${d}`),
+  ];
+  if (left.length) parts.push(`not ${left.join(', ')}`);
   return parts.length ? parts.join(' · ') : 'all records';
 }

@@ -7,11 +7,15 @@
  * @example
  * parseView('?actor=ISIS-K&country=PAK&from=2019-01-01&to=2019-12-31&map=5/30.5/69.3&record=ucdp:1')
  */
-import type { FilterParam } from '../../../src/core/filter.ts';
+import type { ExcludableParam, FilterParam } from '../../../src/core/filter.ts';
 import type { SortOrder, TimeBucket } from '../../../src/core/event-store.ts';
 
-/** Filter parameters holding several values. */
-export const listParams = ['kind', 'actor', 'country', 'admin1', 'target', 'tactic', 'attribution', 'dataset'] as const satisfies readonly FilterParam[];
+/** Filter parameters holding several values: what to include, then what to leave out (`not_country`…). */
+export const includeParams = ['kind', 'actor', 'country', 'admin1', 'target', 'tactic', 'attribution', 'dataset'] as const satisfies readonly ExcludableParam[];
+export type IncludeParam = (typeof includeParams)[number];
+/** The parameter that leaves out what `param` includes. */
+export const notParam = <P extends IncludeParam>(param: P): `not_${P}` => `not_${param}`;
+export const listParams = [...includeParams, ...includeParams.map(notParam)] as const satisfies readonly FilterParam[];
 /** Filter parameters holding one value. */
 export const scalarParams = ['q', 'from', 'to', 'min_killed', 'descendants', 'bbox'] as const satisfies readonly FilterParam[];
 export type ListParam = (typeof listParams)[number];
@@ -19,7 +23,7 @@ export type ScalarParam = (typeof scalarParams)[number];
 export type Param = ListParam | ScalarParam;
 
 /** List parameters whose values never contain a comma, written comma-joined; the others repeat. */
-const commaJoined: readonly ListParam[] = ['kind', 'country', 'target', 'tactic', 'attribution'];
+const commaJoined: readonly ListParam[] = ['kind', 'country', 'target', 'tactic', 'attribution', 'not_kind', 'not_country', 'not_target', 'not_tactic', 'not_attribution'];
 
 export type Filters = Partial<Record<ListParam, string[]>> & Partial<Record<ScalarParam, string>>;
 
@@ -141,11 +145,22 @@ export function hasFilters(filters: Filters): boolean {
   return filterEntries(filters).length > 0;
 }
 
-/** Adds `value` to list `param`, or removes it when present. */
+/** Adds `value` to list `param`, or removes it when present. A value is never both included and left out. */
 export function toggleValue(filters: Filters, param: ListParam, value: string): Filters {
   const current = filters[param] ?? [];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-  return setList(filters, param, next);
+  const twin = twinOf(param);
+  return setList(setList(filters, twin, (filters[twin] ?? []).filter((v) => v !== value)), param, next);
+}
+
+/** The other side of a list parameter: `country` ↔ `not_country`. */
+function twinOf(param: ListParam): ListParam {
+  return param.startsWith('not_') ? (param.slice(4) as IncludeParam) : notParam(param as IncludeParam);
+}
+
+/** Removes a list parameter and its twin (`country` and `not_country`): the facet's whole filter. */
+export function clearList(filters: Filters, param: IncludeParam): Filters {
+  return setList(setList(filters, param, []), notParam(param), []);
 }
 
 /** Sets list `param` to `values` (removing it when empty). */

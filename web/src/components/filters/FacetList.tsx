@@ -1,6 +1,7 @@
 /**
  * One facet: the top values of a dimension with live counts (computed by the server with this facet's own filter
- * removed, so the other values stay visible), each a checkbox that adds or removes it from the filter.
+ * removed, so the other values stay visible), each a checkbox that adds or removes it from the filter, and a "not"
+ * button that leaves it out ("everywhere but Afghanistan").
  */
 import { useId, useState } from 'react';
 import type { FacetValue } from '../../api/types.ts';
@@ -12,8 +13,11 @@ export interface FacetListProps {
   /** Records (or list entries) beyond the values shown. */
   other: number;
   selected: string[];
+  /** Values left out (`not_country`…). */
+  excluded: string[];
   label: (value: FacetValue) => string;
   onToggle: (value: string) => void;
+  onExclude: (value: string) => void;
   onClear: () => void;
   /** Values shown before "Show more". */
   initial?: number;
@@ -24,27 +28,28 @@ export interface FacetListProps {
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** A titled list of checkboxes with counts and proportional bars. */
-export function FacetList({ title, values, other, selected, label, onToggle, onClear, initial = 6, loading }: FacetListProps) {
+export function FacetList({ title, values, other, selected, excluded, label, onToggle, onExclude, onClear, initial = 6, loading }: FacetListProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
-  // Selected values come first (even outside the top N), so what narrows the view is always in sight.
+  // Selected and left-out values come first (even outside the top N), so what narrows the view is always in sight.
+  const chosen = [...selected, ...excluded];
   const rows = [
-    // Count -1 (a dash) for a selected value missing from the answer: the server lists every selected value it
+    // Count -1 (a dash) for a chosen value missing from the answer: the server lists every chosen value it
     // counted, so this one has no record under the other filters, or is a name it cannot count.
-    ...selected.map((s) => {
+    ...chosen.map((s) => {
       const counted = values.find((v) => same(v.value, s));
       return counted ? { ...counted, value: s } : { value: s, count: -1 };
     }),
-    ...values.filter((v) => !selected.some((s) => same(v.value, s))),
+    ...values.filter((v) => !chosen.some((s) => same(v.value, s))),
   ];
-  const shown = expanded ? rows : rows.slice(0, Math.max(initial, selected.length));
+  const shown = expanded ? rows : rows.slice(0, Math.max(initial, chosen.length));
   const max = Math.max(1, ...values.map((v) => v.count));
 
   return (
     <section className="facet" aria-labelledby={`${id}-title`} aria-busy={loading || undefined}>
       <div className="facet-head">
         <h3 id={`${id}-title`}>{title}</h3>
-        {selected.length > 0 && (
+        {chosen.length > 0 && (
           <button type="button" className="link-button" onClick={onClear} aria-label={`Clear the ${title.toLowerCase()} filter`}>
             Clear
           </button>
@@ -56,12 +61,13 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
         <ul className="facet-values">
           {shown.map((v) => {
             const checked = selected.includes(v.value);
+            const left = excluded.includes(v.value);
             const text = label(v);
             return (
-              <li key={v.value} className={v.count === 0 && !checked ? 'empty' : undefined}>
+              <li key={v.value} className={[v.count === 0 && !checked ? 'empty' : '', left ? 'excluded' : ''].join(' ').trim() || undefined}>
                 <label>
                   <input type="checkbox" checked={checked} onChange={() => onToggle(v.value)} />
-                  <span className="facet-label" dir="auto" title={text}>
+                  <span className="facet-label" dir="auto" title={left ? `${text} (left out)` : text}>
                     {text}
                   </span>
                   {v.count < 0 ? (
@@ -73,6 +79,9 @@ export function FacetList({ title, values, other, selected, label, onToggle, onC
                   )}
                   <span className="facet-bar" style={{ width: `${(Math.max(0, v.count) / max) * 100}%` }} aria-hidden="true" />
                 </label>
+                <button type="button" className="row-button" onClick={() => onExclude(v.value)} aria-pressed={left} aria-label={`Leave out ${text}`} title={left ? 'Left out: click to bring it back' : 'Leave out these records'}>
+                  not
+                </button>
               </li>
             );
           })}

@@ -7,10 +7,10 @@ import type { FacetValue } from '../../api/types.ts';
 import { formatDay } from '../../model/format.ts';
 import { isKind, kindLabels } from '../../model/kinds.ts';
 import { valueLabel } from '../../model/labels.ts';
-import { clearParam, filterEntries, listParams, setList, type Filters, type ListParam, type Param } from '../../model/view-state.ts';
+import { clearParam, filterEntries, listParams, setList, type Filters, type IncludeParam, type Param } from '../../model/view-state.ts';
 import { useActorName } from './use-actor-name.ts';
 
-const paramTitles: Record<Param, string> = {
+const paramTitles: Record<Exclude<Param, `not_${string}`>, string> = {
   kind: 'Kind', actor: 'Actor', country: 'Country', admin1: 'Province', target: 'Target', tactic: 'Tactic', attribution: 'Attribution',
   dataset: 'Dataset', q: 'Keyword', from: 'From', to: 'To', min_killed: 'At least killed', descendants: 'Branches', bbox: 'Area',
 };
@@ -29,9 +29,12 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
   const chips: { key: string; title: string; label: ReactNode; remove: () => void }[] = [];
 
   for (const param of listParams) {
+    // A value left out reads "Country: not Afghanistan".
+    const base = (param.startsWith('not_') ? param.slice(4) : param) as IncludeParam;
     for (const value of filters[param] ?? []) {
       const remove = () => onChange(setList(filters, param, (filters[param] ?? []).filter((v) => v !== value)));
-      chips.push({ key: `${param}=${value}`, title: paramTitles[param], label: <ChipValue param={param} value={value} countryName={countryName} actorValues={actorValues} />, remove });
+      const shown = <ChipValue param={base} value={value} countryName={countryName} actorValues={actorValues} />;
+      chips.push({ key: `${param}=${value}`, title: paramTitles[base], label: base === param ? shown : <>not {shown}</>, remove });
     }
   }
   if (filters.from || filters.to) {
@@ -68,7 +71,7 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
   );
 }
 
-function ChipValue({ param, value, countryName, actorValues }: { param: ListParam; value: string; countryName: (c: string) => string; actorValues: FacetValue[] }) {
+function ChipValue({ param, value, countryName, actorValues }: { param: IncludeParam; value: string; countryName: (c: string) => string; actorValues: FacetValue[] }) {
   if (param === 'actor') return <ActorChip value={value} known={actorValues.find((a) => a.value === value)?.label} />;
   if (param === 'country') return <>{countryName(value)}</>;
   if (param === 'kind' && isKind(value)) return <>{kindLabels[value]}</>;

@@ -12,21 +12,23 @@ import { kindColours, kindHelp, kindLabels, kindOrder } from '../../model/kinds.
 export interface KindTogglesProps {
   counts: FacetValue[];
   selected: string[];
+  /** Kinds left out (`not_kind`, from a link): shown unticked; any toggle turns them into a plain kind list. */
+  excluded?: string[];
   onChange: (kinds: string[]) => void;
   loading?: boolean;
 }
 
 /** The kind filter. */
-export function KindToggles({ counts, selected, onChange, loading }: KindTogglesProps) {
+export function KindToggles({ counts, selected, excluded = [], onChange, loading }: KindTogglesProps) {
   const [showAll, setShowAll] = useState(false);
   const count = (k: Kind) => counts.find((c) => c.value === k)?.count ?? 0;
   // Kinds without records fold away (a reader can still list them to see every category there is).
   const listed = kindOrder.filter((k) => showAll || count(k) > 0 || selected.includes(k));
   const hidden = kindOrder.length - listed.length;
-  const on = (k: Kind) => selected.length === 0 || selected.includes(k);
+  const on = (k: Kind) => (selected.length === 0 || selected.includes(k)) && !excluded.includes(k);
 
   const toggle = (k: Kind) => {
-    const current = selected.length ? selected : kindOrder.filter((x) => count(x) > 0);
+    const current = selected.length ? selected : kindOrder.filter((x) => count(x) > 0 && !excluded.includes(x));
     const next = current.includes(k) ? current.filter((x) => x !== k) : [...current, k];
     const present = kindOrder.filter((x) => count(x) > 0);
     // Every kind that has records ticked again means no kind filter at all.
@@ -38,7 +40,7 @@ export function KindToggles({ counts, selected, onChange, loading }: KindToggles
     <section className="facet kinds" aria-labelledby="kinds-title" aria-busy={loading || undefined}>
       <div className="facet-head">
         <h3 id="kinds-title">Kind of activity</h3>
-        {selected.length > 0 && (
+        {selected.length + excluded.length > 0 && (
           <button type="button" className="link-button" onClick={() => onChange([])} aria-label="Show every kind">
             All kinds
           </button>

@@ -44,8 +44,9 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
   const [drawer, setDrawer] = useState(false);
   const [focus, setFocus] = useState<{ lon: number; lat: number; precision: string } | null>(null);
   const actorValues = facets?.facets.actor?.values;
-  // Charts name actor ids beyond the facet's top values, and so may a selected actor.
-  const namesWanted = view.tab === 'charts' || (view.filters.actor ?? []).some((a) => actorValues !== undefined && !actorValues.some((v) => v.value === a));
+  // Charts name actor ids beyond the facet's top values, and so may a selected or left-out actor.
+  const chosenActors = [...(view.filters.actor ?? []), ...(view.filters.not_actor ?? [])];
+  const namesWanted = view.tab === 'charts' || chosenActors.some((a) => actorValues !== undefined && !actorValues.some((v) => v.value === a));
   const actorName = useActorNames(actorValues, namesWanted);
   const unlocated = unlocatedCount(entries, facetsLoading ? undefined : facets);
   const setFilters = useCallback((filters: Filters) => update((v) => ({ ...v, filters })), [update]);

@@ -7,7 +7,7 @@ import { apiUrl } from '../../api/client.ts';
 import type { DatasetInfo, FacetsResponse, FacetValue } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { valueLabel } from '../../model/labels.ts';
-import { clearParam, setList, setScalar, toggleValue, type Filters, type ListParam } from '../../model/view-state.ts';
+import { clearList, notParam, setList, setScalar, toggleValue, type Filters, type IncludeParam } from '../../model/view-state.ts';
 import { DateRange } from '../filters/DateRange.tsx';
 import { FacetList } from '../filters/FacetList.tsx';
 import { FilterChips } from '../filters/FilterChips.tsx';
@@ -27,7 +27,7 @@ export interface SidebarProps {
   id?: string;
 }
 
-const facetTitles: [FacetName & ListParam, string][] = [
+const facetTitles: [FacetName & IncludeParam, string][] = [
   ['country', 'Country'],
   ['admin1', 'Province'],
   ['actor', 'Actor'],
@@ -47,7 +47,7 @@ export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowU
     <aside className="sidebar" id={id} aria-label="Filters">
       <ResultSummary total={facets?.total} unlocated={unlocated} loading={loading} onShowUnlocated={onShowUnlocated} />
       <FilterChips filters={filters} onChange={onChange} countryName={countryName} actorValues={values('actor')} />
-      <KindToggles counts={values('kind')} selected={filters.kind ?? []} onChange={(k) => onChange(setList(filters, 'kind', k))} loading={loading} />
+      <KindToggles counts={values('kind')} selected={filters.kind ?? []} excluded={filters.not_kind} onChange={(k) => onChange(setList(clearList(filters, 'kind'), 'kind', k))} loading={loading} />
       <DateRange from={filters.from} to={filters.to} onChange={(f, t) => onChange(setScalar(setScalar(filters, 'from', f), 'to', t))} />
       {facetTitles.map(([param, title]) => (
         <div key={param}>
@@ -56,12 +56,14 @@ export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowU
             values={values(param)}
             other={facets?.facets[param]?.other ?? 0}
             selected={filters[param] ?? []}
+            excluded={filters[notParam(param)] ?? []}
             label={label(param)}
             onToggle={(v) => onChange(toggleValue(filters, param, v))}
-            onClear={() => onChange(clearParam(filters, param))}
+            onExclude={(v) => onChange(toggleValue(filters, notParam(param), v))}
+            onClear={() => onChange(clearList(filters, param))}
             loading={loading}
           />
-          {param === 'actor' && (filters.actor?.length ?? 0) > 0 && (
+          {param === 'actor' && Boolean(filters.actor?.length || filters.not_actor?.length) && (
             <label className="descendants">
               <input type="checkbox" checked={filters.descendants !== 'false'} onChange={(e) => onChange(setScalar(filters, 'descendants', e.target.checked ? undefined : 'false'))} />
               Include branches (an Islamic State search finds its provinces)
