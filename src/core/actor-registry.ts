@@ -394,7 +394,8 @@ function containsWord(text: string, word: string): boolean {
 export function resolveActorFilter(filter: EventFilter, registry: ActorRegistry): StoreFilter {
   const { actor, not_actor: notActor, descendants, ...rest } = filter;
   const out: StoreFilter = rest;
-  const resolve = (typed: string[]) => {
+  const resolve = (typed: string[] | undefined, idsKey: 'actorIds' | 'notActorIds', namesKey: 'actorNames' | 'notActorNames') => {
+    if (!typed?.length) return;
     const ids = new Set<string>();
     const names = new Set<string>();
     for (const name of typed) {
@@ -403,17 +404,10 @@ export function resolveActorFilter(filter: EventFilter, registry: ActorRegistry)
       // A name of only punctuation must still filter (and match nothing), not silently widen to every record.
       else names.add(normalizeName(name) || name.trim().toLowerCase());
     }
-    return { ids: [...ids], names: [...names] };
+    if (ids.size) out[idsKey] = [...ids];
+    if (names.size) out[namesKey] = [...names];
   };
-  if (actor?.length) {
-    const { ids, names } = resolve(actor);
-    if (ids.length) out.actorIds = ids;
-    if (names.length) out.actorNames = names;
-  }
-  if (notActor?.length) {
-    const { ids, names } = resolve(notActor);
-    if (ids.length) out.notActorIds = ids;
-    if (names.length) out.notActorNames = names;
-  }
+  resolve(actor, 'actorIds', 'actorNames');
+  resolve(notActor, 'notActorIds', 'notActorNames');
   return out;
 }

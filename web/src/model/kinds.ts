@@ -78,7 +78,7 @@ function luminance(hex: string): number {
 }
 
 /** WCAG's contrast ratio of two `#rrggbb` colours, from 1 to 21 (small text needs 4.5). */
-export function contrastRatio(a: string, b: string): number {
+function contrastRatio(a: string, b: string): number {
   const [x, y] = [luminance(a), luminance(b)];
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }
