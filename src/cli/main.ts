@@ -25,7 +25,7 @@ const filterHelp: Record<string, string> = {
   from: 'first day, YYYY-MM-DD (records overlapping the range count)',
   to: 'last day, YYYY-MM-DD',
   bbox: 'minLon,minLat,maxLon,maxLat',
-  q: 'keywords in description, place, actor names and sources',
+  q: 'keywords in description, place, actor names and sources; -word leaves out',
   target: 'target category',
   tactic: 'tactic',
   attribution: 'claimed, attributed, suspected or unknown',

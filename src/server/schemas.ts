@@ -52,7 +52,7 @@ export const filterShape = {
   from: single('first day, YYYY-MM-DD; records whose date range overlaps [from, to] match', '2021-01-01'),
   to: single('last day, YYYY-MM-DD', '2021-12-31'),
   bbox: single('minLon,minLat,maxLon,maxLat; minLon > maxLon crosses the antimeridian', '60,23,78,38'),
-  q: listParam('keywords, all of which must appear in description, place, actor names or sources', undefined, false),
+  q: listParam('keywords, all of which must appear in description, place, actor names or sources; a word with a leading minus must not (bombing -suicide)', undefined, false),
   target: listParam('target category', targetCategories),
   tactic: listParam('tactic', tactics),
   attribution: listParam('how the actor is tied to the record', attributions),

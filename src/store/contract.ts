@@ -180,6 +180,11 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await ids({ min_killed: 5 })).toEqual(['t:1', 't:4', 't:draft', 't:internal']);
       expect(await ids({ q: 'cathedral' })).toEqual(['t:2']);
       expect(await ids({ q: 'khurasan plot' })).toEqual(['t:2']);
+      // A word with a leading minus leaves out the records that have it.
+      expect(await ids({ q: '-cathedral' })).toEqual(['t:1', 't:3', 't:4', 't:draft', 't:internal']);
+      expect(await ids({ q: 'record -test -khurasan' })).toEqual([]);
+      expect(await ids({ q: 'plot -khurasan' })).toEqual([]);
+      expect(await ids({ q: 'Kabul -investigation' })).toEqual(['t:1', 't:internal']);
       expect(await ids({ status: ['draft'] })).toEqual(['t:draft']);
       expect(await ids({ visibility: ['internal'] })).toEqual(['t:internal']);
     });

@@ -92,14 +92,17 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   if (filter.min_killed !== undefined) add('killed_best >= ?', filter.min_killed);
 
   if (filter.q) {
-    for (const term of filter.q.split(/\s+/).filter(Boolean)) {
+    for (const word of filter.q.split(/\s+/).filter(Boolean)) {
+      // A word with a leading minus must not appear ("bombing -suicide").
+      const excluded = word.length > 1 && word.startsWith('-');
+      const term = excluded ? word.slice(1) : word;
       // Each word's pieces must all appear ("ISIS-K" → "isis", "k"), or its registry-folded form must
       // ("khurasan" finds the actor key "khorasan").
       const pieces = foldText(term).split(' ').filter(Boolean);
       const folded = normalizeName(term);
       const tests = [...(pieces.length ? [pieces.map(() => 'contains(search, ?)').join(' AND ')] : []), ...(folded ? ['contains(search, ?)'] : [])];
       if (!tests.length) continue;
-      add(`(${tests.map((t) => `(${t})`).join(' OR ')})`, ...pieces, ...(folded ? [folded] : []));
+      add(`${excluded ? 'NOT ' : ''}(${tests.map((t) => `(${t})`).join(' OR ')})`, ...pieces, ...(folded ? [folded] : []));
     }
   }
   return { sql: parts.join(' AND ') || 'TRUE', params };

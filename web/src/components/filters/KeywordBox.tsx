@@ -40,6 +40,7 @@ export function KeywordBox({ value, onSearch }: KeywordBoxProps) {
         id={id}
         type="search"
         placeholder="Keywords: place, tactic, words in the description…"
+        title="Every word must appear; a word with a minus in front (-suicide) must not"
         dir="auto"
         value={text}
         maxLength={500}
