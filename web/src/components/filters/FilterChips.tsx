@@ -26,27 +26,31 @@ export interface FilterChipsProps {
 /** The chips, or nothing when no filter is set. */
 export function FilterChips({ filters, onChange, countryName, actorValues }: FilterChipsProps) {
   if (filterEntries(filters).length === 0) return null;
-  const chips: { key: string; title: string; label: ReactNode; remove: () => void }[] = [];
+  // `text` is the chip's value in words, for the remove button's name ("Remove filter Country not Pakistan").
+  const chips: { key: string; title: string; label: ReactNode; text: string; remove: () => void }[] = [];
+  const plain = (param: IncludeParam, value: string) =>
+    param === 'actor' ? (actorValues.find((a) => a.value === value)?.label ?? value) : param === 'country' ? countryName(value) : param === 'kind' && isKind(value) ? kindLabels[value] : valueLabel(param, value);
 
   for (const param of listParams) {
     // A value left out reads "Country: not Afghanistan".
     const base = (param.startsWith('not_') ? param.slice(4) : param) as IncludeParam;
     for (const value of filters[param] ?? []) {
       const remove = () => onChange(setList(filters, param, (filters[param] ?? []).filter((v) => v !== value)));
-      const shown = <ChipValue param={base} value={value} countryName={countryName} actorValues={actorValues} />;
-      chips.push({ key: `${param}=${value}`, title: paramTitles[base], label: base === param ? shown : <>not {shown}</>, remove });
+      const shown = base === 'actor' ? <ActorChip value={value} known={actorValues.find((a) => a.value === value)?.label} /> : plain(base, value);
+      const not = base === param ? '' : 'not ';
+      chips.push({ key: `${param}=${value}`, title: paramTitles[base], label: <>{not}{shown}</>, text: not + plain(base, value), remove });
     }
   }
   if (filters.from || filters.to) {
     const range = `${filters.from ? formatDay(filters.from) : 'the start'} – ${filters.to ? formatDay(filters.to) : 'today'}`;
-    chips.push({ key: 'dates', title: 'Dates', label: range, remove: () => onChange(clearParam(clearParam(filters, 'from'), 'to')) });
+    chips.push({ key: 'dates', title: 'Dates', label: range, text: range, remove: () => onChange(clearParam(clearParam(filters, 'from'), 'to')) });
   }
   for (const param of ['q', 'min_killed', 'bbox'] as const) {
     const v = filters[param];
-    if (v) chips.push({ key: param, title: paramTitles[param], label: v, remove: () => onChange(clearParam(filters, param)) });
+    if (v) chips.push({ key: param, title: paramTitles[param], label: v, text: v, remove: () => onChange(clearParam(filters, param)) });
   }
   if (filters.descendants === 'false') {
-    chips.push({ key: 'descendants', title: 'Branches', label: 'excluded', remove: () => onChange(clearParam(filters, 'descendants')) });
+    chips.push({ key: 'descendants', title: 'Branches', label: 'excluded', text: 'excluded', remove: () => onChange(clearParam(filters, 'descendants')) });
   }
 
   return (
@@ -58,7 +62,7 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
             <span className="chip-value" dir="auto">
               {c.label}
             </span>
-            <button type="button" onClick={c.remove} aria-label={`Remove filter ${c.title} ${typeof c.label === 'string' ? c.label : ''}`.trim()} title="Remove this filter">
+            <button type="button" onClick={c.remove} aria-label={`Remove filter ${c.title} ${c.text}`} title="Remove this filter">
               ×
             </button>
           </li>
@@ -69,13 +73,6 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
       </button>
     </div>
   );
-}
-
-function ChipValue({ param, value, countryName, actorValues }: { param: IncludeParam; value: string; countryName: (c: string) => string; actorValues: FacetValue[] }) {
-  if (param === 'actor') return <ActorChip value={value} known={actorValues.find((a) => a.value === value)?.label} />;
-  if (param === 'country') return <>{countryName(value)}</>;
-  if (param === 'kind' && isKind(value)) return <>{kindLabels[value]}</>;
-  return <>{valueLabel(param, value)}</>;
 }
 
 function ActorChip({ value, known }: { value: string; known?: string }) {
