@@ -393,6 +393,20 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await view.close();
   });
 
+  it('from the keyboard, a record opens with focus on its title, and Escape brings focus back to it in the list', async () => {
+    await page.goto(`${server.url}/?actor=iskp`);
+    await settled(page);
+    const entry = page.locator('.record-summary').nth(2);
+    const id = await entry.getAttribute('data-record-id');
+    await entry.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('record-title');
+    expect(new URL(page.url()).searchParams.get('record')).toBe(id);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-record-id'))).toBe(id);
+    expect(new URL(page.url()).searchParams.get('record')).toBeNull();
+  });
+
   it('logged no console error and sent no request beyond 127.0.0.1', () => {
     expect(log.errors).toEqual([]);
     const outside = log.requests.filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -3,7 +3,7 @@
  * timeline under them, and the record list or the open record beside them. On a phone the columns stack and the
  * filters open as a drawer.
  */
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FacetsResponse, Kind } from '../../api/types.ts';
 import { useActorNames } from '../../api/use-actor-names.ts';
 import { describeFilters } from '../../model/describe-filters.ts';
@@ -61,6 +61,18 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
   }, [caption]);
   useEffect(() => {
     if (!view.record) setFocus(null);
+  }, [view.record]);
+  // Closing a record (Escape, "Back to the list", the browser's Back) takes keyboard focus back to it in the list,
+  // where the reader left off, or to the list's heading — unless the reader has put focus somewhere else already.
+  const openedRecord = useRef<string | null>(null);
+  useEffect(() => {
+    const closed = openedRecord.current;
+    openedRecord.current = view.record;
+    if (view.record || !closed) return;
+    requestAnimationFrame(() => {
+      if (document.activeElement !== document.body) return;
+      (document.querySelector<HTMLElement>(`[data-record-id="${CSS.escape(closed)}"]`) ?? document.getElementById('record-list-title'))?.focus();
+    });
   }, [view.record]);
   // The unlocated list belongs to one selection; a new filter goes back to the full list.
   useEffect(() => setListMode('records'), [filterKey]);

@@ -36,7 +36,7 @@ export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen,
   return (
     <section className="record-list" aria-labelledby="record-list-title" aria-busy={pages.loading}>
       <div className="panel-head">
-        <h2 id="record-list-title">
+        <h2 id="record-list-title" tabIndex={-1}>
           Records{pages.total !== undefined && <span className="muted"> · {formatCount(pages.total)}</span>}
         </h2>
         <label className="sort-select">

@@ -72,7 +72,7 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
       {r && current && (
         <>
           <KindBadge kind={r.kind} subtype={r.subtype} />
-          <h2 id="record-title" tabIndex={-1}>
+          <h2 id="record-title" tabIndex={-1} ref={heading}>
             {kindLabels[r.kind]}, <PlaceText place={r.place} countryName={countryName} />
           </h2>
           <dl className="facts">
