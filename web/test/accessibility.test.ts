@@ -1,5 +1,6 @@
 // Every page a reader or an editor sees, checked with axe-core against WCAG 2.1 A and AA in Chromium: the map, a
-// record's panel, the table, the charts, the embed, the alias suggestions, the map on a phone, and the editor's
+// record's panel, the table, the charts, the embed, the alias suggestions, the export formats, the embed dialog, a
+// facet value left out, the map on a phone, and the editor's
 // pages signed in (new record with its errors shown, an edit, a history, the review queue, API tokens). A violation
 // fails the test with the rule, the elements it found and how to fix them.
 import { readFileSync } from 'node:fs';
@@ -63,6 +64,9 @@ describe.skipIf(Boolean(skip))(`accessibility of the reader's pages (axe-core, W
         await page.getByRole('option').first().waitFor();
       },
     ],
+    ['the export formats', '/', laptop, (page) => page.getByRole('button', { name: /Export/ }).click()],
+    ['the embed dialog', '/', laptop, (page) => page.getByRole('button', { name: 'Embed' }).click()],
+    ['a record left out of a facet', '/?actor=iskp&not_country=AFG', laptop],
   ];
   for (const [name, path, viewport, act] of views) {
     it(`${name} (${path}) has no WCAG 2.1 A/AA violation`, async () => {

@@ -79,7 +79,7 @@ export function FacetList({ title, values, other, selected, excluded, label, onT
                   )}
                   <span className="facet-bar" style={{ width: `${(Math.max(0, v.count) / max) * 100}%` }} aria-hidden="true" />
                 </label>
-                <button type="button" className="row-button" onClick={() => onExclude(v.value)} aria-pressed={left} aria-label={`Leave out ${text}`} title={left ? 'Left out: click to bring it back' : 'Leave out these records'}>
+                <button type="button" className="row-button" onClick={() => onExclude(v.value)} aria-pressed={left} aria-label={`Not ${text} (leave out)`} title={left ? 'Left out: click to bring it back' : 'Leave out these records'}>
                   not
                 </button>
               </li>

@@ -49,11 +49,12 @@ export function ShareBar({ entries }: ShareBarProps) {
         Embed
       </button>
       <div className="menu" ref={menu}>
-        <button type="button" className="button" aria-haspopup="true" aria-expanded={exportOpen} onClick={() => setExportOpen(!exportOpen)}>
+        {/* A disclosure of three download links (not an ARIA menu, which would promise arrow-key menu items). */}
+        <button type="button" className="button" aria-expanded={exportOpen} aria-controls="export-formats" onClick={() => setExportOpen(!exportOpen)}>
           Export ▾
         </button>
         {exportOpen && (
-          <ul className="menu-list">
+          <ul className="menu-list" id="export-formats" aria-label="Export formats">
             <li>
               <a href={apiUrl('export', [...entries, ['format', 'csv']])} download onClick={() => setExportOpen(false)} data-testid="export-csv">
                 CSV (spreadsheet)
