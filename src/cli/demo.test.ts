@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store.ts';
-import { fullScope } from '../core/filter.ts';
+import { fullScope, parseFilter, publicScope } from '../core/filter.ts';
+import { resolveActorFilter } from '../core/actor-registry.ts';
 import type { EventRecord } from '../core/record.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
 import { demoDir, loadDemo, readDemoManifest } from './demo.ts';
@@ -62,6 +63,18 @@ describe('the demo dataset', () => {
     expect(records.every((r) => r.provenance.licence === 'Free to use with attribution to the cited sources' && r.sources.length === 1)).toBe(true);
     // Network labels ("ISKP-linked Central Asian network") resolve through the actor they mention.
     expect(records.filter((r) => r.actors.some((a) => a.actorId === 'iskp')).length).toBeGreaterThanOrEqual(55);
+  });
+
+  it("answers the README's opening question with the figures the README gives", async () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const link = /<(http:\/\/127\.0\.0\.1:8080\/\?[^>]+)>/.exec(readme)![1]!;
+    const [, total, germany] = /\((\d+) records: Germany (\d+),/.exec(readme)!;
+    const filter = resolveActorFilter(parseFilter(new URL(link).searchParams), registry);
+    expect(filter.not_country).toEqual(['AFG']);
+    expect(await store.count(publicScope, filter)).toBe(Number(total));
+    const { country } = await store.facets(publicScope, filter, ['country'], 50);
+    expect(country!.values.find((v) => v.value === 'DEU')?.count).toBe(Number(germany));
+    expect(country!.values.find((v) => v.value === 'AFG')).toBeUndefined();
   });
 });
 
