@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { resolveActorFilter } from '../core/actor-registry.ts';
 import { statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
-import { filterParams, fullScope, parseFilter, type EventFilter } from '../core/filter.ts';
+import { filterParams, fullScope, parseFilter, type EventFilter, type FilterParam } from '../core/filter.ts';
 import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
 import { projectRoot, setting, settings } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
@@ -16,7 +16,7 @@ import { serveCommand } from './serve-command.ts';
 import { demoCommand } from './demo.ts';
 import { usersCommand } from './users-command.ts';
 
-const filterHelp: Record<string, string> = {
+const filterHelp: Record<FilterParam, string> = {
   kind: 'record kind (attack, clash, plot, arrest, …); repeat or comma-separate',
   actor: 'actor id or any alias; its branches are included',
   descendants: 'false to leave out an actor’s branches',
