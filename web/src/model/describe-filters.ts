@@ -4,32 +4,32 @@
 import { formatDay } from './format.ts';
 import { isKind, kindLabels } from './kinds.ts';
 import { valueLabel } from './labels.ts';
-import type { Filters } from './view-state.ts';
+import { includeParams, notParam, type Filters, type IncludeParam } from './view-state.ts';
+
+/** One value of a list filter in words: a kind's label, an actor's or a country's name, a category's label. */
+export function filterValueName(param: IncludeParam, value: string, countryName: (iso3: string) => string, actorName: (id: string) => string): string {
+  if (param === 'kind') return isKind(value) ? kindLabels[value] : value;
+  if (param === 'actor') return actorName(value);
+  if (param === 'country') return countryName(value);
+  return valueLabel(param, value);
+}
 
 /** The description; "all records" for an empty filter. */
 export function describeFilters(f: Filters, countryName: (iso3: string) => string, actorName: (id: string) => string): string {
+  const names = (param: IncludeParam, values: string[] = []) => values.map((v) => filterValueName(param, v, countryName, actorName)).join(', ');
   const parts: string[] = [];
-  if (f.kind?.length) parts.push(f.kind.map((k) => (isKind(k) ? kindLabels[k] : k)).join(', '));
-  if (f.actor?.length) parts.push(f.actor.map(actorName).join(', '));
-  if (f.country?.length) parts.push(f.country.map(countryName).join(', '));
-  if (f.admin1?.length) parts.push(f.admin1.join(', '));
-  if (f.target?.length) parts.push(`targets: ${f.target.map((t) => valueLabel('target', t)).join(', ')}`);
-  if (f.tactic?.length) parts.push(`tactics: ${f.tactic.map((t) => valueLabel('tactic', t)).join(', ')}`);
-  if (f.attribution?.length) parts.push(f.attribution.map((a) => valueLabel('attribution', a)).join(', '));
-  if (f.dataset?.length) parts.push(`dataset ${f.dataset.join(', ')}`);
+  if (f.kind?.length) parts.push(names('kind', f.kind));
+  if (f.actor?.length) parts.push(names('actor', f.actor));
+  if (f.country?.length) parts.push(names('country', f.country));
+  if (f.admin1?.length) parts.push(names('admin1', f.admin1));
+  if (f.target?.length) parts.push(`targets: ${names('target', f.target)}`);
+  if (f.tactic?.length) parts.push(`tactics: ${names('tactic', f.tactic)}`);
+  if (f.attribution?.length) parts.push(names('attribution', f.attribution));
+  if (f.dataset?.length) parts.push(`dataset ${names('dataset', f.dataset)}`);
   if (f.q) parts.push(`“${f.q}”`);
   if (f.from || f.to) parts.push(`${f.from ? formatDay(f.from) : 'start'} – ${f.to ? formatDay(f.to) : 'end'}`);
   if (f.min_killed) parts.push(`≥ ${f.min_killed} killed`);
-  const left = [
-    ...(f.not_kind ?? []).map((k) => (isKind(k) ? kindLabels[k] : k)),
-    ...(f.not_actor ?? []).map(actorName),
-    ...(f.not_country ?? []).map(countryName),
-    ...(f.not_admin1 ?? []),
-    ...(f.not_target ?? []).map((t) => valueLabel('target', t)),
-    ...(f.not_tactic ?? []).map((t) => valueLabel('tactic', t)),
-    ...(f.not_attribution ?? []).map((a) => valueLabel('attribution', a)),
-    ...(f.not_dataset ?? []).map((d) => `dataset ${d}`),
-  ];
+  const left = includeParams.map((p) => names(p, f[notParam(p)])).filter(Boolean);
   if (left.length) parts.push(`not ${left.join(', ')}`);
   return parts.length ? parts.join(' · ') : 'all records';
 }

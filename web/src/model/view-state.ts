@@ -13,7 +13,7 @@ import type { SortOrder, TimeBucket } from '../../../src/core/event-store.ts';
 /** Filter parameters holding several values: what to include, then what to leave out (`not_country`…). */
 export const includeParams = ['kind', 'actor', 'country', 'admin1', 'target', 'tactic', 'attribution', 'dataset'] as const satisfies readonly ExcludableParam[];
 export type IncludeParam = (typeof includeParams)[number];
-/** The parameter that leaves out what `param` includes. */
+/** The parameter that leaves out what `param` includes (core has the same; the web may import only its types). */
 export const notParam = <P extends IncludeParam>(param: P): `not_${P}` => `not_${param}`;
 export const listParams = [...includeParams, ...includeParams.map(notParam)] as const satisfies readonly FilterParam[];
 /** Filter parameters holding one value. */
@@ -23,7 +23,8 @@ export type ScalarParam = (typeof scalarParams)[number];
 export type Param = ListParam | ScalarParam;
 
 /** List parameters whose values never contain a comma, written comma-joined; the others repeat. */
-const commaJoined: readonly ListParam[] = ['kind', 'country', 'target', 'tactic', 'attribution', 'not_kind', 'not_country', 'not_target', 'not_tactic', 'not_attribution'];
+const commaJoinedIncludes = ['kind', 'country', 'target', 'tactic', 'attribution'] as const;
+const commaJoined: readonly ListParam[] = [...commaJoinedIncludes, ...commaJoinedIncludes.map(notParam)];
 
 export type Filters = Partial<Record<ListParam, string[]>> & Partial<Record<ScalarParam, string>>;
 

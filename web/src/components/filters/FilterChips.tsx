@@ -5,8 +5,7 @@
 import type { ReactNode } from 'react';
 import type { FacetValue } from '../../api/types.ts';
 import { formatDay } from '../../model/format.ts';
-import { isKind, kindLabels } from '../../model/kinds.ts';
-import { valueLabel } from '../../model/labels.ts';
+import { filterValueName } from '../../model/describe-filters.ts';
 import { clearParam, filterEntries, listParams, setList, type Filters, type IncludeParam, type Param } from '../../model/view-state.ts';
 import { useActorName } from './use-actor-name.ts';
 
@@ -28,15 +27,15 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
   if (filterEntries(filters).length === 0) return null;
   // `text` is the chip's value in words, for the remove button's name ("Remove filter Country not Pakistan").
   const chips: { key: string; title: string; label: ReactNode; text: string; remove: () => void }[] = [];
-  const plain = (param: IncludeParam, value: string) =>
-    param === 'actor' ? (actorValues.find((a) => a.value === value)?.label ?? value) : param === 'country' ? countryName(value) : param === 'kind' && isKind(value) ? kindLabels[value] : valueLabel(param, value);
+  const knownActor = (id: string) => actorValues.find((a) => a.value === id)?.label;
+  const plain = (param: IncludeParam, value: string) => filterValueName(param, value, countryName, (id) => knownActor(id) ?? id);
 
   for (const param of listParams) {
     // A value left out reads "Country: not Afghanistan".
     const base = (param.startsWith('not_') ? param.slice(4) : param) as IncludeParam;
     for (const value of filters[param] ?? []) {
       const remove = () => onChange(setList(filters, param, (filters[param] ?? []).filter((v) => v !== value)));
-      const shown = base === 'actor' ? <ActorChip value={value} known={actorValues.find((a) => a.value === value)?.label} /> : plain(base, value);
+      const shown = base === 'actor' ? <ActorChip value={value} known={knownActor(value)} /> : plain(base, value);
       const not = base === param ? '' : 'not ';
       chips.push({ key: `${param}=${value}`, title: paramTitles[base], label: <>{not}{shown}</>, text: not + plain(base, value), remove });
     }
