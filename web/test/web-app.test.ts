@@ -351,6 +351,21 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await linked.close();
   });
 
+  it('a period with no end reads the same in the page title, the chip and the timeline', async () => {
+    const view = await context.newPage();
+    watch(view, log);
+    await view.goto(`${server.url}/?actor=ISIS-K&kind=plot,arrest&not_country=AFG&from=2021-08-15`);
+    await settled(view);
+    await expect.poll(() => view.locator('.chip', { hasText: 'since 15 August 2021' }).count()).toBe(1);
+    expect(await view.locator('.timeline-range').innerText()).toContain('since 15 August 2021');
+    expect(await view.title()).toContain('since 15 August 2021');
+    await view.goto(`${server.url}/?from=2019-01-01&to=2019-12-31`);
+    await settled(view);
+    await expect.poll(() => view.locator('.chip', { hasText: '1 January – 31 December 2019' }).count()).toBe(1);
+    expect(await view.title()).toContain('1 January – 31 December 2019');
+    await view.close();
+  });
+
   it('"not" on a facet value leaves its records out, says so, and the chip brings them back', async () => {
     const view = await context.newPage();
     watch(view, log);

@@ -1,7 +1,7 @@
 /**
  * A filter in a few words, for chart captions and the page title: "Pakistan · Islamic State · 2019".
  */
-import { formatDay } from './format.ts';
+import { formatPeriod } from './format.ts';
 import { isKind, kindLabels } from './kinds.ts';
 import { valueLabel } from './labels.ts';
 import { includeParams, notParam, type Filters, type IncludeParam } from './view-state.ts';
@@ -27,7 +27,7 @@ export function describeFilters(f: Filters, countryName: (iso3: string) => strin
   if (f.attribution?.length) parts.push(names('attribution', f.attribution));
   if (f.dataset?.length) parts.push(`dataset ${names('dataset', f.dataset)}`);
   if (f.q) parts.push(`“${f.q}”`);
-  if (f.from || f.to) parts.push(`${f.from ? formatDay(f.from) : 'start'} – ${f.to ? formatDay(f.to) : 'end'}`);
+  if (f.from || f.to) parts.push(formatPeriod(f.from, f.to));
   if (f.min_killed) parts.push(`≥ ${f.min_killed} killed`);
   const left = includeParams.map((p) => names(p, f[notParam(p)])).filter(Boolean);
   if (left.length) parts.push(`not ${left.join(', ')}`);

@@ -51,6 +51,15 @@ export function formatDayRange(from: string, to: string): string {
   return `${formatDay(from)} – ${formatDay(to)}`;
 }
 
+/**
+ * A filter's date range in words, one wording everywhere (title, chips, timeline): `2–6 May 2021`,
+ * `since 15 August 2021` when it has no end, `until 1 May 2019` when it has no start.
+ */
+export function formatPeriod(from: string | undefined, to: string | undefined): string {
+  if (from && to) return formatDayRange(from, to);
+  return from ? `since ${formatDay(from)}` : to ? `until ${formatDay(to)}` : '';
+}
+
 export interface Casualties {
   low: number | null;
   best: number | null;

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { FacetValue } from '../../api/types.ts';
-import { formatDay } from '../../model/format.ts';
+import { formatPeriod } from '../../model/format.ts';
 import { filterValueName } from '../../model/describe-filters.ts';
 import { clearParam, filterEntries, listParams, setList, type Filters, type IncludeParam, type Param } from '../../model/view-state.ts';
 import { useActorName } from './use-actor-name.ts';
@@ -41,7 +41,7 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
     }
   }
   if (filters.from || filters.to) {
-    const range = `${filters.from ? formatDay(filters.from) : 'the start'} – ${filters.to ? formatDay(filters.to) : 'today'}`;
+    const range = formatPeriod(filters.from, filters.to);
     chips.push({ key: 'dates', title: 'Dates', label: range, text: range, remove: () => onChange(clearParam(clearParam(filters, 'from'), 'to')) });
   }
   for (const param of ['q', 'min_killed', 'bbox'] as const) {

@@ -6,7 +6,7 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import type { TimelineResponse } from '../../api/types.ts';
-import { formatCount, formatDay } from '../../model/format.ts';
+import { formatCount, formatDay, formatPeriod } from '../../model/format.ts';
 import { kindColours, kindLabels, kindOrder } from '../../model/kinds.ts';
 import { addDays, bucketStart, nextBucket, toDate, toTime } from './dates.ts';
 
@@ -88,7 +88,7 @@ export function Histogram({ buckets, bucket, domain, from, to, width, height, on
   const description = buckets.length
     ? `Records per ${bucketWords[bucket]} from ${formatDay(buckets[0]!.start)} to ${formatDay(buckets.at(-1)!.start)}; the busiest ${bucketWords[bucket]} began ${formatDay(peak!.start)} with ${formatCount(peak!.total)}.`
     : 'No dated records in this selection.';
-  const selectionText = from || to ? `Selected ${from ? formatDay(from) : 'the start'} to ${to ? formatDay(to) : 'the end'}.` : 'No time range selected.';
+  const selectionText = from || to ? `Selected: ${formatPeriod(from, to)}.` : 'No time range selected.';
 
   return (
     // A group, not an image: it holds controls (the brush, the year ticks), which an image's children may not be.

@@ -8,7 +8,7 @@ import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import { apiUrl } from '../../api/client.ts';
 import type { TimelineResponse } from '../../api/types.ts';
 import { useApi, useShownTogether } from '../../api/use-api.ts';
-import { formatCount, formatDay } from '../../model/format.ts';
+import { formatCount, formatPeriod } from '../../model/format.ts';
 import { kindLabels, kindOrder } from '../../model/kinds.ts';
 import { onlyKinds, splitKinds } from '../../model/timeline-kinds.ts';
 import type { BucketChoice } from '../../model/view-state.ts';
@@ -80,7 +80,7 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
           {(from || to) && (
             <span className="timeline-range">
               {' '}
-              {from ? formatDay(from) : 'start'} – {to ? formatDay(to) : 'end'}{' '}
+              {formatPeriod(from, to)}{' '}
               <button type="button" className="link-button" onClick={() => onRange(undefined, undefined)} aria-label="Clear the time range">
                 clear
               </button>
