@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleRecord } from '../store/contract.ts';
-import { sitrep } from './cli-test-helpers.ts';
+import { sitrep, sitrepBin } from './cli-test-helpers.ts';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
@@ -119,6 +120,40 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(r.stderr).toMatch(/^sitrep: DuckDB ran out of memory within its limit \(SITREP_IMPORT_MEMORY_LIMIT=16MB\); nothing was written \(raise SITREP_IMPORT_MEMORY_LIMIT/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(sitrep(['export', '--db', db]).stdout).toBe(before);
+  });
+
+  it('says in one line when the store is held by a running server, or is no store, and writes nothing', async () => {
+    const before = sitrep(['export', '--db', db]).stdout;
+    // The situation users meet: `sitrep serve` is running on the store and they start an import beside it.
+    const server = spawn(process.execPath, [sitrepBin, 'serve', '--db', db, '--port', String(20_000 + (process.pid % 10_000))], { env: { ...process.env, CI: 'true' } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (d: Buffer) => /running at/.test(String(d)) && resolve());
+        server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
+      });
+      const r = sitrep(['import', join(dir, 'seed.ndjson'), '--db', db]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^sitrep: the store .*a\\.duckdb \\(--db\\) is open in another process \\(.*PID ${server.pid}\\); .*sitrep serve`));
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      server.kill();
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    expect(sitrep(['export', '--db', db]).stdout).toBe(before);
+
+    const notAStore = join(dir, 'notes.txt');
+    writeFileSync(notAStore, 'not a database');
+    const cases: [string[], Record<string, string>, RegExp][] = [
+      [['query'], { SITREP_DB: notAStore }, /notes\.txt \(SITREP_DB\) is not a Sitrep store/],
+      [['query', '--db', join(dir, 'no-such-folder', 'x.duckdb')], {}, /cannot create the store .*x\.duckdb \(--db\): its folder does not exist/],
+    ];
+    for (const [args, env, message] of cases) {
+      const r = sitrep(args, env);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(readFileSync(notAStore, 'utf8')).toBe('not a database');
   });
 
   it('has help everywhere', () => {

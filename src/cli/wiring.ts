@@ -32,10 +32,42 @@ export function loadRegistry(path = setting('actors')): ActorRegistry {
  * The store named by `--db` or the `db` setting, with its accounts (`store.accounts`), under the DuckDB memory
  * limit the setting `limit` names.
  */
-export function openStore(opts: { db?: string }, limit: 'memoryLimit' | 'importMemoryLimit' = 'memoryLimit'): Promise<EventStore & WithAccounts> {
+export async function openStore(opts: { db?: string }, limit: 'memoryLimit' | 'importMemoryLimit' = 'memoryLimit'): Promise<EventStore & WithAccounts> {
   const memoryLimit = setting(limit);
-  // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
-  return duckdbStore(opts.db ?? setting('db'), { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
+  const path = opts.db ?? setting('db');
+  try {
+    // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
+    return await duckdbStore(path, { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
+  } catch (e) {
+    throw storeOpenError(path, opts.db ? '--db' : settings.db.env, e);
+  }
+}
+
+/**
+ * DuckDB's reasons for not opening a store, as the one-line errors of the CLI; other errors pass unchanged.
+ * The usual one: `sitrep serve` holds the file (DuckDB lets one process open a store to write) and an import is
+ * started beside it.
+ */
+export function storeOpenError(path: string, param: string, e: unknown): unknown {
+  const message = e instanceof Error ? e.message : String(e);
+  const locked = /Could not set lock on file .*?held in (.*?) \(PID (\d+)\)/.exec(message);
+  if (locked) {
+    return new UserError(
+      `the store ${path} (${param}) is open in another process (${locked[1]}, PID ${locked[2]}); a store opens in one process at a time`,
+      param,
+      'stop that process (a running `sitrep serve`?), run this command, then start the server again',
+    );
+  }
+  if (/not a valid DuckDB database file/.test(message)) {
+    return new UserError(`${path} (${param}) is not a Sitrep store: not a DuckDB database file`, param, 'name a store file, or a new path to create one');
+  }
+  if (/Cannot open file .*No such file or directory/.test(message)) {
+    return new UserError(`cannot create the store ${path} (${param}): its folder does not exist`, param, 'create the folder or name another path');
+  }
+  if (/Cannot open file .*Permission denied/.test(message)) {
+    return new UserError(`cannot open the store ${path} (${param}): permission denied`, param, 'check the file\'s and its folder\'s permissions');
+  }
+  return e;
 }
 
 /** Runs `fn` with the store open and closes it afterwards, whatever happens. */
