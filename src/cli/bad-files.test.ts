@@ -75,6 +75,11 @@ afterAll(async () => {
 });
 
 describe('bad files', () => {
+  it('a folder, or a path that does not exist', async () => {
+    expect(await failure(dir)).toMatch(/is a folder, not a file; name the files in it, e\.g\. .*\/\*\.csv/);
+    expect(await failure(join(dir, 'missing.csv'))).toMatch(/cannot open .*missing\.csv: no such file/);
+  });
+
   it('an empty file', async () => {
     expect(await failure(file('empty.csv', ''))).toMatch(/^empty\.csv is empty/);
   });

@@ -45,11 +45,13 @@ const keptRejections = 20;
 
 /** Imports one file (every member of a zip) into `store`. Throws a `UserError` and changes nothing on failure. */
 export async function runImport(store: EventStore, path: string, context: ImportContext, options: ImportOptions = {}): Promise<ImportReport[]> {
+  let isFolder: boolean;
   try {
-    statSync(path);
+    isFolder = statSync(path).isDirectory();
   } catch {
     throw new UserError(`cannot open ${path}: no such file`, 'FILE', 'check the path');
   }
+  if (isFolder) throw new UserError(`${path} is a folder, not a file`, 'FILE', `name the files in it, e.g. ${path.replace(/\/$/, '')}/*.csv`);
   try {
     return await importFile(store, path, context, options);
   } catch (e) {
