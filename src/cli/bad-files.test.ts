@@ -90,7 +90,7 @@ describe('bad files', () => {
   });
 
   it('a header no importer knows, and a known one forced on the wrong file', async () => {
-    expect(await failure(file('people.csv', 'name,place,when\nAli,Kabul,2021\n'))).toMatch(/cannot tell the format of people\.csv from its first line/);
+    expect(await failure(file('people.csv', 'name,place,when\nAli,Kabul,2021\n'))).toMatch(/cannot tell the format of people\.csv from its first line; pass --format with one of: .*; for any other table, .*--mapping FILE/);
     expect(await failure(file('not-acled.csv', 'name,place,when\nAli,Kabul,2021\n'), { format: 'acled' })).toMatch(/not-acled\.csv line 1: .*event_id_cnty/);
   });
 

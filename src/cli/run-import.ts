@@ -83,7 +83,7 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
     throw new UserError(
       options.format ? `unknown format "${options.format}"` : `cannot tell the format of ${input.fileName} from its first line`,
       '--format',
-      `pass --format with one of: ${known}`,
+      `pass --format with one of: ${known}; for any other table, describe its columns in a mapping file and pass --mapping FILE (examples in data/mappings/)`,
     );
   }
   const maxRejectRate = options.maxRejectRate ?? 0.01;
