@@ -156,6 +156,22 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(readFileSync(notAStore, 'utf8')).toBe('not a database');
   });
 
+  it('stops quietly when the reader of its output stops early (`sitrep export | head`)', async () => {
+    // More than a pipe's buffer of output, so the writes meet the closed pipe.
+    const big = join(dir, 'big.ndjson');
+    const description = 'A long description of the event. '.repeat(40);
+    writeFileSync(big, Array.from({ length: 400 }, (_, i) => JSON.stringify(sampleRecord({ id: `big:${i}`, description }))).join('\n') + '\n');
+    const bigDb = join(dir, 'big.duckdb');
+    expect(sitrep(['import', big, '--db', bigDb]).code).toBe(0);
+    const child = spawn(process.execPath, [sitrepBin, 'export', '--db', bigDb], { env: { ...process.env, CI: 'true' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('has help everywhere', () => {
     for (const args of [['--help'], ['import', '--help'], ['query', '--help'], ['actors', 'search', '--help']]) {
       const r = sitrep(args);

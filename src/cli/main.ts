@@ -206,6 +206,12 @@ export async function main(argv: string[]): Promise<void> {
     cmd.exitOverride();
     cmd.configureOutput({ writeErr: () => undefined });
   }
+  // A reader that stops early (`sitrep export | head`) closes the pipe: stop quietly, as Unix tools do, instead of
+  // dying on the stream's unhandled error event.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   // Imports run under their own memory limit; an out-of-memory message names the setting that was in force.
   let limit: 'memoryLimit' | 'importMemoryLimit' = 'memoryLimit';
   program.hook('preSubcommand', (_, sub) => {
