@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
@@ -275,6 +276,50 @@ describe('the sample files', () => {
     expect(pakIs.length).toBeGreaterThanOrEqual(57);
     expect(pakIs.filter((p) => p.startsWith('true:')).every((p) => p === 'true:iskp')).toBe(true);
     expect(pakIs.filter((p) => p.startsWith('false:')).every((p) => p === 'false:islamic-state')).toBe(true);
+  });
+
+  it('the armed groups and governments the sample files name most often resolve, each spelling to one actor', () => {
+    // Each case is a name as a file writes it (checked below: it must occur in that file), where and when.
+    const ucdp = ['data/demo/conflict_data_pak.csv.gz', 'data/demo/ucdpged_sample_ged231.csv.gz'].flatMap((f) =>
+      parse(gunzipSync(readFileSync(new URL(`../../${f}`, import.meta.url))), { columns: true, relax_column_count: true }) as Record<string, string>[],
+    );
+    const ucdpNames = new Set(ucdp.flatMap((r) => [r.side_a, r.side_b]));
+    const ucdpCases: [string, string | null, string][] = [
+      ['Ansaar ul-Islam', 'PAK', 'ansar-ul-islam-pakistan'], ['SDF', 'SYR', 'syrian-democratic-forces'], ['DPR', 'UKR', 'donetsk-peoples-republic'], ['CPN-M', 'NPL', 'cpn-maoist'],
+      ['CPP', 'PHL', 'communist-party-philippines'], ['LTTE', 'LKA', 'ltte'], ['FARC', 'COL', 'farc'], ['ELN', 'COL', 'eln'], ['MQM-H', 'PAK', 'mqm-haqiqi'],
+      ['Supporters of MQM', 'PAK', 'mqm'], ['Sinaloa Cartel', 'MEX', 'sinaloa-cartel'], ['Ambazonia insurgents', 'CMR', 'ambazonian-separatists'],
+      ['Government of Russia (Soviet Union)', 'UKR', 'government-of-russia'], ['Government of DR Congo (Zaire)', 'COD', 'government-of-dr-congo'],
+      ['Government of Yemen (North Yemen)', 'YEM', 'government-of-yemen'],
+    ];
+    for (const [name, country, actor] of ucdpCases) {
+      expect([name, ucdpNames.has(name)]).toEqual([name, true]);
+      expect([name, id(name, { dataset: 'ucdp', country })]).toEqual([name, actor]);
+    }
+    // Letters that name other groups elsewhere resolve only in the dataset whose rule says so.
+    for (const letters of ['SDF', 'DPR', 'CPP', 'PCC']) expect([letters, id(letters, { dataset: 'acled' })]).toEqual([letters, undefined]);
+    // ACLED's forms of the governments, with its period suffix.
+    expect(id('Military Forces of Russia (2000-)', { dataset: 'acled' })).toBe('government-of-russia');
+    expect(id('Police Forces of Argentina (2019-)', { dataset: 'acled' })).toBe('government-of-argentina');
+
+    const wiki = sharedCsv('data/curated/wikipedia_terrorism_lists/global_terrorism.csv');
+    if (!wiki) return;
+    const wikiNames = new Set(wiki.map((r) => (r.perpetrator ?? '').trim()));
+    const wikiCases: [string, string | null, string | undefined][] = [
+      ['ELN', 'COL', 'eln'], ['National Liberation Army', 'COL', 'eln'], ['FARC', 'COL', 'farc'], ['FARC Dissidents', 'COL', 'farc-dissidents'],
+      ['FARC dissidents', 'COL', 'farc-dissidents'], ["New People's Army", 'PHL', 'npa'], ['New People’s Army', 'PHL', 'npa'], ['CPI', 'IND', 'cpi-maoist'],
+      ['PIRA', 'GBR', 'pira'], ['Provisional IRA', 'GBR', 'pira'], ['New IRA', 'GBR', 'new-ira'], ['Sendero Luminoso', 'PER', 'shining-path'],
+      ['Shining Path', 'PER', 'shining-path'], ['Islamic Jihad', 'ISR', 'pij'], ['Islamic Jihad', 'LBN', undefined], ['Ansar al-Sunna', 'MOZ', 'is-mozambique'],
+      ['Ansar al Sunna', 'MOZ', 'is-mozambique'], ['Ansar ul Islam', 'BFA', 'ansarul-islam'], ['Séléka', 'CAF', 'seleka'], ['Anti-balaka', 'CAF', 'anti-balaka'],
+      ['YPG', 'SYR', 'ypg'], ['LTTE', 'LKA', 'ltte'], ['ETA', 'ESP', 'eta'], ['Medellín cartel', 'COL', 'medellin-cartel'], ['Medellín Cartel', 'COL', 'medellin-cartel'],
+    ];
+    for (const [name, country, actor] of wikiCases) {
+      expect([name, wikiNames.has(name)]).toEqual([name, true]);
+      expect([name, country, id(name, { dataset: 'wiki-lists', country })]).toEqual([name, country, actor]);
+    }
+    // A search for a parent finds its branches.
+    expect(registry.descendants('farc')).toContain('farc-dissidents');
+    expect(registry.descendants('communist-party-philippines')).toContain('npa');
+    expect(registry.descendants('syrian-democratic-forces')).toContain('ypg');
   });
 
   it('Khorasan and TTP spellings in the Wikipedia-derived list resolve', () => {
