@@ -48,14 +48,14 @@ export async function openStore(opts: { db?: string }, limit: 'memoryLimit' | 'i
  * The usual one: `sitrep serve` holds the file (DuckDB lets one process open a store to write) and an import is
  * started beside it.
  */
-export function storeOpenError(path: string, param: string, e: unknown): unknown {
+function storeOpenError(path: string, param: string, e: unknown): unknown {
   const message = e instanceof Error ? e.message : String(e);
   const locked = /Could not set lock on file .*?held in (.*?) \(PID (\d+)\)/.exec(message);
   if (locked) {
     return new UserError(
       `the store ${path} (${param}) is open in another process (${locked[1]}, PID ${locked[2]}); a store opens in one process at a time`,
       param,
-      'stop that process (a running `sitrep serve`?), run this command, then start the server again',
+      'stop that process (a running `sitrep serve`?) and run this command again',
     );
   }
   if (/not a valid DuckDB database file/.test(message)) {
