@@ -73,6 +73,15 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(ids(['--not_actor', 'ISIS-K'])).toEqual(['c:3']);
   });
 
+  it('says on stderr when nothing matched a name that is no registry actor (a misspelt group)', () => {
+    const r = sitrep(['query', '--db', db, '--actor', 'Wilayat Khurasn']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 of 0 records');
+    expect(r.stderr).toBe('sitrep: no registry actor is called "Wilayat Khurasn", and no record names it as written (find the spelling with `sitrep actors search NAME`)\n');
+    // A registry actor that has no records here gets no such note.
+    expect(sitrep(['query', '--db', db, '--actor', 'JNIM']).stderr).toBe('');
+  });
+
   it('resolves every spelling of ISKP to one actor', () => {
     for (const name of ['ISIS-K', 'Wilayat Khurasan', 'khurasan']) {
       const r = sitrep(['actors', 'search', name]);

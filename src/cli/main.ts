@@ -89,12 +89,18 @@ export function buildProgram(): Command {
       .option('--format <format>', 'table, csv, json, ndjson or geojson', 'table'),
   ).action(async (opts) => {
     const registry = loadRegistry();
-    const filter = resolveActorFilter(filterFrom(opts), registry);
+    const typed = filterFrom(opts);
+    const filter = resolveActorFilter(typed, registry);
     const format = oneOf('--format', opts.format, ['table', ...recordFormats] as const);
     const limit = positiveInt('--limit', opts.limit, 1000);
     const sort = oneOf('--sort', opts.sort, ['date', '-date', 'killed', '-killed'] as const);
     await withStore(opts, async (store) => {
       const page = await store.query(fullScope, filter, { limit, sort });
+      // Nothing found for a name that is no registry actor is usually a misspelt group: say so on stderr.
+      const unknown = (typed.actor ?? []).filter((name) => !registry.find(name));
+      if (!page.records.length && unknown.length) {
+        process.stderr.write(`sitrep: no registry actor is called ${unknown.map((n) => `"${n}"`).join(' or ')}, and no record names it as written (find the spelling with \`sitrep actors search NAME\`)\n`);
+      }
       if (format === 'table') {
         await write(process.stdout, formatTable(page.records.map(recordSummary)));
         await write(process.stdout, `${page.records.length} of ${await store.count(fullScope, filter)} records\n`);
