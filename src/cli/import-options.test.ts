@@ -67,6 +67,9 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
     expect(listed.some((l) => /^Unidentified Armed Group \(Pakistan\)\s+acled\s+1$/.test(l))).toBe(true);
     // A name the registry knows is resolved, never listed.
     expect(listed.some((l) => l.startsWith('Islamic State Khorasan Province'))).toBe(false);
+    // The filter flags narrow the list to the records they select.
+    expect(sitrep(['actors', 'unresolved', '--db', db, '--country', 'PAK']).stdout).toMatch(/^Unidentified Armed Group \(Pakistan\)\s+acled\s+1$/m);
+    expect(sitrep(['actors', 'unresolved', '--db', db, '--country', 'FJI']).stdout).toBe('(no rows)\n');
   });
 
   // `script` (util-linux) gives the command a terminal, as a person at a shell has.

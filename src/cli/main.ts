@@ -157,16 +157,17 @@ export function buildProgram(): Command {
       if (!actor) throw new UserError(`no actor "${id}"`, 'ID', 'find its id with `sitrep actors search NAME`');
       await write(process.stdout, JSON.stringify({ ...actor, branches: registry.descendants(actor.id).filter((d) => d !== actor.id) }, null, 2) + '\n');
     });
-  actors
-    .command('unresolved')
-    .description('actor names in the store that no registry actor matches, with record counts')
-    .option('--db <path>', 'store file')
-    .action(async (opts) => {
-      await withStore(opts, async (store) => {
-        const rows = await store.unresolvedActors(fullScope);
-        await write(process.stdout, formatTable(rows));
-      });
+  addFilterOptions(
+    actors
+      .command('unresolved')
+      .description('actor names in the store that no registry actor matches, with record counts (among the records the filters select)'),
+  ).action(async (opts) => {
+    const filter = resolveActorFilter(filterFrom(opts), loadRegistry());
+    await withStore(opts, async (store) => {
+      const rows = await store.unresolvedActors(fullScope, filter);
+      await write(process.stdout, formatTable(rows));
     });
+  });
 
   program
     .command('datasets')

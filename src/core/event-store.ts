@@ -203,6 +203,7 @@ export interface EventStore {
   datasets(scope: AccessScope): Promise<DatasetInfo[]>;
   /** Record counts per canonical actor id (records of branches not added to their parent). */
   actorCounts(scope: AccessScope): Promise<Map<string, number>>;
-  unresolvedActors(scope: AccessScope): Promise<UnresolvedActor[]>;
+  /** Actor names no registry actor matched, with their record counts, among the records `filter` selects. */
+  unresolvedActors(scope: AccessScope, filter?: StoreFilter): Promise<UnresolvedActor[]>;
   close(): Promise<void>;
 }

@@ -242,6 +242,9 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect((await store.areas(publicScope, {}, 'country')).reduce((s, a) => s + a.count, 0)).toBe(4);
       expect((await store.datasets(publicScope))[0]!.records).toBe(4);
       expect((await store.unresolvedActors(publicScope)).map((u) => u.name)).toEqual(['Mystery Front']);
+      expect(await store.unresolvedActors(publicScope, { country: ['FJI'] })).toEqual([{ name: 'Mystery Front', dataset: 'test', records: 1 }]);
+      expect(await store.unresolvedActors(publicScope, { country: ['PAK'] })).toEqual([]);
+      expect((await store.unresolvedActors(fullScope, {})).map((u) => u.name).sort()).toEqual(['Mystery Front', 'Secret Cell']);
       expect((await store.actorCounts(publicScope)).get('iskp')).toBe(3);
       const streamed = [];
       for await (const r of store.stream(publicScope, {})) streamed.push(r.id);

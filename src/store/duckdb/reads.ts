@@ -354,8 +354,8 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       return new Map(rows.map((r) => [String(r.a), Number(r.n)]));
     },
 
-    async unresolvedActors(scope) {
-      const w = whereClause(scope, {});
+    async unresolvedActors(scope, filter = {}) {
+      const w = whereClause(scope, filter);
       const rows = await all(
         `SELECT name, dataset, count(*) AS n FROM (SELECT unnest(unresolved) AS name, dataset FROM records WHERE ${w.sql}) GROUP BY ALL ORDER BY n DESC, name`,
         w.params,
