@@ -366,6 +366,29 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await view.close();
   });
 
+  it('a selection of one record shows its day on the timeline and its month on the chart, as a bar among dated empty ones', async () => {
+    const view = await context.newPage();
+    watch(view, log);
+    // The demo's one Shining Path record (UCDP GED sample): a clash on 7 April 1990.
+    await view.goto(`${server.url}/?actor=shining-path`);
+    await settled(view);
+    expect(await shownTotal(view)).toBe(1);
+    const labels = await view.locator('.histogram .axis text').allTextContents();
+    expect(labels).toContain('7 Apr');
+    expect(labels.some((l) => l.endsWith('1990'))).toBe(true);
+    const widths = await view.locator('.histogram rect[fill]:not([fill="transparent"])').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
+    const plot = (await view.getByTestId('brush-area').boundingBox())!.width;
+    expect(widths).toHaveLength(1);
+    expect(widths[0]!).toBeLessThan(plot / 5);
+    // The chart for a report likewise: its month under the bar, and a count axis of whole numbers.
+    await view.goto(`${server.url}/?actor=shining-path&tab=charts`);
+    const chart = view.locator('[data-chart="records-over-time"] svg');
+    await expect.poll(() => chart.locator('text').allTextContents(), { timeout: 15_000 }).toContain('Apr 1990');
+    const counts = (await chart.locator('text[text-anchor="end"]').allTextContents()).map(Number);
+    expect(counts).toEqual([0, 1]);
+    await view.close();
+  });
+
   it('"not" on a facet value leaves its records out, says so, and the chip brings them back', async () => {
     const view = await context.newPage();
     watch(view, log);

@@ -7,7 +7,7 @@ import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import type { TimelineResponse } from '../../api/types.ts';
 import { formatCount } from '../../model/format.ts';
 import { kindColours, kindLabels, kindOrder } from '../../model/kinds.ts';
-import { nextBucket, toTime } from '../timeline/dates.ts';
+import { nextBucket, timeTicks, toTime, widenToBuckets } from '../timeline/dates.ts';
 import { chartFont, grid, ink, muted, niceTicks } from './chart-theme.ts';
 
 export interface TimeChartProps {
@@ -27,16 +27,14 @@ export const TimeChart = forwardRef<SVGSVGElement, TimeChartProps>(function Time
   const plotW = Math.max(40, width - m.left - m.right);
   const plotH = height - m.top - m.bottom;
   const bucket: TimeBucket = timeline.bucket;
-  const t0 = buckets.length ? toTime(buckets[0]!.start) : 0;
-  const t1 = buckets.length ? toTime(nextBucket(buckets.at(-1)!.start, bucket)) : 1;
+  // At least seven buckets wide, so a selection of one record is a bar among dated empty ones.
+  const domain = buckets.length ? widenToBuckets([buckets[0]!.start, nextBucket(buckets.at(-1)!.start, bucket)], bucket, 7) : null;
+  const t0 = domain ? toTime(domain[0]) : 0;
+  const t1 = domain ? toTime(domain[1]) : 1;
   const x = (t: number) => m.left + ((t - t0) / Math.max(1, t1 - t0)) * plotW;
   const ticks = niceTicks(Math.max(1, ...buckets.map((b) => b.total)));
   const max = ticks.at(-1)!;
   const y = (v: number) => m.top + plotH - (v / max) * plotH;
-  const firstYear = buckets.length ? Number(buckets[0]!.start.slice(0, 4)) : 0;
-  const lastYear = buckets.length ? Number(buckets.at(-1)!.start.slice(0, 4)) : 0;
-  const span = lastYear - firstYear + 1;
-  const every = [1, 2, 5, 10, 20].find((n) => (plotW / span) * n >= 40) ?? 50;
   const perCol = Math.max(1, Math.floor((width - 16) / 150));
 
   return (
@@ -79,20 +77,15 @@ export const TimeChart = forwardRef<SVGSVGElement, TimeChartProps>(function Time
         );
       })}
       <line x1={m.left} x2={m.left + plotW} y1={m.top + plotH} y2={m.top + plotH} stroke={muted} />
-      {Array.from({ length: span }, (_, i) => firstYear + i)
-        .filter((yr) => yr % every === 0)
-        .map((yr) => {
-          const t = Date.UTC(yr, 0, 1);
-          if (t < t0 || t > t1) return null;
-          return (
-            <g key={yr}>
-              <line x1={x(t)} x2={x(t)} y1={m.top + plotH} y2={m.top + plotH + 4} stroke={muted} />
-              <text x={x(t)} y={m.top + plotH + 16} fontSize={10} textAnchor="middle" fill={muted}>
-                {yr}
-              </text>
-            </g>
-          );
-        })}
+      {domain &&
+        timeTicks(t0, t1, plotW).map(({ t, label }) => (
+          <g key={t}>
+            <line x1={x(t)} x2={x(t)} y1={m.top + plotH} y2={m.top + plotH + 4} stroke={muted} />
+            <text x={x(t)} y={m.top + plotH + 16} fontSize={10} textAnchor="middle" fill={muted}>
+              {label}
+            </text>
+          </g>
+        ))}
       <text x={8} y={height - 10} fontSize={10} fill={muted}>
         {caption} · records per {bucket}
         {timeline.spanning.total ? ` · ${formatCount(timeline.spanning.total)} with imprecise dates not drawn` : ''}

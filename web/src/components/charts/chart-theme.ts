@@ -7,12 +7,12 @@ export const muted = '#5b6473';
 export const grid = '#e3e6ea';
 export const bar = '#0072B2';
 
-/** "Nice" round tick values from 0 to at least `max`, about `count` of them. */
+/** "Nice" round tick values for a count from 0 to at least `max`, about `count` of them, whole numbers only. */
 export function niceTicks(max: number, count = 4): number[] {
   if (max <= 0) return [0];
   const raw = max / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const step = Math.max(1, [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw && Number.isInteger(s)) ?? 10 * mag);
   const ticks: number[] = [];
   for (let v = 0; v <= max + step * 0.999; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
   return ticks;

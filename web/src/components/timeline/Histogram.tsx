@@ -8,7 +8,7 @@ import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import type { TimelineResponse } from '../../api/types.ts';
 import { formatCount, formatDay, formatPeriod } from '../../model/format.ts';
 import { kindColours, kindLabels, kindOrder } from '../../model/kinds.ts';
-import { addDays, bucketStart, nextBucket, toDate, toTime } from './dates.ts';
+import { addDays, bucketStart, nextBucket, timeTicks, toDate, toTime } from './dates.ts';
 
 export interface HistogramProps {
   buckets: TimelineResponse['buckets'];
@@ -163,33 +163,14 @@ function YAxis({ max, plotH }: { max: number; plotH: number }) {
   );
 }
 
-/** Year ticks (or months when the span is short), spaced so labels never touch. */
+/** The time axis: `timeTicks` under the bars; a year label selects that year. */
 function TimeAxis({ domain, x, y, plotW, onYear }: { domain: [number, number]; x: (t: number) => number; y: number; plotW: number; onYear: (year: number) => void }) {
   const [t0, t1] = domain;
-  const years = (t1 - t0) / (365.25 * 86_400_000);
-  const ticks: { t: number; label: string; year?: number }[] = [];
-  if (years >= 2) {
-    const every = [1, 2, 5, 10, 20, 50].find((n) => (plotW / years) * n >= 44) ?? 100;
-    const first = new Date(t0).getUTCFullYear();
-    for (let yr = Math.ceil(first / every) * every; ; yr += every) {
-      const t = Date.UTC(yr, 0, 1);
-      if (t > t1) break;
-      if (t >= t0) ticks.push({ t, label: String(yr), year: yr });
-    }
-  } else {
-    const months = years * 12;
-    const every = [1, 2, 3, 6].find((n) => (plotW / Math.max(months, 1)) * n >= 56) ?? 12;
-    const d = new Date(t0);
-    for (let m = d.getUTCFullYear() * 12 + d.getUTCMonth(); ; m += 1) {
-      const t = Date.UTC(Math.floor(m / 12), m % 12, 1);
-      if (t > t1) break;
-      if (t >= t0 && (m % 12) % every === 0) ticks.push({ t, label: `${new Date(t).toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${Math.floor(m / 12)}` });
-    }
-  }
+  const ticks = timeTicks(t0, t1, plotW);
   return (
     <g className="axis">
       <line x1={x(t0)} x2={x(t1)} y1={y} y2={y} />
-      {ticks.filter(({ t }) => x(t) < x(t1) - 14).map(({ t, label, year }) => (
+      {ticks.map(({ t, label, year }) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={y} y2={y + 4} />
           {/* A year label selects that year: "in 2019" is one click. */}

@@ -13,7 +13,7 @@ import { kindLabels, kindOrder } from '../../model/kinds.ts';
 import { onlyKinds, splitKinds } from '../../model/timeline-kinds.ts';
 import type { BucketChoice } from '../../model/view-state.ts';
 import { markRendered } from '../../state/ready.ts';
-import { autoBucket, nextBucket, toTime } from './dates.ts';
+import { autoBucket, nextBucket, toTime, widenToBuckets } from './dates.ts';
 import { Histogram } from './Histogram.tsx';
 import { PlayControls } from './PlayControls.tsx';
 import { usePlay } from './use-play.ts';
@@ -68,6 +68,7 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   // A selection outside the data still shows where it is.
   if (domain && from && from < domain[0]) domain = [from, domain[1]];
   if (domain && to && to >= domain[1]) domain = [domain[0], nextBucket(to, 'day')];
+  if (domain) domain = widenToBuckets(domain, dataBucket, 7);
 
   const play = usePlay(dataBucket, domain, from, onPlayStep);
   const spanning = data?.spanning;

@@ -44,6 +44,20 @@ export function nextBucket(start: string, bucket: TimeBucket): string {
   }
 }
 
+/**
+ * A domain `[first day, day after the last]` of whole buckets, widened by a bucket on each side in turn until it
+ * holds at least `n`: one record's day is then a bar among empty days with dates under them, not the whole width.
+ */
+export function widenToBuckets([start, end]: [string, string], bucket: TimeBucket, n: number): [string, string] {
+  let count = 0;
+  for (let d = start; d < end && count < n; d = nextBucket(d, bucket)) count++;
+  for (let before = true; count < n; before = !before, count++) {
+    if (before) start = bucketStart(addDays(start, -1), bucket);
+    else end = nextBucket(end, bucket);
+  }
+  return [start, end];
+}
+
 /** The first day of the bucket holding `date` (weeks start on Monday, as DuckDB's date_trunc has them). */
 export function bucketStart(date: string, bucket: TimeBucket): string {
   switch (bucket) {
@@ -84,4 +98,40 @@ export const playWindows = [
 /** The end (inclusive) of a play window starting at `from`. */
 export function windowEnd(from: string, w: (typeof playWindows)[number]): string {
   return 'days' in w ? addDays(from, w.days - 1) : addDays(addMonths(from, w.months), -1);
+}
+
+const monthName = (t: number) => new Date(t).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
+
+/**
+ * Ticks for a time axis from `t0` to `t1` (ms) drawn `plotW` pixels wide, spaced so labels never touch: years
+ * over two years or more, months over two months or more, days below (the first day's label carries the year);
+ * none within 14 pixels of the right end.
+ */
+export function timeTicks(t0: number, t1: number, plotW: number): { t: number; label: string; year?: number }[] {
+  const day = 86_400_000;
+  const years = (t1 - t0) / (365.25 * day);
+  const ticks: { t: number; label: string; year?: number }[] = [];
+  if (years >= 2) {
+    const every = [1, 2, 5, 10, 20, 50].find((n) => (plotW / years) * n >= 44) ?? 100;
+    const first = new Date(t0).getUTCFullYear();
+    for (let yr = Math.ceil(first / every) * every; Date.UTC(yr, 0, 1) <= t1; yr += every) {
+      const t = Date.UTC(yr, 0, 1);
+      if (t >= t0) ticks.push({ t, label: String(yr), year: yr });
+    }
+  } else if (years * 12 >= 2) {
+    const every = [1, 2, 3, 6].find((n) => (plotW / (years * 12)) * n >= 56) ?? 12;
+    const d = new Date(t0);
+    for (let m = d.getUTCFullYear() * 12 + d.getUTCMonth(); Date.UTC(Math.floor(m / 12), m % 12, 1) <= t1; m += 1) {
+      const t = Date.UTC(Math.floor(m / 12), m % 12, 1);
+      if (t >= t0 && (m % 12) % every === 0) ticks.push({ t, label: `${monthName(t)} ${Math.floor(m / 12)}` });
+    }
+  } else {
+    const every = [1, 2, 7, 14].find((n) => (plotW / ((t1 - t0) / day)) * n >= 56) ?? 28;
+    for (let t = t0; t <= t1; t += every * day) {
+      const label = `${new Date(t).getUTCDate()} ${monthName(t)}`;
+      ticks.push({ t, label: t === t0 ? `${label} ${new Date(t).getUTCFullYear()}` : label });
+    }
+  }
+  // A label centred on the right edge would be cut off.
+  return ticks.filter(({ t }) => ((t - t0) / (t1 - t0)) * plotW < plotW - 14);
 }
