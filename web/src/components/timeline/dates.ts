@@ -1,6 +1,7 @@
 /**
  * Calendar arithmetic on `YYYY-MM-DD` strings in UTC (no time zones, no clock): bucket boundaries, windows for
- * the play button, and the bucket the timeline picks for a span.
+ * the play button, the bucket the timeline picks for a span, and the domain and ticks of a time axis (shared by
+ * the timeline and the over-time chart).
  */
 import type { TimeBucket } from '../../../../src/core/event-store.ts';
 
