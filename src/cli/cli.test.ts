@@ -77,7 +77,7 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     const r = sitrep(['query', '--db', db, '--actor', 'Wilayat Khurasn']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 of 0 records');
-    expect(r.stderr).toBe('sitrep: no registry actor is called "Wilayat Khurasn", and no record names it as written (find the spelling with `sitrep actors search NAME`)\n');
+    expect(r.stderr).toBe('sitrep: no registry actor is called "Wilayat Khurasn", and no record these filters select names it as written (find the spelling with `sitrep actors search NAME`)\n');
     // A registry actor that has no records here gets no such note.
     expect(sitrep(['query', '--db', db, '--actor', 'JNIM']).stderr).toBe('');
   });

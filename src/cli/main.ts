@@ -99,7 +99,7 @@ export function buildProgram(): Command {
       // Nothing found for a name that is no registry actor is usually a misspelt group: say so on stderr.
       const unknown = (typed.actor ?? []).filter((name) => !registry.find(name));
       if (!page.records.length && unknown.length) {
-        process.stderr.write(`sitrep: no registry actor is called ${unknown.map((n) => `"${n}"`).join(' or ')}, and no record names it as written (find the spelling with \`sitrep actors search NAME\`)\n`);
+        process.stderr.write(`sitrep: no registry actor is called ${unknown.map((n) => `"${n}"`).join(' or ')}, and no record these filters select names it as written (find the spelling with \`sitrep actors search NAME\`)\n`);
       }
       if (format === 'table') {
         await write(process.stdout, formatTable(page.records.map(recordSummary)));
