@@ -174,6 +174,14 @@ describe('aggregates', () => {
     expect(iskp.facets.actor!.values).toHaveLength(2);
     expect(iskp.facets.actor!.values.find((v) => v.value === 'iskp')?.count).toBe(iskp.total);
     expect(iskp.total).toBeGreaterThan(0);
+    // A chosen value no record has under the other filters is listed with 0, not left for the reader to guess.
+    const abroad = await get<Facets>('/api/facets?facet=country&facet=actor&country=AFG&kind=designation&actor=ISIS-K');
+    expect(abroad.total).toBe(0);
+    expect(abroad.facets.country!.values.find((v) => v.value === 'AFG')).toEqual({ value: 'AFG', count: 0 });
+    expect(abroad.facets.actor!.values.find((v) => v.value === 'iskp')).toMatchObject({ value: 'iskp', count: 0 });
+    // A name no registry actor has cannot be counted as an actor, and is not listed.
+    const unknown = await get<Facets>('/api/facets?facet=actor&actor=Nobody%20Known');
+    expect(unknown.facets.actor!.values.some((v) => v.value.toLowerCase() === 'nobody known')).toBe(false);
   });
 
   it('says how many of the matching records have a location, as the exported records do', async () => {

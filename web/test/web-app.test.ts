@@ -428,6 +428,12 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await settledAfterChange(view, noClash);
     expect(await shownTotal(view)).toBe(withoutClashes + clashes);
     expect(new URL(view.url()).searchParams.get('not_kind')).toBeNull();
+
+    // A value left out that no record has under the other filters says 0, not a dash.
+    await view.goto(`${server.url}/?actor=ISIS-K&kind=plot,arrest&not_country=AFG&from=2021-08-15`);
+    await settled(view);
+    const afghanistan = view.locator('.facet:has(h3:text-is("Country")) li', { hasText: 'Afghanistan' });
+    await expect.poll(() => afghanistan.locator('.facet-count').innerText()).toBe('0');
     await view.close();
   });
 

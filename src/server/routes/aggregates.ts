@@ -93,9 +93,13 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     const facets: Partial<Record<FacetName, z.infer<typeof FacetSchema>>> = {};
     for (const name of names) {
       const ranked = counted[name]!.values;
-      const selected = new Set(selectedValues(name, [...(q.actor ?? []), ...(q.not_actor ?? [])], filter, registry).map((v) => v.toLowerCase()));
+      const chosen = selectedValues(name, [...(q.actor ?? []), ...(q.not_actor ?? [])], filter, registry);
+      const selected = new Set(chosen.map((v) => v.toLowerCase()));
       const shown = ranked.filter((v, i) => i < (q.top ?? 10) || selected.has(v.value.toLowerCase()));
       const other = ranked.reduce((sum, v) => sum + v.count, 0) - shown.reduce((sum, v) => sum + v.count, 0);
+      // A chosen value no record has under the other filters is listed with 0: it was counted, and found nowhere.
+      const found = new Set(ranked.map((v) => v.value.toLowerCase()));
+      for (const value of new Set(chosen)) if (!found.has(value.toLowerCase())) shown.push({ value, count: 0 });
       // Actor facet values are registry ids; the label saves the web app a look-up per value.
       const values = name === 'actor' ? shown.map((v) => ({ ...v, label: registry.get(v.value)?.name ?? v.value })) : shown;
       facets[name] = { values, other };

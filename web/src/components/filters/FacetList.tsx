@@ -34,8 +34,8 @@ export function FacetList({ title, values, other, selected, excluded, label, onT
   // Selected and left-out values come first (even outside the top N), so what narrows the view is always in sight.
   const chosen = [...selected, ...excluded];
   const rows = [
-    // Count -1 (a dash) for a chosen value missing from the answer: the server lists every chosen value it
-    // counted, so this one has no record under the other filters, or is a name it cannot count.
+    // Count -1 (a dash) for a chosen value missing from the answer: the server lists every chosen value it can
+    // count (0 when no record has it under the other filters), so this one is a name no registry actor has.
     ...chosen.map((s) => {
       const counted = values.find((v) => same(v.value, s));
       return counted ? { ...counted, value: s } : { value: s, count: -1 };
@@ -71,7 +71,7 @@ export function FacetList({ title, values, other, selected, excluded, label, onT
                     {text}
                   </span>
                   {v.count < 0 ? (
-                    <span className="facet-count" title="No count here: no record has this value under the other filters, or it is a name the registry does not know">
+                    <span className="facet-count" title="No count: a name no registry actor has, matched as written in the records">
                       —
                     </span>
                   ) : (
