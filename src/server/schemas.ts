@@ -174,7 +174,14 @@ export const RecordDetailSchema = z.object({
 
 /** One facet's top values and the count beyond them. */
 export const FacetSchema = z.object({
-  values: z.array(z.object({ value: z.string(), count: z.number().int(), label: z.string().optional() })),
+  values: z.array(
+    z.object({
+      value: z.string(),
+      count: z.number().int(),
+      label: z.string().optional(),
+      chosenAs: z.array(z.string()).optional().openapi({ description: 'actor facet: the names in actor or not_actor, as written, that select this value (an alias selects the actor it resolves to)' }),
+    }),
+  ),
   other: z.number().int().openapi({ description: 'records (or list entries) in values beyond the top N' }),
 });
 

@@ -434,6 +434,13 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await settled(view);
     const afghanistan = view.locator('.facet:has(h3:text-is("Country")) li', { hasText: 'Afghanistan' });
     await expect.poll(() => afghanistan.locator('.facet-count').innerText()).toBe('0');
+    // The alias in the link is one row, ticked, named and counted as the actor it resolves to.
+    const actors = view.locator('.facet:has(h3:text-is("Actor")) li');
+    const iskp = actors.filter({ hasText: 'Islamic State Khorasan Province' });
+    expect(await iskp.count()).toBe(1);
+    expect(await iskp.locator('input').isChecked()).toBe(true);
+    expect(await iskp.locator('.facet-count').innerText()).toBe(String(await shownTotal(view)));
+    expect(await actors.filter({ hasText: 'ISIS-K' }).count()).toBe(0);
     await view.close();
   });
 

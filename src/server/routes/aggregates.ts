@@ -100,8 +100,16 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
       // A chosen value no record has under the other filters is listed with 0: it was counted, and found nowhere.
       const found = new Set(ranked.map((v) => v.value.toLowerCase()));
       for (const value of new Set(chosen)) if (!found.has(value.toLowerCase())) shown.push({ value, count: 0 });
-      // Actor facet values are registry ids; the label saves the web app a look-up per value.
-      const values = name === 'actor' ? shown.map((v) => ({ ...v, label: registry.get(v.value)?.name ?? v.value })) : shown;
+      // Actor facet values are registry ids; the label saves the web app a look-up per value, and `chosenAs` tells
+      // it which typed name ("ISIS-K") a value stands for, so the name's row shows the id's count.
+      const typedAs = (id: string) => [...(q.actor ?? []), ...(q.not_actor ?? [])].filter((typed) => registry.find(typed)?.id === id);
+      const values =
+        name === 'actor'
+          ? shown.map((v) => {
+              const chosenAs = typedAs(v.value);
+              return { ...v, label: registry.get(v.value)?.name ?? v.value, ...(chosenAs.length ? { chosenAs } : {}) };
+            })
+          : shown;
       facets[name] = { values, other };
     }
     return c.json({ total, located, facets }, 200);

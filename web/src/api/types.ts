@@ -22,6 +22,8 @@ export interface FacetValue {
   count: number;
   /** Actor facets: the canonical name of the id in `value`. */
   label?: string;
+  /** Actor facets: the names in the filter, as written, that select this value (an alias selects its actor). */
+  chosenAs?: string[];
 }
 
 /** `GET /api/facets`. */

@@ -26,6 +26,8 @@ export interface FacetListProps {
 
 /** Filters match some values without regard to case (a province typed in a link), so the list does too. */
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** The value a chosen `s` stands for: itself, or the actor an alias in a link resolves to (`chosenAs`). */
+const stands = (v: FacetValue, s: string) => same(v.value, s) || (v.chosenAs?.some((a) => same(a, s)) ?? false);
 
 /** A titled list of checkboxes with counts and proportional bars. */
 export function FacetList({ title, values, other, selected, excluded, label, onToggle, onExclude, onClear, initial = 6, loading }: FacetListProps) {
@@ -37,10 +39,10 @@ export function FacetList({ title, values, other, selected, excluded, label, onT
     // Count -1 (a dash) for a chosen value missing from the answer: the server lists every chosen value it can
     // count (0 when no record has it under the other filters), so this one is a name no registry actor has.
     ...chosen.map((s) => {
-      const counted = values.find((v) => same(v.value, s));
+      const counted = values.find((v) => stands(v, s));
       return counted ? { ...counted, value: s } : { value: s, count: -1 };
     }),
-    ...values.filter((v) => !chosen.some((s) => same(v.value, s))),
+    ...values.filter((v) => !chosen.some((s) => stands(v, s))),
   ];
   const shown = expanded ? rows : rows.slice(0, Math.max(initial, chosen.length));
   const max = Math.max(1, ...values.map((v) => v.count));
