@@ -7,9 +7,9 @@ import { projectRoot } from './settings.ts';
 
 export const sitrepBin = join(projectRoot, 'bin/sitrep.js');
 
-/** Runs `sitrep args` (in CI mode unless `env` says otherwise) and returns its exit code and output. */
-export function sitrep(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(process.execPath, [sitrepBin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: 'true', ...env } });
+/** Runs `sitrep args` (in CI mode unless `env` says otherwise) with `input` on stdin, and returns its exit code and output. */
+export function sitrep(args: string[], env: Record<string, string | undefined> = {}, input?: string) {
+  const r = spawnSync(process.execPath, [sitrepBin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, input, env: { ...process.env, CI: 'true', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -142,7 +142,7 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       });
       const r = sitrep(['import', join(dir, 'seed.ndjson'), '--db', db]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`^sitrep: the store .*a\\.duckdb \\(--db\\) is open in another process \\(.*PID ${server.pid}\\); .*sitrep serve`));
+      expect(r.stderr).toMatch(new RegExp(`^sitrep: the store .*a\\.duckdb \\(--db\\) is open in another process \\(.*PID ${server.pid}\\); .*sitrep serve.*--server`));
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     } finally {
       server.kill();

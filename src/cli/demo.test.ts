@@ -10,7 +10,8 @@ import type { EventRecord } from '../core/record.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
 import { demoDir, loadDemo, readDemoManifest } from './demo.ts';
 import { loadImportContext, mappingOptions, readMapping } from './import-context.ts';
-import { runImport, type ImportReport } from './run-import.ts';
+import type { ImportReport } from '../core/importing.ts';
+import { runImport } from './run-import.ts';
 import { projectRoot } from './settings.ts';
 import { loadRegistry } from './wiring.ts';
 

@@ -12,7 +12,8 @@ import { UserError } from '../core/errors.ts';
 import type { ImportContext } from '../sources/source-format.ts';
 import { loadImportContext, mappingOptions, readMapping } from './import-context.ts';
 import { formatTable, write } from './output.ts';
-import { runImport, type ImportReport } from './run-import.ts';
+import type { ImportReport } from '../core/importing.ts';
+import { runImport } from './run-import.ts';
 import { projectRoot } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
 

@@ -6,10 +6,12 @@ import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { UserError } from '../core/errors.ts';
 import { sourceFormats } from '../sources/registry.ts';
-import type { ImportContext } from '../sources/source-format.ts';
 import { loadRegistry, openStore } from './wiring.ts';
 import { formatTable, write } from './output.ts';
-import { runImport, type ImportReport } from './run-import.ts';
+import type { ImportCallbacks, ImportReport } from '../core/importing.ts';
+import { rejectsFile, runImport } from './run-import.ts';
+import { importThroughServer, type RemoteImport } from './import-client.ts';
+import { setting, settings } from './settings.ts';
 import { loadImportContext } from './import-context.ts';
 
 export function importCommand(): Command {
@@ -24,43 +26,48 @@ export function importCommand(): Command {
     .option('--max-reject-rate <fraction>', 'fail and change nothing when more rows than this are rejected', '0.01')
     .option('--mapping <file>', 'column mapping (JSON or YAML) for any CSV/XLSX table; implies --format mapped (examples in data/mappings/)')
     .option('--gdelt-codes <list>', 'GDELT: CAMEO codes to import, comma-separated root (18,19,20) or longer (173) codes; default: the violent ones')
+    .option('--server <url>', 'send the files to a running `sitrep serve` at this address, which imports them into its store')
+    .option('--token <token>', `with --server: an API token (scope write) of a reviewer or admin (default: $${settings.token.env})`)
     .option('--json', 'print the summary as JSON, no progress bar')
     .action(async (files: string[], opts) => {
       const maxRejectRate = Number(opts.maxRejectRate);
       if (!Number.isFinite(maxRejectRate) || maxRejectRate < 0 || maxRejectRate > 1) {
         throw new UserError(`invalid --max-reject-rate "${opts.maxRejectRate}": expected a fraction from 0 to 1 (0.01 = 1%)`, '--max-reject-rate');
       }
-      const registry = loadRegistry();
-      const context: ImportContext = await loadImportContext(registry, opts);
+      const remote = opts.server ? remoteOf(opts) : undefined;
+      // A mapping sets the format and encoding in `opts` (loadImportContext), before they are read here.
+      const local = remote ? undefined : { context: await loadImportContext(loadRegistry(), opts), store: await openStore(opts, 'importMemoryLimit') };
+      const request = { format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), maxRejectRate };
       const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
-      const store = await openStore(opts, 'importMemoryLimit');
+      const rejects = remote && opts.rejects ? rejectsFile(opts.rejects) : undefined;
       const reports: ImportReport[] = [];
       try {
         for (const file of files) {
           const bar = showBar ? new cliProgress.SingleBar({ format: `${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
           const started = performance.now();
           bar?.start(100, 0, { rows: 0, speed: 0 });
+          const onProgress: ImportCallbacks['onProgress'] = (rows, fraction, stage) => {
+            if (!bar) return;
+            bar.update(fraction === undefined ? 0 : Math.round(fraction * 100), { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) });
+            if (stage === 'writing') {
+              // Merging a large file into the store takes a while after the last row is read: say so.
+              bar.stop();
+              process.stderr.write(`${file}: ${rows.toLocaleString('en')} rows read; writing them to the store…\n`);
+            }
+          };
           try {
             reports.push(
-              ...(await runImport(store, file, context, {
-                format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), rejectsFile: opts.rejects, maxRejectRate,
-                onProgress: (rows, fraction, stage) => {
-                  if (!bar) return;
-                  bar.update(fraction === undefined ? 0 : Math.round(fraction * 100), { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) });
-                  if (stage === 'writing') {
-                    // Merging a large file into the store takes a while after the last row is read: say so.
-                    bar.stop();
-                    process.stderr.write(`${file}: ${rows.toLocaleString('en')} rows read; writing them to the store…\n`);
-                  }
-                },
-              })),
+              ...(remote
+                ? await importThroughServer(file, { ...remote, ...request, mapping: opts.mapping, gdeltCodes: opts.gdeltCodes }, { onProgress, ...(rejects ? { onReject: rejects.write } : {}) })
+                : await runImport(local!.store, file, local!.context, { ...request, rejectsFile: opts.rejects, onProgress })),
             );
           } finally {
             bar?.stop();
           }
         }
       } finally {
-        await store.close();
+        await local?.store.close();
+        await rejects?.close();
       }
       if (opts.json) {
         await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');
@@ -74,4 +81,14 @@ export function importCommand(): Command {
         if (r.unresolvedActors) await write(process.stdout, `${r.unresolvedActors} actor names matched no registry actor: see \`sitrep actors unresolved\`\n`);
       }
     });
+}
+
+/** The server and token of `--server`, checked before any file is sent. */
+function remoteOf(opts: { server: string; token?: string; db?: string }): Omit<RemoteImport, 'maxRejectRate'> {
+  if (opts.db) throw new UserError('--db and --server both name where to import', '--server', 'a server imports into its own store: leave out --db');
+  const token = opts.token ?? setting('token');
+  if (!token) {
+    throw new UserError('--server needs an API token', '--token', `create one with \`sitrep users token NAME --scope write\` on the server's machine and pass it as --token or $${settings.token.env}`);
+  }
+  return { server: opts.server, token };
 }

@@ -3,48 +3,44 @@
  * validate every record, explain every rejection, and write everything in one transaction — or nothing, when
  * the file cannot be read or too many rows are rejected.
  */
-import { createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import type { EventStore, WriteSummary } from '../core/event-store.ts';
+import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
 import { describeProblems, parseRecord, type EventRecord } from '../core/record.ts';
-import type { ImportContext, Rejection, SourceFormat, TextInput } from '../sources/source-format.ts';
+import type { ImportCallbacks, ImportReport, ImportRequest, Importer, Rejection } from '../core/importing.ts';
+import type { ActorRegistry } from '../core/actor-registry.ts';
+import type { ImportContext, SourceFormat, TextInput } from '../sources/source-format.ts';
 import { SourceError } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
 import { openTextInputs } from '../sources/text-input.ts';
+import { loadImportContext } from './import-context.ts';
 
-export interface ImportOptions {
-  format?: string;
-  encoding?: string;
-  /** Fraction of rows that may be rejected before the whole import fails. Default 0.01. */
-  maxRejectRate?: number;
-  /** Archive the dataset's records missing from this file (a full re-import). */
-  sync?: boolean;
+/** The request's choices (its mapping and GDELT codes are already in the import's context), and where rejections go. */
+export interface ImportOptions extends Omit<ImportRequest, 'mapping' | 'gdeltCodes'>, ImportCallbacks {
   /** Write every rejection to this CSV file. */
   rejectsFile?: string;
-  by?: string;
-  /**
-   * Called as rows are read (rows so far, and the fraction of the file read when known), then once when reading is
-   * done and the rows are being written to the store (a long step on a large file).
-   */
-  onProgress?: (rows: number, fraction: number | undefined, stage: 'reading' | 'writing') => void;
-}
-
-export interface ImportReport extends WriteSummary {
-  file: string;
-  format: string;
-  read: number;
-  rejected: number;
-  unresolvedActors: number;
-  /** The first rejections (all of them are in the rejects file). */
-  rejections: Rejection[];
-  seconds: number;
 }
 
 const keptRejections = 20;
 
-/** Imports one file (every member of a zip) into `store`. Throws a `UserError` and changes nothing on failure. */
-export async function runImport(store: EventStore, path: string, context: ImportContext, options: ImportOptions = {}): Promise<ImportReport[]> {
+export interface RejectsFile {
+  write(rejection: Rejection): void;
+  close(): Promise<void>;
+}
+
+/** `--rejects FILE`: every rejected row as a CSV line (file, line, column, value, reason). */
+export function rejectsFile(path: string): RejectsFile {
+  const out = createWriteStream(path);
+  out.write(stringify([['file', 'line', 'column', 'value', 'reason']]));
+  return {
+    write: (r) => out.write(stringify([[r.file, r.line, r.column ?? '', r.value ?? '', r.reason]])),
+    close: () => new Promise((resolve) => out.end(resolve)),
+  };
+}
+
+/** Throws a `UserError` unless `path` is a file (a folder or a missing file is the user's to fix). */
+export function checkFileToImport(path: string): void {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
@@ -52,6 +48,11 @@ export async function runImport(store: EventStore, path: string, context: Import
     throw new UserError(`cannot open ${path}: no such file`, 'FILE', 'check the path');
   }
   if (isFolder) throw new UserError(`${path} is a folder, not a file`, 'FILE', `name the files in it, e.g. ${path.replace(/\/$/, '')}/*.csv`);
+}
+
+/** Imports one file (every member of a zip) into `store`. Throws a `UserError` and changes nothing on failure. */
+export async function runImport(store: EventStore, path: string, context: ImportContext, options: ImportOptions = {}): Promise<ImportReport[]> {
+  checkFileToImport(path);
   try {
     return await importFile(store, path, context, options);
   } catch (e) {
@@ -63,18 +64,17 @@ export async function runImport(store: EventStore, path: string, context: Import
 
 async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
   const inputs = await openTextInputs(path, options.encoding);
-  const rejectsOut = options.rejectsFile ? createWriteStream(options.rejectsFile) : undefined;
-  rejectsOut?.write(stringify([['file', 'line', 'column', 'value', 'reason']]));
+  const rejectsOut = options.rejectsFile ? rejectsFile(options.rejectsFile) : undefined;
   try {
     const reports: ImportReport[] = [];
     for (const input of inputs) reports.push(await importInput(store, input, path, context, options, rejectsOut));
     return reports;
   } finally {
-    await new Promise((resolve) => (rejectsOut ? rejectsOut.end(resolve) : resolve(undefined)));
+    await rejectsOut?.close();
   }
 }
 
-async function importInput(store: EventStore, input: TextInput, path: string, context: ImportContext, options: ImportOptions, rejectsOut?: WriteStream): Promise<ImportReport> {
+async function importInput(store: EventStore, input: TextInput, path: string, context: ImportContext, options: ImportOptions, rejectsOut?: RejectsFile): Promise<ImportReport> {
   const started = performance.now();
   if (!input.head.trim()) throw new UserError(`${input.fileName} is empty`, 'FILE', 'export the data again; nothing was imported');
   const format = pickFormat(input, options.format);
@@ -95,7 +95,8 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
   const reject = (r: Rejection) => {
     report.rejected++;
     if (report.rejections.length < keptRejections) report.rejections.push(r);
-    rejectsOut?.write(stringify([[r.file, r.line, r.column ?? '', r.value ?? '', r.reason]]));
+    rejectsOut?.write(r);
+    options.onReject?.(r);
   };
   const total = fileSize(path);
   let consumed = 0;
@@ -163,4 +164,17 @@ function syncDataset(format: SourceFormat, context: ImportContext): string {
 function fileSize(path: string): number | undefined {
   // Compressed sizes say nothing about how much text is left.
   return /\.(gz|zip)$/i.test(path) ? undefined : statSync(path).size;
+}
+
+/**
+ * An `Importer` over the shipped registry, gazetteer and boundaries, each request with its own mapping and
+ * options: what `sitrep serve` hands the server for `POST /api/imports`.
+ */
+export function importerFor(registry: ActorRegistry): Importer {
+  return async (store, path, request, callbacks = {}) => {
+    const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, gdeltCodes: request.gdeltCodes };
+    const context = await loadImportContext(registry, opts);
+    const { sync, maxRejectRate, by } = request;
+    return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, ...callbacks });
+  };
 }

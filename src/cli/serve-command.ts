@@ -13,6 +13,8 @@ import { UserError } from '../core/errors.ts';
 import { createApp } from '../server/app.ts';
 import type { PlaceSuggester, ServerOptions } from '../server/context.ts';
 import type { AccountStore } from '../core/account-store.ts';
+import type { Importer } from '../core/importing.ts';
+import { importerFor } from './run-import.ts';
 import { projectRoot, setting, settings } from './settings.ts';
 import { lazyPlaces, loadRegistry, openStore } from './wiring.ts';
 import { loadDemo } from './demo.ts';
@@ -32,7 +34,7 @@ export async function startServer(
   host: string,
   port: number,
   options: Partial<ServerOptions> = {},
-  extra: { accounts?: AccountStore; places?: PlaceSuggester } = {},
+  extra: { accounts?: AccountStore; places?: PlaceSuggester; importer?: Importer } = {},
 ): Promise<RunningServer> {
   const version = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')).version as string;
   const app = createApp({ store, registry, ...extra, options: { ...options, version } });
@@ -66,7 +68,7 @@ export function serverOptionsFromSettings(): Partial<ServerOptions> {
     if (!allowed.includes(v as T)) throw new UserError(`invalid ${settings[name].env} "${setting(name)}": expected ${allowed.join(' or ')}`, settings[name].env);
     return v as T;
   };
-  const number = (name: 'queryTimeout' | 'rateLimit' | 'cacheTtl' | 'sessionHours') => {
+  const number = (name: 'queryTimeout' | 'rateLimit' | 'cacheTtl' | 'sessionHours' | 'maxImportBytes') => {
     const n = Number(setting(name));
     if (!Number.isFinite(n) || n < 0) throw new UserError(`invalid ${settings[name].env} "${setting(name)}": expected a whole number ≥ 0`, settings[name].env);
     return n;
@@ -75,6 +77,7 @@ export function serverOptionsFromSettings(): Partial<ServerOptions> {
     webRoot: setting('webRoot'),
     queryTimeoutMs: number('queryTimeout'),
     cacheTtlMs: number('cacheTtl'),
+    maxImportBytes: number('maxImportBytes'),
     rateLimitPerMinute: number('rateLimit'),
     corsOrigins: setting('corsOrigins').split(',').map((o) => o.trim()).filter(Boolean),
     requireDistinctReviewer: oneOf('requireDistinctReviewer', ['true', 'false']) === 'true',
@@ -107,7 +110,7 @@ export function serveCommand(): Command {
           const reports = await loadDemo(store, await loadImportContext(registry, {}));
           process.stderr.write(`Loaded ${reports.reduce((n, r) => n + r.inserted, 0).toLocaleString('en')} records.\n`);
         }
-        server = await startServer(store, registry, host, port, options, { accounts: store.accounts, places: lazyPlaces() });
+        server = await startServer(store, registry, host, port, options, { accounts: store.accounts, places: lazyPlaces(), importer: importerFor(registry) });
       } catch (e) {
         await store.close();
         throw e;

@@ -39,7 +39,7 @@ export async function openStore(opts: { db?: string }, limit: 'memoryLimit' | 'i
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
     return await duckdbStore(path, { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
   } catch (e) {
-    throw storeOpenError(path, opts.db ? '--db' : settings.db.env, e);
+    throw storeOpenError(path, opts.db ? '--db' : settings.db.env, e, limit === 'importMemoryLimit');
   }
 }
 
@@ -48,14 +48,16 @@ export async function openStore(opts: { db?: string }, limit: 'memoryLimit' | 'i
  * The usual one: `sitrep serve` holds the file (DuckDB lets one process open a store to write) and an import is
  * started beside it.
  */
-function storeOpenError(path: string, param: string, e: unknown): unknown {
+function storeOpenError(path: string, param: string, e: unknown, importing: boolean): unknown {
   const message = e instanceof Error ? e.message : String(e);
   const locked = /Could not set lock on file .*?held in (.*?) \(PID (\d+)\)/.exec(message);
   if (locked) {
     return new UserError(
       `the store ${path} (${param}) is open in another process (${locked[1]}, PID ${locked[2]}); a store opens in one process at a time`,
       param,
-      'stop that process (a running `sitrep serve`?) and run this command again',
+      importing
+        ? 'if it is `sitrep serve`, send the files to it instead (sitrep import FILE --server http://127.0.0.1:8080 --token TOKEN), or stop it and run this command again'
+        : 'stop that process (a running `sitrep serve`?) and run this command again',
     );
   }
   if (/not a valid DuckDB database file/.test(message)) {

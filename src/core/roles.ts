@@ -7,7 +7,7 @@
  * | anonymous  | published + public                                | nothing                                           |
  * | viewer     | published + archived, public + internal           | nothing (internal read)                           |
  * | editor     | everything (drafts, review, archived, internal)   | create, edit, submit for review, withdraw, revert |
- * | reviewer   | everything                                        | all an editor does, and publish, archive, unpublish |
+ * | reviewer   | everything                                        | all an editor does, and publish, archive, unpublish, import files |
  * | admin      | everything                                        | all a reviewer does, and manage users and the audit log |
  */
 import type { AccessScope } from './filter.ts';
@@ -27,11 +27,12 @@ export function scopeForRole(role: Role | undefined): AccessScope {
 }
 
 /** Things a caller may ask to do. */
-export type Action = 'edit' | 'manage_users' | 'read_audit';
+export type Action = 'edit' | 'import' | 'manage_users' | 'read_audit';
 
 const rights: Record<Role, readonly Action[]> = {
-  admin: ['edit', 'manage_users', 'read_audit'],
-  reviewer: ['edit'],
+  // An import writes the dataset's records as the dataset has them (published): only those who may publish.
+  admin: ['edit', 'import', 'manage_users', 'read_audit'],
+  reviewer: ['edit', 'import'],
   editor: ['edit'],
   viewer: [],
 };

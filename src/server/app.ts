@@ -37,6 +37,14 @@ import { recordWriteRoutes } from './routes/record-writes.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { historyRoutes } from './routes/history.ts';
 import { placeRoutes } from './routes/places.ts';
+import { importRoutes, importsPath } from './routes/imports.ts';
+import type { MiddlewareHandler } from 'hono';
+
+/** `middleware` for every path but `path`. */
+const except =
+  (path: string, middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
+  (c, next) =>
+    c.req.path === path ? next() : middleware(c, next);
 
 /** The defaults of every option; `sitrep serve` overrides them from settings. */
 export const defaultServerOptions: ServerOptions = {
@@ -46,6 +54,7 @@ export const defaultServerOptions: ServerOptions = {
   rateLimitPerMinute: 600,
   corsOrigins: [],
   maxBodyBytes: 1024 * 1024,
+  maxImportBytes: 4 * 1024 ** 3,
   log: stderrLog,
   resolveScope: scopeOfCaller,
   clientAddress: socketAddress,
@@ -57,7 +66,7 @@ export const defaultServerOptions: ServerOptions = {
 };
 
 /** Builds the application around `store` and `registry`. */
-export function createApp({ store, registry, accounts, places, options = {} }: ServerDeps & { options?: Partial<ServerOptions> & { version?: string } }) {
+export function createApp({ store, registry, accounts, places, importer, options = {} }: ServerDeps & { options?: Partial<ServerOptions> & { version?: string } }) {
   const opts: ServerOptions = { ...defaultServerOptions, ...options };
   const service = accounts ? accountService(accounts, { sessionTtlMs: opts.sessionTtlMs }) : undefined;
   const app = new OpenAPIHono<AppEnv>({
@@ -81,17 +90,21 @@ export function createApp({ store, registry, accounts, places, options = {} }: S
     // Store reads started by the request stop when its client goes away (cancellation.ts).
     (c, next) => withSignal(c.req.raw.signal, next),
     rateLimit(opts.rateLimitPerMinute, opts.clientAddress),
-    bodyLimit({
-      maxSize: opts.maxBodyBytes,
-      onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large', `the request body is larger than ${opts.maxBodyBytes} bytes`)),
-    }),
+    // A file sent for import has a limit of its own (imports.ts).
+    except(
+      importsPath,
+      bodyLimit({
+        maxSize: opts.maxBodyBytes,
+        onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large', `the request body is larger than ${opts.maxBodyBytes} bytes`)),
+      }),
+    ),
     authenticate(service, opts),
     scopeMiddleware(opts.resolveScope),
   );
 
   // The timeout wraps the cache: a slow shared query answers 503 to each waiting caller, and stops once none waits.
-  const deps = { store: timedStore(cachedStore(store, { ttlMs: opts.cacheTtlMs }), opts.queryTimeoutMs), registry, options: opts, accounts: service, places };
-  const routeSets = [recordRoutes, aggregateRoutes, mapRoutes, exportRoutes, actorRoutes, datasetRoutes, authRoutes, userRoutes, recordWriteRoutes, workflowRoutes, historyRoutes, placeRoutes];
+  const deps = { store: timedStore(cachedStore(store, { ttlMs: opts.cacheTtlMs }), opts.queryTimeoutMs), registry, options: opts, accounts: service, places, importer };
+  const routeSets = [recordRoutes, aggregateRoutes, mapRoutes, exportRoutes, actorRoutes, datasetRoutes, authRoutes, userRoutes, recordWriteRoutes, workflowRoutes, historyRoutes, placeRoutes, importRoutes];
   for (const routes of routeSets) app.route('/api', routes(deps));
 
   const docs = docRoutes(new OpenAPIHono<AppEnv>(), () =>

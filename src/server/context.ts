@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import type { AccountStore, User } from '../core/account-store.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
+import type { Importer } from '../core/importing.ts';
 import type { AccessScope } from '../core/filter.ts';
 import type { PlaceMatch } from '../core/places.ts';
 import type { AccountService } from './auth/account-service.ts';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   corsOrigins: string[];
   /** Request bodies larger than this are refused with 413. Default 1 MiB. */
   maxBodyBytes: number;
+  /** Files sent to `POST /api/imports` larger than this are refused with 413. Default 4 GiB. */
+  maxImportBytes: number;
   /** Where log lines go. Default: one JSON line each on stderr. */
   log: (line: LogLine) => void;
   /**
@@ -78,6 +81,8 @@ export interface ServerDeps {
   accounts?: AccountStore;
   /** Place-name suggestions for `/api/places`; without it the endpoint answers 400 `unsupported`. */
   places?: PlaceSuggester;
+  /** Reads files into the store for `POST /api/imports`; without it the endpoint answers 400 `unsupported`. */
+  importer?: Importer;
   options?: Partial<ServerOptions>;
 }
 
@@ -100,4 +105,5 @@ export interface RouteDeps {
   /** The account service over the store's accounts, when there are accounts. */
   accounts?: AccountService;
   places?: PlaceSuggester;
+  importer?: Importer;
 }

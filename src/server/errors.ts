@@ -53,14 +53,18 @@ export function invalidParameter(param: string, value: string, expected: string,
   return new ApiError(400, 'invalid_parameter', `invalid ${param} ${JSON.stringify(value)}: expected ${expected}`, param, hint);
 }
 
-/** Writes the error shape with `status`. */
-export function errorResponse(c: Context<AppEnv>, e: ApiError): Response {
-  const body: ErrorBody = {
+/** The error shape of `e`. */
+export function errorBody(c: Context<AppEnv>, e: ApiError): ErrorBody {
+  return {
     ...e.extra,
     error: { code: e.code, message: e.message, ...(e.param ? { param: e.param } : {}), ...(e.hint ? { hint: e.hint } : {}), ...(e.fields ? { fields: e.fields } : {}) },
     requestId: c.var.requestId ?? 'unknown',
   };
-  return c.json(body, e.status, e.headers);
+}
+
+/** Writes the error shape with `status`. */
+export function errorResponse(c: Context<AppEnv>, e: ApiError): Response {
+  return c.json(errorBody(c, e), e.status, e.headers);
 }
 
 /** Turns anything thrown by a handler or middleware into the error shape; logs the stack of bugs. */

@@ -3,6 +3,7 @@
  * registered in `registry.ts`, the same way a third party would add one: detect a file from its first bytes,
  * then stream it as records or rejections that say where and why.
  */
+import type { Rejection } from '../core/importing.ts';
 import type { EventRecordInput } from '../core/record.ts';
 
 /** A decoded text file: its name and its text, streamed in chunks (already decompressed and decoded to UTF-8). */
@@ -17,14 +18,7 @@ export interface TextInput {
   chunks(): AsyncIterable<string>;
 }
 
-/** Why one row did not become a record: file, line, column, value and reason, so a person can fix it. */
-export interface Rejection {
-  file: string;
-  line: number;
-  column?: string;
-  value?: string;
-  reason: string;
-}
+export type { Rejection } from '../core/importing.ts';
 
 export type SourceItem =
   | { ok: true; line: number; record: EventRecordInput }

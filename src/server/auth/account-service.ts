@@ -172,6 +172,9 @@ export function accountService(accounts: AccountStore, options: AccountServiceOp
       return done;
     },
 
+    /** Writes to the audit log that `who` imported `file` (over the API; the revisions say what it changed). */
+    imported: (who: Actor, file: string, detail: string) => audit(who, 'import', file, detail),
+
     /** The newest audit entries. */
     auditLog: (limit?: number) => accounts.auditLog(limit),
   };

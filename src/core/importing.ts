@@ -1,0 +1,55 @@
+/**
+ * What an import is asked and what it answers, shared by `sitrep import` and the server's `POST /api/imports`.
+ * The server may not build importers itself (the dependency rule): the CLI hands it an `Importer`.
+ */
+import type { EventStore, WriteSummary } from './event-store.ts';
+
+/** Why one row did not become a record: file, line, column, value and reason, so a person can fix it. */
+export interface Rejection {
+  file: string;
+  line: number;
+  column?: string;
+  value?: string;
+  reason: string;
+}
+
+/** What one imported file (or one member of a zip) did to the store. */
+export interface ImportReport extends WriteSummary {
+  file: string;
+  format: string;
+  read: number;
+  rejected: number;
+  unresolvedActors: number;
+  /** The first rejections (every one goes to `onReject` and the rejects file). */
+  rejections: Rejection[];
+  seconds: number;
+}
+
+/** The choices `sitrep import` takes as flags, for one file. */
+export interface ImportRequest {
+  format?: string;
+  encoding?: string;
+  /** Archive the dataset's records missing from this file (a full re-import). */
+  sync?: boolean;
+  /** Fraction of rows that may be rejected before the whole import fails. Default 0.01. */
+  maxRejectRate?: number;
+  /** Path of a column mapping (JSON or YAML), for `format: mapped`. */
+  mapping?: string;
+  /** GDELT: CAMEO codes to import, comma-separated. */
+  gdeltCodes?: string;
+  /** Who the revisions name. */
+  by?: string;
+}
+
+export interface ImportCallbacks {
+  /** Rows read so far and the fraction of the file read (when known); `writing` once, when reading is done. */
+  onProgress?: (rows: number, fraction: number | undefined, stage: 'reading' | 'writing') => void;
+  /** Every rejected row, as it is found. */
+  onReject?: (rejection: Rejection) => void;
+}
+
+/**
+ * Imports the file at `path` into `store`, each file in one transaction: reports per file, or a `UserError` and
+ * nothing changed. `path`'s extension matters (`.gz`, `.zip`, `.xlsx`).
+ */
+export type Importer = (store: EventStore, path: string, request: ImportRequest, callbacks?: ImportCallbacks) => Promise<ImportReport[]>;
