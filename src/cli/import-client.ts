@@ -3,7 +3,7 @@
  * store, which the server holds (one process at a time may open a DuckDB file). The server imports it exactly as
  * `sitrep import` would; progress, rejected rows and the reports come back as lines of JSON.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { UserError } from '../core/errors.ts';
@@ -49,8 +49,10 @@ export async function importThroughServer(file: string, remote: RemoteImport, ca
     Authorization: `Bearer ${remote.token}`, Accept: 'application/x-ndjson', 'Content-Type': 'application/octet-stream', 'Content-Length': String(statSync(file).size),
   };
   if (remote.mapping) {
-    // Checked here first, so a mistake in it is reported against the user's file name before anything is sent.
-    const mapping = encodeURIComponent(JSON.stringify(readMapping(remote.mapping)));
+    // Checked here first, so a mistake in it is reported before anything is sent; the server checks it again.
+    readMapping(remote.mapping);
+    const mapping = encodeURIComponent(readFileSync(remote.mapping, 'utf8'));
+    url.searchParams.set('mapping_name', basename(remote.mapping));
     if (mapping.length > maxMappingHeader) throw new UserError(`the mapping ${remote.mapping} is too large to send (over ${maxMappingHeader / 1024} KiB encoded)`, '--mapping', 'import on the machine that holds the store');
     headers['Sitrep-Mapping'] = mapping;
   }

@@ -6,7 +6,7 @@
  * (at most one a second), every rejected row when `rejections=all`, then the reports or the error.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -37,6 +37,7 @@ const query = z.object({
   max_reject_rate: z.coerce.number({ error: 'a fraction from 0 to 1 (0.01 = 1%)' }).min(0, 'a fraction from 0 to 1').max(1, 'a fraction from 0 to 1').optional().openapi({
     description: 'fail and change nothing when more rows than this fraction are rejected. Default 0.01',
   }),
+  mapping_name: z.string().max(200, 'at most 200 characters').optional().openapi({ description: "the mapping file's name, for messages about it (default mapping)" }),
   gdelt_codes: z.string().max(200).optional().openapi({ description: 'GDELT: CAMEO codes to import, comma-separated; default the violent ones' }),
   rejections: z.enum(['first', 'all'], { error: 'first or all' }).optional().openapi({
     description: `all (with Accept: application/x-ndjson): a line for every rejected row, up to ${maxStreamedRejections.toLocaleString('en')}; default: the first 20 in the report`,
@@ -57,7 +58,7 @@ const route = createRoute({
   method: 'post', path: '/imports', tags: ['curation'],
   summary: 'Import a file into the store (reviewers and admins): any format `sitrep import` reads, plain, .gz or .zip',
   description:
-    'The body is the file. A column mapping for `format=mapped` goes in the `Sitrep-Mapping` header (its JSON, URI-encoded). ' +
+    'The body is the file. A column mapping for `format=mapped` goes in the `Sitrep-Mapping` header (its JSON or YAML text, URI-encoded). ' +
     'The import commits whole or changes nothing; the same file imported twice adds nothing. Answers the reports as JSON, ' +
     'or, with `Accept: application/x-ndjson`, one JSON object per line as the import runs: `{progress}`, `{rejection}`, then `{reports}` or `{error, requestId}`.',
   request: {
@@ -104,8 +105,11 @@ async function saveBody(c: Context<AppEnv>, path: string, maxBytes: number): Pro
   await pipeline(Readable.from(counted()), createWriteStream(path));
 }
 
-/** The mapping the caller sent in `Sitrep-Mapping`, written beside the file for the importer; undefined without one. */
-async function saveMapping(c: Context<AppEnv>, dir: string): Promise<string | undefined> {
+/** A name the caller gave, as a file name of ours: no folders, nothing but letters, digits and `._- `. */
+const safeName = (name: string | undefined, fallback: string) => (name ?? '').split(/[\\/]/).pop()!.replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '') || fallback;
+
+/** The mapping the caller sent in `Sitrep-Mapping`, in a folder of its own beside the file; undefined without one. */
+async function saveMapping(c: Context<AppEnv>, dir: string, name: string): Promise<string | undefined> {
   const header = c.req.header('Sitrep-Mapping');
   if (!header) return undefined;
   let text: string;
@@ -114,7 +118,8 @@ async function saveMapping(c: Context<AppEnv>, dir: string): Promise<string | un
   } catch {
     throw new ApiError(400, 'invalid_parameter', 'the Sitrep-Mapping header is not URI-encoded text', 'Sitrep-Mapping', 'send encodeURIComponent(JSON.stringify(mapping))');
   }
-  const path = join(dir, 'mapping.json');
+  await mkdir(join(dir, 'mapping'));
+  const path = join(dir, 'mapping', name);
   await writeFile(path, text);
   return path;
 }
@@ -127,13 +132,16 @@ export function importRoutes({ store, importer, accounts, options }: RouteDeps) 
     const user = requireRight(c, 'import');
     if (!importer) throw new ApiError(400, 'unsupported', 'this server does not import files', undefined, 'import with `sitrep import` on the machine that holds the store');
     const q = c.req.valid('query');
-    const fileName = (q.file_name ?? 'upload').split(/[\\/]/).pop()!.replace(/[^\w.\- ]+/g, '_') || 'upload';
+    const fileName = safeName(q.file_name, 'upload');
     const dir = await mkdtemp(join(tmpdir(), 'sitrep-upload-'));
+    // The file and the mapping in folders of their own, so no name the caller gives can make them collide.
+    const upload = join(dir, 'file', fileName);
     const forget = () => rm(dir, { recursive: true, force: true });
     let request: ImportRequest;
     try {
-      const mapping = await saveMapping(c, dir);
-      await saveBody(c, join(dir, fileName), options.maxImportBytes);
+      const mapping = await saveMapping(c, dir, safeName(q.mapping_name, 'mapping'));
+      await mkdir(join(dir, 'file'));
+      await saveBody(c, upload, options.maxImportBytes);
       request = { format: q.format, encoding: q.encoding, sync: q.sync === 'true', maxRejectRate: q.max_reject_rate, gdeltCodes: q.gdelt_codes, mapping, by: user.name };
     } catch (e) {
       await forget();
@@ -141,7 +149,7 @@ export function importRoutes({ store, importer, accounts, options }: RouteDeps) 
     }
     const run = async (callbacks: ImportCallbacks): Promise<ImportReport[]> => {
       try {
-        const reports = await importer(store, join(dir, fileName), request, callbacks);
+        const reports = await importer(store, upload, request, callbacks);
         const summary = reports.map((r) => `${r.format}: ${r.read} read, ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`).join('; ');
         await accounts?.imported({ actor: user.name, address: options.clientAddress(c) }, fileName, summary);
         return reports;
