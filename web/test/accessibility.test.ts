@@ -120,6 +120,15 @@ describe.skipIf(Boolean(skip))(`accessibility of the editor's pages (axe-core, W
     ['a record history', '/editor/records/fx%3Aairport/history'],
     ['the review queue', '/editor/review'],
     ['the API tokens', '/editor/tokens'],
+    [
+      'the import page with a report',
+      '/editor/import',
+      async (p) => {
+        await p.getByTestId('import-file').setInputFiles(new URL('../../../shared/data/ucdp_ged/conflict_data_pak.csv', import.meta.url).pathname);
+        await p.getByRole('button', { name: 'Import' }).click();
+        await p.getByTestId('import-report').waitFor();
+      },
+    ],
   ];
   for (const [name, path, act] of pages) {
     it(`${name} (${path}) has no WCAG 2.1 A/AA violation`, async () => {

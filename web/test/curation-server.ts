@@ -1,6 +1,6 @@
 /**
  * A Sitrep server for the curation browser test: a DuckDB store in a temporary file with the API fixtures, one
- * user per role (password `testPassword`), the real offline gazetteer, and the built web app, on a random
+ * user per role (password `testPassword`), the real offline gazetteer, the importers, and the built web app, on a random
  * loopback port.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { duckdbStore, type DuckdbStore } from '../../src/store/duckdb/duckdb-store.ts';
 import { loadRegistry } from '../../src/cli/wiring.ts';
+import { importerFor } from '../../src/cli/run-import.ts';
 import { loadGazetteer } from '../../src/geo/gazetteer.ts';
 import { publicFixtures } from '../../src/server/api-fixture.ts';
 import { addTestUsers } from '../../src/server/auth/test-client.ts';
@@ -27,9 +28,11 @@ export async function startCurationServer(opts: { webRoot: string }): Promise<Cu
   const store = await duckdbStore(join(dir, 'curation.duckdb'));
   await store.write(publicFixtures(), { by: 'import:fixtures' });
   await addTestUsers(store.accounts);
+  const registry = loadRegistry();
   const app = createApp({
     store,
-    registry: loadRegistry(),
+    registry,
+    importer: importerFor(registry),
     accounts: store.accounts,
     places: loadGazetteer(),
     options: { webRoot: opts.webRoot, rateLimitPerMinute: 0, log: () => undefined, cacheTtlMs: 0 },

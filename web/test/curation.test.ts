@@ -5,7 +5,9 @@
 // (the second is shown the first one's change and keeps their own), and a record full of script rendered inert.
 // Screenshots of each step go to test-output/curation/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { fullScope } from '../../src/core/filter.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { recordSchema } from '../../src/core/record.ts';
@@ -243,6 +245,33 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await editor.getByTestId('date').fill('2024-05-01');
     await poll(() => editor.getByTestId('error-summary').count()).toBe(0);
     await shoot(editor, '13-pin-dropped');
+  });
+
+  it('a reviewer imports a dataset file and sees what it did; a file of unknown layout changes nothing', async () => {
+    const pakistan = new URL('../../../shared/data/ucdp_ged/conflict_data_pak.csv', import.meta.url).pathname;
+    // The rows of the file, read independently: every CSV record but the header and UCDP's HXL tag row.
+    const rows = parse(readFileSync(pakistan), { bom: true }).length - 2;
+    const page = await pageFor();
+    await signIn(page, 'reviewer', '/editor/import');
+    await page.getByTestId('import-file').setInputFiles(pakistan);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await poll(() => page.getByTestId('import-inserted').innerText().catch(() => '')).toBe(rows.toLocaleString('en'));
+    expect(await page.getByTestId('import-read').innerText()).toBe(rows.toLocaleString('en'));
+    expect(await page.getByTestId('import-rejected').innerText()).toBe('0');
+    expect(await server.store.count(fullScope, { dataset: ['ucdp'] })).toBe(rows);
+    await shoot(page, '14-import-report');
+
+    const before = await server.store.count(fullScope, {});
+    await page.getByTestId('import-file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await poll(() => page.getByTestId('import-error').innerText().catch(() => '')).toMatch(/^Nothing was imported: cannot tell the format of notes\.csv/);
+    expect(await server.store.count(fullScope, {})).toBe(before);
+
+    // An editor may not import: no link, and the page says why.
+    const other = await pageFor();
+    await signIn(other, 'editor', '/editor/import');
+    expect(await other.getByRole('link', { name: 'Import' }).count()).toBe(0);
+    expect(await other.getByText('Importing files is for reviewers and administrators').count()).toBe(1);
   });
 
   it('made no request beyond the server and logged no error', () => {

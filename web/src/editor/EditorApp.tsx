@@ -11,9 +11,10 @@ import { RecordEditor } from './RecordEditor.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { linkTo, navigate, routePath, useRoute, type EditorRoute } from './routes.ts';
 import { TokensPage } from './TokensPage.tsx';
+import { ImportPage } from './ImportPage.tsx';
 import './editor.css';
 
-const titles: Record<EditorRoute['page'], string> = { home: 'Editor', login: 'Sign in', new: 'New record', edit: 'Edit record', history: 'History', review: 'Review queue', tokens: 'API tokens' };
+const titles: Record<EditorRoute['page'], string> = { home: 'Editor', login: 'Sign in', new: 'New record', edit: 'Edit record', history: 'History', review: 'Review queue', tokens: 'API tokens', import: 'Import a file' };
 
 function NavLink({ to, children }: { to: EditorRoute; children: string }) {
   const path = routePath(to);
@@ -50,6 +51,7 @@ export function EditorApp() {
         <NavLink to={{ page: 'home' }}>Start</NavLink>
         {me.rights.edit && <NavLink to={{ page: 'new' }}>New record</NavLink>}
         {me.rights.edit && <NavLink to={{ page: 'review' }}>Review queue</NavLink>}
+        {me.rights.import && <NavLink to={{ page: 'import' }}>Import</NavLink>}
         <NavLink to={{ page: 'tokens' }}>API tokens</NavLink>
         <span className="spacer" />
         <span className="muted small" data-testid="signed-in-as">
@@ -78,6 +80,8 @@ export function EditorApp() {
           </>
         ) : route.page === 'tokens' ? (
           <TokensPage />
+        ) : route.page === 'import' ? (
+          me.rights.import ? <ImportPage /> : <p>Importing files is for reviewers and administrators: the records a dataset brings are published as it has them.</p>
         ) : (
           <EditorHome me={me} />
         )}

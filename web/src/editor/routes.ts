@@ -11,7 +11,8 @@ export type EditorRoute =
   | { page: 'edit'; id: string }
   | { page: 'history'; id: string }
   | { page: 'review' }
-  | { page: 'tokens' };
+  | { page: 'tokens' }
+  | { page: 'import' };
 
 /** True for addresses the editor handles. */
 export const isEditorPath = (path: string): boolean => path === '/editor' || path.startsWith('/editor/');
@@ -27,6 +28,7 @@ export function parseRoute(pathname: string, search: string): EditorRoute {
   if (parts[0] === 'new') return { page: 'new' };
   if (parts[0] === 'review') return { page: 'review' };
   if (parts[0] === 'tokens') return { page: 'tokens' };
+  if (parts[0] === 'import') return { page: 'import' };
   if (parts[0] === 'records' && parts[1]) return parts[2] === 'history' ? { page: 'history', id: parts[1] } : { page: 'edit', id: parts[1] };
   return { page: 'home' };
 }
@@ -39,6 +41,7 @@ export function routePath(route: EditorRoute): string {
     case 'new': return '/editor/new';
     case 'review': return '/editor/review';
     case 'tokens': return '/editor/tokens';
+    case 'import': return '/editor/import';
     case 'edit': return `/editor/records/${encodeURIComponent(route.id)}`;
     case 'history': return `/editor/records/${encodeURIComponent(route.id)}/history`;
   }
