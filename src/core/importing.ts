@@ -2,28 +2,35 @@
  * What an import is asked and what it answers, shared by `sitrep import` and the server's `POST /api/imports`.
  * The server may not build importers itself (the dependency rule): the CLI hands it an `Importer`.
  */
-import type { EventStore, WriteSummary } from './event-store.ts';
+import { z } from 'zod';
+import type { EventStore } from './event-store.ts';
 
 /** Why one row did not become a record: file, line, column, value and reason, so a person can fix it. */
-export interface Rejection {
-  file: string;
-  line: number;
-  column?: string;
-  value?: string;
-  reason: string;
-}
+export const rejectionSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.string().optional(),
+  value: z.string().optional(),
+  reason: z.string(),
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
 
 /** What one imported file (or one member of a zip) did to the store. */
-export interface ImportReport extends WriteSummary {
-  file: string;
-  format: string;
-  read: number;
-  rejected: number;
-  unresolvedActors: number;
+export const importReportSchema = z.object({
+  file: z.string(),
+  format: z.string(),
+  read: z.number(),
+  rejected: z.number(),
+  unresolvedActors: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  archived: z.number(),
   /** The first rejections (every one goes to `onReject` and the rejects file). */
-  rejections: Rejection[];
-  seconds: number;
-}
+  rejections: z.array(rejectionSchema),
+  seconds: z.number(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
 
 /** The choices `sitrep import` takes as flags, for one file. */
 export interface ImportRequest {

@@ -28,12 +28,17 @@ const send = (client: TestClient, file: string, query = '', headers: Record<stri
   client.request(`/api/imports?file_name=${encodeURIComponent(file.split('/').pop()!)}${query}`, { method: 'POST', body: readFileSync(file), headers });
 
 beforeAll(async () => {
+  // A temporary folder of this file's own, so the uploads left behind are this file's (other test files import too).
+  process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'sitrep-imports-test-'));
   store = await duckdbStore(':memory:');
   await addTestUsers(store.accounts);
   app = createApp({ store, registry, accounts: store.accounts, importer, options: { log: () => undefined, rateLimitPerMinute: 0, maxImportBytes: 50_000_000 } });
   reviewer = await signIn(app, 'reviewer');
 });
-afterAll(() => store.close());
+afterAll(async () => {
+  await store.close();
+  rmSync(tmpdir(), { recursive: true, force: true });
+});
 
 describe('POST /api/imports', () => {
   it('imports a file as `sitrep import` would: the same reports and records, and readers see them at once', async () => {
@@ -118,7 +123,6 @@ describe('POST /api/imports', () => {
     }
     expect(await store.count(fullScope, {})).toBe(count);
     expect(uploads()).toBe(0);
-    rmSync(dir, { recursive: true });
   });
 
   it('streams progress, every rejected row and the reports as NDJSON, and a failure as the error shape', async () => {
@@ -140,7 +144,6 @@ describe('POST /api/imports', () => {
     const error = JSON.parse((await failed.text()).trim().split('\n').at(-1)!) as { error: { code: string; param: string }; requestId: string };
     expect(error).toMatchObject({ error: { code: 'invalid_parameter', param: 'max_reject_rate' } });
     expect(error.requestId).toBeTruthy();
-    rmSync(dir, { recursive: true });
   });
 
   it('is in the OpenAPI document', async () => {

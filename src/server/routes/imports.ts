@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Context } from 'hono';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { UserError } from '../../core/errors.ts';
-import type { ImportCallbacks, ImportReport, ImportRequest } from '../../core/importing.ts';
+import { importReportSchema, type ImportCallbacks, type ImportReport, type ImportRequest } from '../../core/importing.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, errorBody, toApiError } from '../errors.ts';
 import { requireRight } from '../auth/authenticate.ts';
@@ -44,15 +44,7 @@ const query = z.object({
   }),
 });
 
-const Reports = z.object({
-  reports: z.array(
-    z.object({
-      file: z.string(), format: z.string(), read: z.number(), rejected: z.number(), unresolvedActors: z.number(),
-      inserted: z.number(), updated: z.number(), unchanged: z.number(), archived: z.number(), seconds: z.number(),
-      rejections: z.array(z.object({ file: z.string(), line: z.number(), column: z.string().optional(), value: z.string().optional(), reason: z.string() })),
-    }),
-  ),
-});
+const Reports = z.object({ reports: z.array(importReportSchema) });
 
 const route = createRoute({
   method: 'post', path: '/imports', tags: ['curation'],
@@ -116,7 +108,7 @@ async function saveMapping(c: Context<AppEnv>, dir: string, name: string): Promi
   try {
     text = decodeURIComponent(header);
   } catch {
-    throw new ApiError(400, 'invalid_parameter', 'the Sitrep-Mapping header is not URI-encoded text', 'Sitrep-Mapping', 'send encodeURIComponent(JSON.stringify(mapping))');
+    throw new ApiError(400, 'invalid_parameter', 'the Sitrep-Mapping header is not URI-encoded text', 'Sitrep-Mapping', 'send the text of the mapping file through encodeURIComponent');
   }
   await mkdir(join(dir, 'mapping'));
   const path = join(dir, 'mapping', name);
