@@ -11,9 +11,9 @@ import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
 import type { ImportContext } from '../sources/source-format.ts';
 import { loadImportContext, mappingOptions, readMapping } from './import-context.ts';
-import { formatTable, write } from './output.ts';
+import { write } from './output.ts';
 import type { ImportReport } from '../core/importing.ts';
-import { runImport } from './run-import.ts';
+import { reportTable, runImport } from './run-import.ts';
 import { projectRoot } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
 
@@ -109,6 +109,6 @@ export function demoCommand(): Command {
         await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');
         return;
       }
-      await write(process.stdout, formatTable(reports.map(({ rejections: _r, ...r }) => ({ ...r, seconds: r.seconds.toFixed(1) })), undefined, 50));
+      await write(process.stdout, reportTable(reports));
     });
 }

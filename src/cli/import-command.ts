@@ -7,9 +7,9 @@ import cliProgress from 'cli-progress';
 import { UserError } from '../core/errors.ts';
 import { sourceFormats } from '../sources/registry.ts';
 import { loadRegistry, openStore } from './wiring.ts';
-import { formatTable, write } from './output.ts';
+import { write } from './output.ts';
 import type { ImportCallbacks, ImportReport } from '../core/importing.ts';
-import { rejectsFile, runImport } from './run-import.ts';
+import { rejectsFile, reportTable, runImport } from './run-import.ts';
 import { importThroughServer, type RemoteImport } from './import-client.ts';
 import { setting, settings } from './settings.ts';
 import { loadImportContext } from './import-context.ts';
@@ -73,8 +73,7 @@ export function importCommand(): Command {
         await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');
         return;
       }
-      const rows = reports.map(({ rejections: _r, ...r }) => ({ ...r, seconds: r.seconds.toFixed(1) }));
-      await write(process.stdout, formatTable(rows, undefined, 50));
+      await write(process.stdout, reportTable(reports));
       for (const r of reports) {
         for (const rej of r.rejections.slice(0, 5)) await write(process.stdout, `rejected: ${rej.file} line ${rej.line}${rej.column ? `, ${rej.column}` : ''}${rej.value ? ` = ${rej.value}` : ''}: ${rej.reason}\n`);
         if (r.rejected > 5) await write(process.stdout, `… ${r.rejected - 5} more rejected rows${opts.rejects ? ` in ${opts.rejects}` : ' (write them all with --rejects FILE)'}\n`);
@@ -92,3 +91,4 @@ function remoteOf(opts: { server: string; token?: string; db?: string }): Omit<R
   }
   return { server: opts.server, token };
 }
+

@@ -15,6 +15,7 @@ import { SourceError } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
 import { openTextInputs } from '../sources/text-input.ts';
 import { loadImportContext } from './import-context.ts';
+import { formatTable } from './output.ts';
 
 /** The request's choices (its mapping and GDELT codes are already in the import's context), and where rejections go. */
 export interface ImportOptions extends Omit<ImportRequest, 'mapping' | 'gdeltCodes'>, ImportCallbacks {
@@ -88,10 +89,11 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
   }
   const maxRejectRate = options.maxRejectRate ?? 0.01;
   const report: ImportReport = {
-    file: input.fileName, format: format.name, read: 0, rejected: 0, unresolvedActors: 0, rejections: [],
+    file: input.fileName, format: format.name, read: 0, rejected: 0, unresolvedActors: 0, rejections: [], datasets: [],
     inserted: 0, updated: 0, unchanged: 0, archived: 0, seconds: 0,
   };
   const unresolved = new Set<string>();
+  const datasets = new Set<string>();
   const reject = (r: Rejection) => {
     report.rejected++;
     if (report.rejections.length < keptRejections) report.rejections.push(r);
@@ -125,6 +127,7 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
         continue;
       }
       for (const a of parsed.record.actors) if (!a.actorId) unresolved.add(a.name);
+      datasets.add(parsed.record.provenance.dataset);
       yield parsed.record;
     }
     options.onProgress?.(report.read, 1, 'writing');
@@ -150,6 +153,7 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
   });
   Object.assign(report, summary);
   report.unresolvedActors = unresolved.size;
+  report.datasets = [...datasets].sort();
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
@@ -177,4 +181,9 @@ export function importerFor(registry: ActorRegistry): Importer {
     const { sync, maxRejectRate, by } = request;
     return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, ...callbacks });
   };
+}
+
+/** The reports as the summary table (their rejections are listed apart; their datasets are in --json). */
+export function reportTable(reports: ImportReport[]): string {
+  return formatTable(reports.map(({ rejections: _r, datasets: _d, ...r }) => ({ ...r, seconds: r.seconds.toFixed(1) })), undefined, 50);
 }

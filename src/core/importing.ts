@@ -28,6 +28,8 @@ export const importReportSchema = z.object({
   archived: z.number(),
   /** The first rejections (every one goes to `onReject` and the rejects file). */
   rejections: z.array(rejectionSchema),
+  /** The datasets the file's records belong to (`?dataset=` shows them). */
+  datasets: z.array(z.string()),
   seconds: z.number(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

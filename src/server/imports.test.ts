@@ -57,7 +57,7 @@ describe('POST /api/imports', () => {
     } finally {
       await local.close();
     }
-    expect(reports[0]).toMatchObject({ format: 'ucdp', inserted: reports[0]!.read, rejected: 0 });
+    expect(reports[0]).toMatchObject({ format: 'ucdp', inserted: reports[0]!.read, rejected: 0, datasets: ['ucdp'] });
     // The answer cache of the facets is not served stale: the new dataset is counted.
     const after = (await (await anonymousClient(app).request('/api/facets?facet=dataset')).json()) as { facets: { dataset: { values: { value: string; count: number }[] } } };
     expect(after).not.toEqual(before);

@@ -259,6 +259,7 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     expect(await page.getByTestId('import-read').innerText()).toBe(rows.toLocaleString('en'));
     expect(await page.getByTestId('import-rejected').innerText()).toBe('0');
     expect(await server.store.count(fullScope, { dataset: ['ucdp'] })).toBe(rows);
+    expect(await page.getByTestId('import-map-link').getAttribute('href')).toBe('/?dataset=ucdp');
     await shoot(page, '14-import-report');
 
     const before = await server.store.count(fullScope, {});

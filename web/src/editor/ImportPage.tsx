@@ -156,7 +156,9 @@ export function ImportPage() {
       ))}
       {reports && (
         <p>
-          <a href="/">See them on the map</a>
+          <a href={`/?${new URLSearchParams({ dataset: [...new Set(reports.flatMap((r) => r.datasets))].join(',') })}`} data-testid="import-map-link">
+            See the imported datasets on the map
+          </a>
         </p>
       )}
     </section>
