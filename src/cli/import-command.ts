@@ -91,4 +91,3 @@ function remoteOf(opts: { server: string; token?: string; db?: string }): Omit<R
   }
   return { server: opts.server, token };
 }
-
