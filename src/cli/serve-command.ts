@@ -53,6 +53,9 @@ export async function startServer(
           }),
       });
     });
+    // Node gives a request five minutes to arrive whole; a file sent to POST /api/imports over a slow link may
+    // need longer (headers still have a minute: a connection that never says who it is does not linger).
+    (server as unknown as { requestTimeout: number }).requestTimeout = 3600_000;
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') reject(new UserError(`port ${port} on ${host} is already in use`, '--port', 'stop the other server or pass another --port'));
       else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') reject(new UserError(`cannot listen on ${host}: no such address on this machine`, '--host'));
