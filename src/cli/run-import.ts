@@ -175,11 +175,14 @@ function fileSize(path: string): number | undefined {
  * options: what `sitrep serve` hands the server for `POST /api/imports`.
  */
 export function importerFor(registry: ActorRegistry): Importer {
-  return async (store, path, request, callbacks = {}) => {
-    const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, gdeltCodes: request.gdeltCodes };
-    const context = await loadImportContext(registry, opts);
-    const { sync, maxRejectRate, by } = request;
-    return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, ...callbacks });
+  return {
+    formats: sourceFormats.map(({ name, description }) => ({ name, description })),
+    async run(store, path, request, callbacks = {}) {
+      const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, gdeltCodes: request.gdeltCodes };
+      const context = await loadImportContext(registry, opts);
+      const { sync, maxRejectRate, by } = request;
+      return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, ...callbacks });
+    },
   };
 }
 

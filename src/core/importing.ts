@@ -57,8 +57,19 @@ export interface ImportCallbacks {
   onReject?: (rejection: Rejection) => void;
 }
 
-/**
- * Imports the file at `path` into `store`, each file in one transaction: reports per file, or a `UserError` and
- * nothing changed. `path`'s extension matters (`.gz`, `.zip`, `.xlsx`).
- */
-export type Importer = (store: EventStore, path: string, request: ImportRequest, callbacks?: ImportCallbacks) => Promise<ImportReport[]>;
+/** A format an importer reads: the name `format` takes, and what it is. */
+export interface ImportFormat {
+  name: string;
+  description: string;
+}
+
+/** Reads files into a store, as `sitrep import` does. */
+export interface Importer {
+  /** The formats it reads, for `format` (without it, the format is detected from the file's first lines). */
+  formats: readonly ImportFormat[];
+  /**
+   * Imports the file at `path` into `store`, each file in one transaction: reports per file, or a `UserError` and
+   * nothing changed. `path`'s extension matters (`.gz`, `.zip`, `.xlsx`).
+   */
+  run(store: EventStore, path: string, request: ImportRequest, callbacks?: ImportCallbacks): Promise<ImportReport[]>;
+}

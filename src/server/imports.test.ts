@@ -50,7 +50,7 @@ describe('POST /api/imports', () => {
     // The reference: the same file imported by the command line's code path into a store of its own.
     const local = await duckdbStore(':memory:');
     try {
-      const expected = await importer(local, pakistan, {});
+      const expected = await importer.run(local, pakistan, {});
       expect(withoutTimes(reports)).toEqual(withoutTimes(expected));
       const ids = async (s: DuckdbStore) => (await s.query(fullScope, {}, { limit: 1000, sort: 'date' })).records.map((r) => [r.id, r.killed, r.actors]);
       expect(await ids(store)).toEqual(await ids(local));
@@ -110,6 +110,7 @@ describe('POST /api/imports', () => {
     const cases: [string, string, number, string, RegExp][] = [
       [unknown, '', 400, 'format', /cannot tell the format of notes\.csv/],
       [unknown, '&max_reject_rate=2', 400, 'max_reject_rate', /invalid max_reject_rate "2"/],
+      [unknown, '&format=ucdp-ged', 400, 'format', /invalid format "ucdp-ged": expected one of .*\bucdp\b/],
       [big, '', 413, 'body', /larger than this server accepts/],
       [broken, '', 400, 'max_reject_rate', /rows rejected .* more than --max-reject-rate 1%; first: broken\.csv line \d+/],
     ];
@@ -144,6 +145,15 @@ describe('POST /api/imports', () => {
     const error = JSON.parse((await failed.text()).trim().split('\n').at(-1)!) as { error: { code: string; param: string }; requestId: string };
     expect(error).toMatchObject({ error: { code: 'invalid_parameter', param: 'max_reject_rate' } });
     expect(error.requestId).toBeTruthy();
+  });
+
+  it('lists the formats it reads to those who may import', async () => {
+    const res = await reviewer.request('/api/imports/formats');
+    const { formats } = (await res.json()) as { formats: { name: string; description: string }[] };
+    expect(formats.map((f) => f.name)).toEqual(expect.arrayContaining(['ucdp', 'acled', 'gtd', 'gdelt', 'mapped', 'sitrep-ndjson']));
+    expect(formats.every((f) => f.description.length > 10)).toBe(true);
+    expect((await anonymousClient(app).request('/api/imports/formats')).status).toBe(401);
+    expect((await (await signIn(app, 'editor')).request('/api/imports/formats')).status).toBe(403);
   });
 
   it('is in the OpenAPI document', async () => {

@@ -266,6 +266,11 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await page.getByTestId('import-file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
     await page.getByRole('button', { name: 'Import' }).click();
     await poll(() => page.getByTestId('import-error').innerText().catch(() => '')).toMatch(/^Nothing was imported: cannot tell the format of notes\.csv/);
+    // Told it is ACLED, the server reads it as ACLED and says what is missing.
+    expect(await page.getByTestId('import-format').locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['Detect from the file', 'acled', 'ucdp', 'mapped']));
+    await page.getByTestId('import-format').selectOption('acled');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await poll(() => page.getByTestId('import-error').innerText().catch(() => '')).toMatch(/^Nothing was imported: notes\.csv line 1: not an ACLED export: missing column\(s\) event_id_cnty/);
     expect(await server.store.count(fullScope, {})).toBe(before);
 
     // An editor may not import: no link, and the page says why.

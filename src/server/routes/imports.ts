@@ -16,7 +16,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { UserError } from '../../core/errors.ts';
 import { importReportSchema, type ImportCallbacks, type ImportReport, type ImportRequest } from '../../core/importing.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
-import { ApiError, errorBody, toApiError } from '../errors.ts';
+import { ApiError, errorBody, invalidParameter, toApiError } from '../errors.ts';
 import { requireRight } from '../auth/authenticate.ts';
 import { jsonResponse, writeErrors } from '../route-helpers.ts';
 
@@ -65,6 +65,12 @@ const route = createRoute({
     413: jsonResponse(z.object({}).passthrough(), 'The file is larger than the server accepts (SITREP_MAX_IMPORT_BYTES)'),
     ...writeErrors,
   },
+});
+
+const formatsRoute = createRoute({
+  method: 'get', path: '/imports/formats', tags: ['curation'],
+  summary: 'The formats POST /imports reads (reviewers and admins)',
+  responses: { 200: jsonResponse(z.object({ formats: z.array(z.object({ name: z.string(), description: z.string() })) }), 'Each format: the name `format` takes, and what it is'), ...writeErrors },
 });
 
 /** A flag of `sitrep import`, as the parameter this endpoint calls it. */
@@ -120,10 +126,24 @@ async function saveMapping(c: Context<AppEnv>, dir: string, name: string): Promi
 export function importRoutes({ store, importer, accounts, options }: RouteDeps) {
   const api = new OpenAPIHono<AppEnv>();
 
+  const importerOf = () => {
+    if (!importer) throw new ApiError(400, 'unsupported', 'this server does not import files', undefined, 'import with `sitrep import` on the machine that holds the store');
+    return importer;
+  };
+
+  api.openapi(formatsRoute, (c) => {
+    requireRight(c, 'import', false);
+    return c.json({ formats: [...importerOf().formats] }, 200);
+  });
+
   api.openapi(route, async (c) => {
     const user = requireRight(c, 'import');
-    if (!importer) throw new ApiError(400, 'unsupported', 'this server does not import files', undefined, 'import with `sitrep import` on the machine that holds the store');
+    const importer = importerOf();
     const q = c.req.valid('query');
+    // Checked before the file is received: a wrong name should not cost an upload.
+    if (q.format && !importer.formats.some((f) => f.name === q.format)) {
+      throw invalidParameter('format', q.format, `one of ${importer.formats.map((f) => f.name).join(', ')}`, 'leave it out to detect the format from the file');
+    }
     const fileName = safeName(q.file_name, 'upload');
     const dir = await mkdtemp(join(tmpdir(), 'sitrep-upload-'));
     // The file and the mapping in folders of their own, so no name the caller gives can make them collide.
@@ -141,7 +161,7 @@ export function importRoutes({ store, importer, accounts, options }: RouteDeps) 
     }
     const run = async (callbacks: ImportCallbacks): Promise<ImportReport[]> => {
       try {
-        const reports = await importer(store, upload, request, callbacks);
+        const reports = await importer.run(store, upload, request, callbacks);
         const summary = reports.map((r) => `${r.format}: ${r.read} read, ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`).join('; ');
         await accounts?.imported({ actor: user.name, address: options.clientAddress(c) }, fileName, summary);
         return reports;

@@ -3,16 +3,17 @@
  * as it is, the page shows the rows read as the server reports them, then what the import did and the first rows
  * it rejected. The server imports it as `sitrep import` would: whole or not at all, never twice.
  */
-import { useState } from 'react';
-import type { ImportReport } from '../../../src/core/importing.ts';
-import { csrfHeader } from '../auth/api-write.ts';
+import { useEffect, useState } from 'react';
+import type { ImportFormat, ImportReport } from '../../../src/core/importing.ts';
+import { apiGet, csrfHeader } from '../auth/api-write.ts';
 
 type Progress = { rows: number; fraction: number | null; stage: 'reading' | 'writing' };
 type Line = { progress?: Progress; reports?: ImportReport[]; error?: { message: string; hint?: string } };
 
 /** Posts `file` and calls `onLine` with each line of the streamed answer; resolves with the reports. */
-async function postImport(file: File, options: { mapping: File | null; sync: boolean; maxRejectPercent: number }, onLine: (line: Line) => void): Promise<ImportReport[]> {
+async function postImport(file: File, options: { format: string; mapping: File | null; sync: boolean; maxRejectPercent: number }, onLine: (line: Line) => void): Promise<ImportReport[]> {
   const params = new URLSearchParams({ file_name: file.name, max_reject_rate: String(options.maxRejectPercent / 100) });
+  if (options.format) params.set('format', options.format);
   if (options.sync) params.set('sync', 'true');
   const headers: Record<string, string> = { ...csrfHeader(), Accept: 'application/x-ndjson', 'Content-Type': 'application/octet-stream' };
   if (options.mapping) {
@@ -46,6 +47,8 @@ const countLabels: Record<(typeof counts)[number], string> = {
 };
 
 export function ImportPage() {
+  const [formats, setFormats] = useState<ImportFormat[]>([]);
+  const [format, setFormat] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<File | null>(null);
   const [sync, setSync] = useState(false);
@@ -55,6 +58,10 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
 
+  useEffect(() => {
+    apiGet<{ formats: ImportFormat[] }>('imports/formats').then((r) => setFormats(r.formats), () => setFormats([]));
+  }, []);
+
   const start = async () => {
     if (!file) return;
     setRunning(true);
@@ -62,7 +69,7 @@ export function ImportPage() {
     setError(null);
     setProgress(null);
     try {
-      setReports(await postImport(file, { mapping, sync, maxRejectPercent }, (line) => line.progress && setProgress(line.progress)));
+      setReports(await postImport(file, { format, mapping, sync, maxRejectPercent }, (line) => line.progress && setProgress(line.progress)));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -82,6 +89,17 @@ export function ImportPage() {
         <label>
           File
           <input type="file" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <label>
+          Format
+          <select value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
+            <option value="">Detect from the file</option>
+            {formats.map((f) => (
+              <option key={f.name} value={f.name} title={f.description}>
+                {f.name}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Column mapping (only for other tables)
