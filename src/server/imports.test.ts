@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { duckdbStore, type DuckdbStore } from '../store/duckdb/duckdb-store.ts';
 import { loadRegistry } from '../cli/wiring.ts';
 import { importerFor } from '../cli/run-import.ts';
@@ -145,6 +147,19 @@ describe('POST /api/imports', () => {
     const error = JSON.parse((await failed.text()).trim().split('\n').at(-1)!) as { error: { code: string; param: string }; requestId: string };
     expect(error).toMatchObject({ error: { code: 'invalid_parameter', param: 'max_reject_rate' } });
     expect(error.requestId).toBeTruthy();
+  });
+
+  it('with sync=true archives the records of the dataset a full file no longer has', async () => {
+    // The Pakistan file without its last 100 events (read with an independent CSV parser): those are archived.
+    const rows = parse(readFileSync(pakistan), { bom: true }) as string[][];
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-test-'));
+    const shorter = join(dir, 'conflict_data_pak.csv');
+    writeFileSync(shorter, stringify(rows.slice(0, -100)));
+    expect((await send(reviewer, pakistan)).status).toBe(200);
+    const { reports } = (await (await send(reviewer, shorter, '&sync=true')).json()) as { reports: ImportReport[] };
+    // Two header rows: the column names and UCDP's HXL tags.
+    expect(reports[0]).toMatchObject({ read: rows.length - 2 - 100, archived: 100, inserted: 0, updated: 0, unchanged: rows.length - 2 - 100 });
+    expect(await store.count(fullScope, { dataset: ['ucdp'], status: ['archived'] })).toBe(100);
   });
 
   it('lists the formats it reads to those who may import', async () => {
