@@ -19,6 +19,7 @@ import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, errorBody, invalidParameter, toApiError } from '../errors.ts';
 import { requireRight } from '../auth/authenticate.ts';
 import { jsonResponse, writeErrors } from '../route-helpers.ts';
+import { ErrorSchema } from '../schemas.ts';
 
 export const importsPath = '/api/imports';
 
@@ -59,10 +60,10 @@ const route = createRoute({
   },
   responses: {
     200: {
-      ...jsonResponse(Reports, 'What each file (each member of a zip) did to the store'),
+      description: 'What each file (each member of a zip) did to the store',
       content: { 'application/json': { schema: Reports }, 'application/x-ndjson': { schema: z.string().openapi({ description: 'progress, rejection, reports or error lines' }) } },
     },
-    413: jsonResponse(z.object({}).passthrough(), 'The file is larger than the server accepts (SITREP_MAX_IMPORT_BYTES)'),
+    413: jsonResponse(ErrorSchema, 'The file is larger than the server accepts (SITREP_MAX_IMPORT_BYTES)'),
     ...writeErrors,
   },
 });
