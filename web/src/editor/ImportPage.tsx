@@ -41,6 +41,9 @@ async function postImport(file: File, options: { format: string; mapping: File |
   }
 }
 
+/** A file size as people read it: 849 MB, 12 kB. */
+const formatBytes = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`);
+
 const counts = ['read', 'inserted', 'updated', 'unchanged', 'archived', 'rejected', 'unresolvedActors'] as const;
 const countLabels: Record<(typeof counts)[number], string> = {
   read: 'rows read', inserted: 'new records', updated: 'updated', unchanged: 'unchanged', archived: 'archived', rejected: 'rejected', unresolvedActors: 'actor names not in the registry',
@@ -121,7 +124,7 @@ export function ImportPage() {
       {running && (
         <p className="notice" role="status" data-testid="import-progress">
           {!progress
-            ? 'Sending the file…'
+            ? `Sending the file (${file ? formatBytes(file.size) : ''})…`
             : progress.stage === 'writing'
               ? `${progress.rows.toLocaleString('en')} rows read; writing them to the store…`
               : `${progress.rows.toLocaleString('en')} rows read${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}…`}
