@@ -120,6 +120,7 @@ describe.skipIf(Boolean(skip))(`accessibility of the editor's pages (axe-core, W
     ['a record history', '/editor/records/fx%3Aairport/history'],
     ['the review queue', '/editor/review'],
     ['the API tokens', '/editor/tokens'],
+    ['the users and the audit log', '/editor/users'],
     [
       'the import page with a report',
       '/editor/import',

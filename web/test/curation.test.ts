@@ -280,6 +280,38 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     expect(await other.getByText('Importing files is for reviewers and administrators').count()).toBe(1);
   });
 
+  it('an administrator adds a user, changes their role and disables them; the audit log shows each step', async () => {
+    const page = await pageFor();
+    await signIn(page, 'admin', '/editor/users');
+    await page.getByTestId('new-user-name').fill('Carol');
+    await page.getByTestId('new-user-role').selectOption('editor');
+    await page.getByTestId('new-user-password').fill(testPassword);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await poll(() => page.getByRole('status').innerText().catch(() => '')).toBe('Added carol (editor).');
+    await page.getByLabel('Role of carol').selectOption('reviewer');
+    await poll(() => server.store.accounts.findUser('carol').then((u) => u?.role)).toBe('reviewer');
+    await page.getByTestId('user-carol').getByRole('button', { name: 'Disable' }).click();
+    await poll(() => page.getByTestId('user-carol').innerText()).toContain('disabled');
+    expect((await server.store.accounts.findUser('carol'))?.disabled).toBe(true);
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'carol', password: testPassword }) });
+    expect(login.status).toBe(401);
+    // A new password, typed in the row (never shown), ends the user's sessions.
+    await page.getByTestId('user-carol').getByRole('button', { name: 'Set password' }).click();
+    await page.getByLabel('New password for carol').fill(`${testPassword} 2`);
+    await page.getByTestId('user-carol').getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.getByRole('status').innerText().catch(() => '')).toBe('carol has a new password; their sessions ended.');
+    await poll(() => page.getByTestId('audit-log').innerText()).toContain('password_reset');
+    const audit = await page.getByTestId('audit-log').innerText();
+    for (const action of ['user_added', 'role_changed', 'user_disabled', 'password_reset']) expect(audit).toMatch(new RegExp(`admin.*\\t${action}\\tcarol`));
+    await shoot(page, '15-users');
+
+    // Others are told who manages accounts, and have no link to the page.
+    const other = await pageFor();
+    await signIn(other, 'reviewer', '/editor/users');
+    expect(await other.getByText('Accounts are managed by administrators.').count()).toBe(1);
+    expect(await other.getByRole('link', { name: 'Users' }).count()).toBe(0);
+  });
+
   it('made no request beyond the server and logged no error', () => {
     const outside = log.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(outside).toEqual([]);

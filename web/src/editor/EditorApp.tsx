@@ -12,9 +12,10 @@ import { ReviewQueue } from './ReviewQueue.tsx';
 import { linkTo, navigate, routePath, useRoute, type EditorRoute } from './routes.ts';
 import { TokensPage } from './TokensPage.tsx';
 import { ImportPage } from './ImportPage.tsx';
+import { UsersPage } from './UsersPage.tsx';
 import './editor.css';
 
-const titles: Record<EditorRoute['page'], string> = { home: 'Editor', login: 'Sign in', new: 'New record', edit: 'Edit record', history: 'History', review: 'Review queue', tokens: 'API tokens', import: 'Import a file' };
+const titles: Record<EditorRoute['page'], string> = { home: 'Editor', login: 'Sign in', new: 'New record', edit: 'Edit record', history: 'History', review: 'Review queue', tokens: 'API tokens', import: 'Import a file', users: 'Users' };
 
 function NavLink({ to, children }: { to: EditorRoute; children: string }) {
   const path = routePath(to);
@@ -53,6 +54,7 @@ export function EditorApp() {
         {me.rights.edit && <NavLink to={{ page: 'review' }}>Review queue</NavLink>}
         {me.rights.import && <NavLink to={{ page: 'import' }}>Import</NavLink>}
         <NavLink to={{ page: 'tokens' }}>API tokens</NavLink>
+        {me.rights.manageUsers && <NavLink to={{ page: 'users' }}>Users</NavLink>}
         <span className="spacer" />
         <span className="muted small" data-testid="signed-in-as">
           {me.user.name} ({me.user.role})
@@ -62,7 +64,9 @@ export function EditorApp() {
         </button>
       </nav>
       <main className="editor-main">
-        {!me.rights.edit && route.page !== 'tokens' ? (
+        {route.page === 'users' ? (
+          me.rights.manageUsers ? <UsersPage me={me.user} /> : <p>Accounts are managed by administrators.</p>
+        ) : !me.rights.edit && route.page !== 'tokens' ? (
           <p>
             As a {me.user.role} you read every published and archived record, internal ones included, on <a href="/">the map</a>; editing needs the
             editor role.

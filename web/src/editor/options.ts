@@ -4,6 +4,7 @@
  * reuse the explorer's labels.
  */
 import type { EventRecord, Status } from '../../../src/core/record.ts';
+import type { Role } from '../../../src/core/roles.ts';
 
 type Source = EventRecord['sources'][number];
 type Link = EventRecord['links'][number];
@@ -19,6 +20,12 @@ export const casualtySourceLabels: Record<NonNullable<EventRecord['casualtySourc
   independent: 'independent count', official: 'officials', group_claim: "the group's own claim",
 };
 export const statusLabels: Record<Status, string> = { draft: 'Draft', review: 'In review', published: 'Published', archived: 'Archived' };
+
+/** Account roles, with what each may do (docs/curation.md). */
+export const accountRoleLabels: Record<Role, string> = {
+  viewer: 'viewer — reads internal records', editor: 'editor — writes drafts', reviewer: 'reviewer — publishes, imports', admin: 'admin — and manages users',
+};
+export const accountRoles = Object.keys(accountRoleLabels) as Role[];
 
 /** The button that makes a move, by where it goes from where it is. */
 export function moveLabel(from: Status, to: Status): string {

@@ -12,7 +12,8 @@ export type EditorRoute =
   | { page: 'history'; id: string }
   | { page: 'review' }
   | { page: 'tokens' }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'users' };
 
 /** True for addresses the editor handles. */
 export const isEditorPath = (path: string): boolean => path === '/editor' || path.startsWith('/editor/');
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string, search: string): EditorRoute {
   if (parts[0] === 'review') return { page: 'review' };
   if (parts[0] === 'tokens') return { page: 'tokens' };
   if (parts[0] === 'import') return { page: 'import' };
+  if (parts[0] === 'users') return { page: 'users' };
   if (parts[0] === 'records' && parts[1]) return parts[2] === 'history' ? { page: 'history', id: parts[1] } : { page: 'edit', id: parts[1] };
   return { page: 'home' };
 }
@@ -42,6 +44,7 @@ export function routePath(route: EditorRoute): string {
     case 'review': return '/editor/review';
     case 'tokens': return '/editor/tokens';
     case 'import': return '/editor/import';
+    case 'users': return '/editor/users';
     case 'edit': return `/editor/records/${encodeURIComponent(route.id)}`;
     case 'history': return `/editor/records/${encodeURIComponent(route.id)}/history`;
   }
