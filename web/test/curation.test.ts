@@ -285,6 +285,12 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await signIn(page, 'admin', '/editor/users');
     await page.getByTestId('new-user-name').fill('Carol');
     await page.getByTestId('new-user-role').selectOption('editor');
+    // Refused (too short a password): the reason is shown and what was typed stays.
+    await page.getByTestId('new-user-password').fill('short');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await poll(() => page.getByRole('alert').innerText().catch(() => '')).toMatch(/password is too short/);
+    expect(await page.getByTestId('new-user-name').inputValue()).toBe('Carol');
+    expect(await server.store.accounts.findUser('carol')).toBeUndefined();
     await page.getByTestId('new-user-password').fill(testPassword);
     await page.getByRole('button', { name: 'Add user' }).click();
     await poll(() => page.getByRole('status').innerText().catch(() => '')).toBe('Added carol (editor).');

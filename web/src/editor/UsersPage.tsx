@@ -36,17 +36,20 @@ export function UsersPage({ me }: { me: User }) {
     apiGet<{ entries: AuditEntry[] }>('audit?limit=100').then((r) => setAudit(r.entries), (e: unknown) => setError(String(e)));
   }, [version]);
 
-  /** Runs a change, then shows `done` (or what the server refused) and reloads the lists. */
-  const change = async (request: () => Promise<unknown>, done: string) => {
+  /** Runs a change, then shows `done` (or what the server refused) and reloads the lists; true when it was made. */
+  const change = async (request: () => Promise<unknown>, done: string): Promise<boolean> => {
     setError(null);
     setNotice(null);
     try {
       await request();
       setNotice(done);
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setVersion((v) => v + 1);
     }
-    setVersion((v) => v + 1);
   };
   const patch = (user: User, body: Record<string, unknown>, done: string) => change(() => apiSend('PATCH', `users/${encodeURIComponent(user.name)}`, body), done);
 
@@ -88,7 +91,8 @@ export function UsersPage({ me }: { me: User }) {
           className="button primary"
           disabled={!name.trim() || !password}
           onClick={() =>
-            void change(() => apiSend('POST', 'users', { name: name.trim(), role, password }), `Added ${name.trim().toLowerCase()} (${role}).`).then(() => {
+            void change(() => apiSend('POST', 'users', { name: name.trim(), role, password }), `Added ${name.trim().toLowerCase()} (${role}).`).then((made) => {
+              if (!made) return;
               setName('');
               setPassword('');
             })
@@ -138,7 +142,7 @@ export function UsersPage({ me }: { me: User }) {
                       type="button"
                       className="link-button small"
                       disabled={!newPassword}
-                      onClick={() => void patch(u, { password: newPassword }, `${u.name} has a new password; their sessions ended.`).then(() => setResetting(null))}
+                      onClick={() => void patch(u, { password: newPassword }, `${u.name} has a new password; their sessions ended.`).then((made) => made && setResetting(null))}
                     >
                       Save
                     </button>
