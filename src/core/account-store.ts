@@ -49,9 +49,9 @@ export interface AuditEntry {
   at: string;
   /** Who did it (a user name, `cli:<os user>`), or null for an unauthenticated caller. */
   actor: string | null;
-  /** e.g. `login_failed`, `login`, `user_added`, `user_disabled`, `password_reset`, `role_changed`, `token_created`, `token_revoked`. */
+  /** e.g. `login_failed`, `login`, `user_added`, `user_disabled`, `password_reset`, `role_changed`, `token_created`, `token_revoked`, `import`. */
   action: string;
-  /** What it was done to (a user name, a token id). */
+  /** What it was done to (a user name, a token id, an imported file). */
   target: string | null;
   /** The client address, when the action came over HTTP. */
   address: string | null;

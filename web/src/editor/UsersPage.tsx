@@ -4,19 +4,10 @@
  * as `sitrep users` on the server's machine, through `/api/users` and `/api/audit`.
  */
 import { useEffect, useState } from 'react';
-import type { User } from '../../../src/core/account-store.ts';
+import type { AuditEntry, User } from '../../../src/core/account-store.ts';
 import type { Role } from '../../../src/core/roles.ts';
 import { apiGet, apiSend } from '../auth/api-write.ts';
 import { accountRoleLabels, accountRoles } from './options.ts';
-
-interface AuditEntry {
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  address: string | null;
-  detail: string | null;
-}
 
 export function UsersPage({ me }: { me: User }) {
   const [users, setUsers] = useState<User[]>([]);
