@@ -27,7 +27,7 @@ export interface ImportContextOptions {
  * encoding unless `--encoding` says otherwise: both are written back into `opts`, which the caller passes on
  * to `runImport`.
  */
-export async function loadImportContext(registry: ActorRegistry, opts: ImportContextOptions): Promise<ImportContext> {
+export async function loadImportContext(registry: ActorRegistry, opts: ImportContextOptions, places: PlaceLookup | undefined = offlinePlaces()): Promise<ImportContext> {
   const options: Record<string, unknown> = {};
   if (opts.mapping) {
     if (opts.format && opts.format !== 'mapped') {
@@ -43,7 +43,7 @@ export async function loadImportContext(registry: ActorRegistry, opts: ImportCon
   if (opts.gdeltCodes) options.gdeltRootCodes = opts.gdeltCodes;
   return {
     resolveActor: (name, context) => registry.resolve(name, context)?.id,
-    places: offlinePlaces(),
+    places,
     importedAt: new Date().toISOString(),
     options,
   };

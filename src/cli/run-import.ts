@@ -14,7 +14,7 @@ import type { ImportContext, SourceFormat, TextInput } from '../sources/source-f
 import { SourceError } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
 import { openTextInputs } from '../sources/text-input.ts';
-import { loadImportContext } from './import-context.ts';
+import { loadImportContext, offlinePlaces } from './import-context.ts';
 import { formatTable } from './output.ts';
 
 /** The request's choices (its mapping and GDELT codes are already in the import's context), and where rejections go. */
@@ -175,11 +175,13 @@ function fileSize(path: string): number | undefined {
  * options: what `sitrep serve` hands the server for `POST /api/imports`.
  */
 export function importerFor(registry: ActorRegistry): Importer {
+  // One gazetteer and one set of boundaries for every request, loaded by the first import that needs them.
+  const places = offlinePlaces();
   return {
     formats: sourceFormats.map(({ name, description }) => ({ name, description })),
     async run(store, path, request, callbacks = {}) {
       const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, gdeltCodes: request.gdeltCodes };
-      const context = await loadImportContext(registry, opts);
+      const context = await loadImportContext(registry, opts, places);
       const { sync, maxRejectRate, by } = request;
       return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, ...callbacks });
     },

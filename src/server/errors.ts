@@ -67,12 +67,17 @@ export function errorResponse(c: Context<AppEnv>, e: ApiError): Response {
   return c.json(errorBody(c, e), e.status, e.headers);
 }
 
+/** A `UserError` as a 400; `param` renames the parameter at fault (a CLI flag, as the endpoint calls it). */
+export function fromUserError(err: UserError, param = err.param): ApiError {
+  // UserError appends its hint to the message; the shape carries the hint separately.
+  return new ApiError(400, 'invalid_parameter', err.hint ? err.message.slice(0, -(err.hint.length + 2)) : err.message, param, err.hint);
+}
+
 /** Turns anything thrown by a handler or middleware into the error shape; logs the stack of bugs. */
 export function toApiError(err: unknown, c: Context<AppEnv>, log: (line: LogLine) => void): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof FilterError) return new ApiError(400, 'invalid_parameter', err.message, err.param);
-  // UserError appends its hint to the message; the shape carries the hint separately.
-  if (err instanceof UserError) return new ApiError(400, 'invalid_parameter', err.hint ? err.message.slice(0, -(err.hint.length + 2)) : err.message, err.param, err.hint);
+  if (err instanceof UserError) return fromUserError(err);
   // The client went away and its query was stopped: nobody reads this answer, and nothing is wrong.
   if (c.req.raw.signal.aborted) return new ApiError(503, 'cancelled', 'the request was cancelled by the client');
   if (err instanceof HTTPException && err.status < 500) {

@@ -16,7 +16,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { UserError } from '../../core/errors.ts';
 import { importReportSchema, type ImportCallbacks, type ImportReport, type ImportRequest } from '../../core/importing.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
-import { ApiError, errorBody, invalidParameter, toApiError } from '../errors.ts';
+import { ApiError, errorBody, fromUserError, invalidParameter, toApiError } from '../errors.ts';
 import { requireRight } from '../auth/authenticate.ts';
 import { jsonResponse, writeErrors } from '../route-helpers.ts';
 import { ErrorSchema } from '../schemas.ts';
@@ -82,9 +82,7 @@ function apiParam(flag: string | undefined): string | undefined {
 
 /** An import's `UserError` (worded for the command line) as a 400 naming this endpoint's parameter. */
 function asApiError(e: unknown): unknown {
-  if (!(e instanceof UserError)) return e;
-  const message = e.hint ? e.message.slice(0, -(e.hint.length + 2)) : e.message;
-  return new ApiError(400, 'invalid_parameter', message, apiParam(e.param), e.hint);
+  return e instanceof UserError ? fromUserError(e, apiParam(e.param)) : e;
 }
 
 /** Streams the request body to `path`, refusing it with 413 past `maxBytes`. */

@@ -23,6 +23,9 @@ export function apiUrl(path: string, params: Iterable<[string, string]> = []): s
   return `/api/${path}${s ? `?${s}` : ''}`;
 }
 
+/** An API error as one sentence: its message, and its hint in brackets. */
+export const errorText = (error: { message: string; hint?: string }): string => error.message + (error.hint ? ` (${error.hint})` : '');
+
 /** Fetches JSON, turning the API's error shape into an `ApiError`. */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
@@ -31,7 +34,7 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
     let param: string | undefined;
     try {
       const body = (await res.json()) as ApiErrorBody;
-      message = body.error.message + (body.error.hint ? ` (${body.error.hint})` : '');
+      message = errorText(body.error);
       param = body.error.param;
     } catch {
       // Not the API's error shape (a proxy, a crash): the status line is all there is.

@@ -4,6 +4,7 @@
  * said: the code, the fields at fault, and for a 409 the record as it is now and the other editors' changes.
  */
 import type { EventRecord } from '../api/types.ts';
+import { errorText } from '../api/client.ts';
 
 /** One field at fault, as the API names it (`place.lat`, `sources.0.url`). */
 export interface FieldError {
@@ -59,7 +60,7 @@ export async function apiSend<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const e = parsed as { error?: { code: string; message: string; hint?: string; fields?: FieldError[] }; current?: EventRecord; theirChanges?: RevisionChanges[] };
-    const message = e.error ? e.error.message + (e.error.hint ? ` (${e.error.hint})` : '') : `${res.status} ${res.statusText}`;
+    const message = e.error ? errorText(e.error) : `${res.status} ${res.statusText}`;
     const conflict = res.status === 409 && e.current ? { current: e.current, theirChanges: e.theirChanges ?? [] } : undefined;
     throw new WriteError(message, res.status, e.error?.code ?? 'http', e.error?.fields ?? [], conflict);
   }

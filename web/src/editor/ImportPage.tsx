@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ImportFormat, ImportReport } from '../../../src/core/importing.ts';
+import { errorText } from '../api/client.ts';
 import { apiGet, csrfHeader } from '../auth/api-write.ts';
 
 type Progress = { rows: number; fraction: number | null; stage: 'reading' | 'writing' };
@@ -23,7 +24,7 @@ async function postImport(file: File, options: { format: string; mapping: File |
   const res = await fetch(`/api/imports?${params}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
   if (!res.ok || !res.body) {
     const e = ((await res.json().catch(() => null)) as Line | null)?.error;
-    throw new Error(e ? e.message + (e.hint ? ` (${e.hint})` : '') : `${res.status} ${res.statusText}`);
+    throw new Error(e ? errorText(e) : `${res.status} ${res.statusText}`);
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let rest = '';
@@ -33,7 +34,7 @@ async function postImport(file: File, options: { format: string; mapping: File |
     rest = done ? '' : parts.pop()!;
     for (const part of parts.filter((p) => p.trim())) {
       const line = JSON.parse(part) as Line;
-      if (line.error) throw new Error(line.error.message + (line.error.hint ? ` (${line.error.hint})` : ''));
+      if (line.error) throw new Error(errorText(line.error));
       if (line.reports) return line.reports;
       onLine(line);
     }
@@ -44,10 +45,11 @@ async function postImport(file: File, options: { format: string; mapping: File |
 /** A file size as people read it: 849 MB, 12 kB. */
 const formatBytes = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`);
 
-const counts = ['read', 'inserted', 'updated', 'unchanged', 'archived', 'rejected', 'unresolvedActors'] as const;
-const countLabels: Record<(typeof counts)[number], string> = {
+/** The counts of a report shown, in this order, with their labels. */
+const countLabels = {
   read: 'rows read', inserted: 'new records', updated: 'updated', unchanged: 'unchanged', archived: 'archived', rejected: 'rejected', unresolvedActors: 'actor names not in the registry',
-};
+} satisfies Partial<Record<keyof ImportReport, string>>;
+const counts = Object.keys(countLabels) as (keyof typeof countLabels)[];
 
 export function ImportPage() {
   const [formats, setFormats] = useState<ImportFormat[]>([]);
