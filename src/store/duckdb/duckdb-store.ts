@@ -71,6 +71,12 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   });
   const writer = await instance.connect();
   const writeLock = mutex();
+  // A store whose last process died before a checkpoint is recovered from its write-ahead log on open, and DuckDB
+  // (1.4–1.5) leaves the recovered rows out of an index it has not used yet. If the process then closes without
+  // a lookup through that index, the index is saved without them: those records would never again be found by id
+  // (a records page, the record itself, its history), silently (DuckDB issue 23788). A checkpoint from a
+  // connection brings the index up to date before saving it; with no log to recover it costs nothing.
+  await writer.run('CHECKPOINT');
   await migrate(writer);
 
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
