@@ -66,16 +66,22 @@ export async function runImport(store: EventStore, path: string, context: Import
 async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
   const inputs = await openTextInputs(path, options.encoding);
   const rejectsOut = options.rejectsFile ? rejectsFile(options.rejectsFile) : undefined;
+  const unpacked = { length: 0 };
   try {
     const reports: ImportReport[] = [];
-    for (const input of inputs) reports.push(await importInput(store, input, path, context, options, rejectsOut));
+    for (const input of inputs) reports.push(await importInput(store, input, path, context, options, unpacked, rejectsOut));
     return reports;
   } finally {
     await rejectsOut?.close();
   }
 }
 
-async function importInput(store: EventStore, input: TextInput, path: string, context: ImportContext, options: ImportOptions, rejectsOut?: RejectsFile): Promise<ImportReport> {
+async function importInput(
+  store: EventStore, input: TextInput, path: string, context: ImportContext, options: ImportOptions,
+  /** The text read from the file so far, across the members of a zip (`maxTextLength` bounds it). */
+  unpacked: { length: number },
+  rejectsOut?: RejectsFile,
+): Promise<ImportReport> {
   const started = performance.now();
   if (!input.head.trim()) throw new UserError(`${input.fileName} is empty`, 'FILE', 'export the data again; nothing was imported');
   const format = pickFormat(input, options.format);
@@ -107,6 +113,13 @@ async function importInput(store: EventStore, input: TextInput, path: string, co
     async *chunks() {
       for await (const chunk of input.chunks()) {
         consumed += chunk.length;
+        unpacked.length += chunk.length;
+        if (options.maxTextLength !== undefined && unpacked.length > options.maxTextLength) {
+          throw new SourceError(
+            `the file unpacks to more than ${options.maxTextLength.toLocaleString('en')} characters of text, more than this server accepts (SITREP_MAX_IMPORT_BYTES); split it into smaller files`,
+            input.fileName,
+          );
+        }
         yield chunk;
       }
     },
@@ -182,8 +195,8 @@ export function importerFor(registry: ActorRegistry): Importer {
     async run(store, path, request, callbacks = {}) {
       const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, gdeltCodes: request.gdeltCodes };
       const context = await loadImportContext(registry, opts, places);
-      const { sync, maxRejectRate, by } = request;
-      return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, ...callbacks });
+      const { sync, maxRejectRate, by, maxTextLength } = request;
+      return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, maxTextLength, ...callbacks });
     },
   };
 }

@@ -28,7 +28,7 @@ export const settings = {
   cacheTtl: { name: 'cacheTtl', env: 'SITREP_CACHE_TTL_MS', default: '30000', help: 'milliseconds the API reuses an aggregate answer (writes through the server clear it; 0: off)' },
   rateLimit: { name: 'rateLimit', env: 'SITREP_RATE_LIMIT', default: '600', help: 'API requests per minute per client address before 429 (0: no limit)' },
   token: { name: 'token', env: 'SITREP_TOKEN', default: '', help: 'API token `sitrep import --server` sends (scope write, of a reviewer or admin)' },
-  maxImportBytes: { name: 'maxImportBytes', env: 'SITREP_MAX_IMPORT_BYTES', default: String(4 * 1024 ** 3), help: 'largest file, in bytes, the server accepts at POST /api/imports (`sitrep import --server`)' },
+  maxImportBytes: { name: 'maxImportBytes', env: 'SITREP_MAX_IMPORT_BYTES', default: String(4 * 1024 ** 3), help: 'largest file, in bytes, the server accepts at POST /api/imports (`sitrep import --server`), and the most text a compressed one may unpack to' },
   corsOrigins: { name: 'corsOrigins', env: 'SITREP_CORS_ORIGINS', default: '', help: 'comma-separated origins that may call the API from a browser (empty: CORS off)' },
   requireDistinctReviewer: { name: 'requireDistinctReviewer', env: 'SITREP_REQUIRE_DISTINCT_REVIEWER', default: 'false', help: 'true: nobody may publish a record whose content they wrote since it was last published (four eyes)' },
   sessionHours: { name: 'sessionHours', env: 'SITREP_SESSION_HOURS', default: '168', help: 'hours a web sign-in lasts before signing in again' },

@@ -48,6 +48,12 @@ export interface ImportRequest {
   gdeltCodes?: string;
   /** Who the revisions name. */
   by?: string;
+  /**
+   * The most text, in characters once unpacked and decoded, the file may hold (all members of a zip together).
+   * A server sets its upload limit here, so a small compressed upload cannot unpack into far more; past it the
+   * import fails and nothing is stored.
+   */
+  maxTextLength?: number;
 }
 
 export interface ImportCallbacks {

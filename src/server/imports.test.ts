@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -106,6 +107,9 @@ describe('POST /api/imports', () => {
     writeFileSync(big, 'x'.repeat(60_000_000));
     // Half of the rows of a real UCDP file with an impossible date: far over the 1% the import allows.
     const lines = readFileSync(pakistan, 'utf8').split('\n');
+    // A small upload that unpacks to more than the server accepts: the Pakistan file's first event, repeated.
+    const bomb = join(dir, 'bomb.csv.gz');
+    writeFileSync(bomb, gzipSync([lines[0], lines[1], `${lines[2]}\n`.repeat(Math.ceil(51_000_000 / lines[2]!.length))].join('\n')));
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, lines.map((l, i) => (i > 1 && i % 2 ? l.replace(/\d{4}-\d\d-\d\d/g, '2021-02-30') : l)).join('\n'));
 
@@ -114,6 +118,7 @@ describe('POST /api/imports', () => {
       [unknown, '&max_reject_rate=2', 400, 'max_reject_rate', /invalid max_reject_rate "2"/],
       [unknown, '&format=ucdp-ged', 400, 'format', /invalid format "ucdp-ged": expected one of .*\bucdp\b/],
       [big, '', 413, 'body', /larger than this server accepts/],
+      [bomb, '', 400, 'body', /bomb\.csv\.gz: the file unpacks to more than 50,000,000 characters of text, more than this server accepts \(SITREP_MAX_IMPORT_BYTES\)/],
       [broken, '', 400, 'max_reject_rate', /rows rejected .* more than --max-reject-rate 1%; first: broken\.csv line \d+/],
     ];
     for (const [file, query, status, param, message] of cases) {

@@ -153,7 +153,7 @@ export function importRoutes({ store, importer, accounts, options }: RouteDeps) 
       const mapping = await saveMapping(c, dir, safeName(q.mapping_name, 'mapping'));
       await mkdir(join(dir, 'file'));
       await saveBody(c, upload, options.maxImportBytes);
-      request = { format: q.format, encoding: q.encoding, sync: q.sync === 'true', maxRejectRate: q.max_reject_rate, gdeltCodes: q.gdelt_codes, mapping, by: user.name };
+      request = { format: q.format, encoding: q.encoding, sync: q.sync === 'true', maxRejectRate: q.max_reject_rate, gdeltCodes: q.gdelt_codes, mapping, by: user.name, maxTextLength: options.maxImportBytes };
     } catch (e) {
       await forget();
       throw e;
