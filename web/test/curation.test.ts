@@ -254,7 +254,13 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     const page = await pageFor();
     await signIn(page, 'reviewer', '/editor/import');
     await page.getByTestId('import-file').setInputFiles(pakistan);
+    // Sent at 1 MB/s, as over a slow link: the page says how much of the file has gone (a large file would
+    // otherwise show nothing for minutes).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1_000_000 });
     await page.getByRole('button', { name: 'Import' }).click();
+    await poll(() => page.getByTestId('import-progress').innerText().catch(() => '')).toMatch(/^Sending the file: \d+ (kB|MB) of 3 MB \(([1-9]|[1-9]\d)%\)…$/);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await poll(() => page.getByTestId('import-inserted').innerText().catch(() => '')).toBe(rows.toLocaleString('en'));
     expect(await page.getByTestId('import-read').innerText()).toBe(rows.toLocaleString('en'));
     expect(await page.getByTestId('import-rejected').innerText()).toBe('0');

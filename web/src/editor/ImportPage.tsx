@@ -8,11 +8,18 @@ import type { ImportFormat, ImportReport } from '../../../src/core/importing.ts'
 import { errorText } from '../api/client.ts';
 import { apiGet, csrfHeader } from '../auth/api-write.ts';
 
-type Progress = { rows: number; fraction: number | null; stage: 'reading' | 'writing' };
+/** What the page shows while an import runs: the upload, then the rows the server has read, then the writing. */
+type Progress = { stage: 'sending'; sent: number; total: number } | { stage: 'reading' | 'writing'; rows: number; fraction: number | null };
 type Line = { progress?: Progress; reports?: ImportReport[]; error?: { message: string; hint?: string } };
 
-/** Posts `file` and calls `onLine` with each line of the streamed answer; resolves with the reports. */
-async function postImport(file: File, options: { format: string; mapping: File | null; sync: boolean; maxRejectPercent: number }, onLine: (line: Line) => void): Promise<ImportReport[]> {
+const lostConnection = 'the connection to the server ended before the import finished; an import commits whole or not at all, so it is safe to try again';
+
+/**
+ * Posts `file` and calls `onProgress` as it is sent (XMLHttpRequest, because fetch reports no upload progress: a
+ * large file would show nothing for minutes) and with each progress line of the streamed answer; resolves with the
+ * reports.
+ */
+async function postImport(file: File, options: { format: string; mapping: File | null; sync: boolean; maxRejectPercent: number }, onProgress: (p: Progress) => void): Promise<ImportReport[]> {
   const params = new URLSearchParams({ file_name: file.name, max_reject_rate: String(options.maxRejectPercent / 100) });
   if (options.format) params.set('format', options.format);
   if (options.sync) params.set('sync', 'true');
@@ -21,29 +28,54 @@ async function postImport(file: File, options: { format: string; mapping: File |
     headers['Sitrep-Mapping'] = encodeURIComponent(await options.mapping.text());
     params.set('mapping_name', options.mapping.name);
   }
-  const res = await fetch(`/api/imports?${params}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
-  if (!res.ok || !res.body) {
-    const e = ((await res.json().catch(() => null)) as Line | null)?.error;
-    throw new Error(e ? errorText(e) : `${res.status} ${res.statusText}`);
-  }
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let rest = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    const parts = (rest + (value ?? '')).split('\n');
-    rest = done ? '' : parts.pop()!;
-    for (const part of parts.filter((p) => p.trim())) {
-      const line = JSON.parse(part) as Line;
-      if (line.error) throw new Error(errorText(line.error));
-      if (line.reports) return line.reports;
-      onLine(line);
-    }
-    if (done) throw new Error('the server closed the connection before the import finished; an import commits whole or not at all, so it is safe to try again');
-  }
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    // The answer's complete lines not yet read start here.
+    let read = 0;
+    const readLines = () => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n') + 1;
+      for (const part of text.slice(read, end).split('\n').filter((l) => l.trim())) {
+        const line = JSON.parse(part) as Line;
+        if (line.error) return finish(() => reject(new Error(errorText(line.error!))));
+        if (line.reports) return finish(() => resolve(line.reports!));
+        if (line.progress) onProgress(line.progress);
+      }
+      read = end;
+    };
+    xhr.open('POST', `/api/imports?${params}`);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress({ stage: 'sending', sent: e.loaded, total: e.total });
+    xhr.onprogress = () => xhr.status === 200 && readLines();
+    xhr.onload = () => {
+      if (xhr.status !== 200) {
+        const e = (() => { try { return (JSON.parse(xhr.responseText) as Line).error; } catch { return undefined; } })();
+        return finish(() => reject(new Error(e ? errorText(e) : `${xhr.status} ${xhr.statusText}`)));
+      }
+      readLines();
+      finish(() => reject(new Error(lostConnection)));
+    };
+    xhr.onerror = () => finish(() => reject(new Error(lostConnection)));
+    xhr.send(file);
+  });
 }
 
 /** A file size as people read it: 849 MB, 12 kB. */
 const formatBytes = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`);
+
+/** The status line of a running import. */
+function progressText(progress: Progress | null, file: File | null): string {
+  if (!progress) return `Sending the file (${file ? formatBytes(file.size) : ''})…`;
+  if (progress.stage === 'sending') return `Sending the file: ${formatBytes(progress.sent)} of ${formatBytes(progress.total)} (${Math.floor((progress.sent / progress.total) * 100)}%)…`;
+  if (progress.stage === 'writing') return `${progress.rows.toLocaleString('en')} rows read; writing them to the store…`;
+  return `${progress.rows.toLocaleString('en')} rows read${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}…`;
+}
 
 /** The counts of a report shown, in this order, with their labels. */
 const countLabels = {
@@ -74,7 +106,7 @@ export function ImportPage() {
     setError(null);
     setProgress(null);
     try {
-      setReports(await postImport(file, { format, mapping, sync, maxRejectPercent }, (line) => line.progress && setProgress(line.progress)));
+      setReports(await postImport(file, { format, mapping, sync, maxRejectPercent }, setProgress));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -125,11 +157,7 @@ export function ImportPage() {
       </p>
       {running && (
         <p className="notice" role="status" data-testid="import-progress">
-          {!progress
-            ? `Sending the file (${file ? formatBytes(file.size) : ''})…`
-            : progress.stage === 'writing'
-              ? `${progress.rows.toLocaleString('en')} rows read; writing them to the store…`
-              : `${progress.rows.toLocaleString('en')} rows read${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}…`}
+          {progressText(progress, file)}
         </p>
       )}
       {error && (
