@@ -65,18 +65,27 @@ export function mappingOptions(mapping: Mapping, path: string): Record<string, u
   return { mapping, mappingFile: path.split(/[\\/]/).pop(), dataset: mapping.dataset };
 }
 
+const gazetteers = new Map<string, Gazetteer>();
+/**
+ * The gazetteer of `dir`, loaded once per process: it takes ~120 MB and a second to load, and a server uses it both
+ * for place suggestions and for imports.
+ */
+export function sharedGazetteer(dir: string = defaultGeoDir): Gazetteer {
+  let gazetteer = gazetteers.get(dir);
+  if (!gazetteer) gazetteers.set(dir, (gazetteer = loadGazetteer(dir)));
+  return gazetteer;
+}
+
 /**
  * `places` over the shipped gazetteer and admin-1 boundaries, or undefined when `data/geo` is missing. Both are
  * loaded on first use (several seconds together), so imports that never ask pay nothing.
  */
 export function offlinePlaces(dir: string = defaultGeoDir): PlaceLookup | undefined {
   if (!existsSync(join(dir, 'localities.tsv.gz')) || !existsSync(join(dir, 'admin1.geojson'))) return undefined;
-  let gazetteer: Gazetteer | undefined;
   let admin1: Admin1Index | undefined;
   return {
     geocode(name, countryIso3) {
-      gazetteer ??= loadGazetteer(dir);
-      const m = geocodeName(gazetteer, name, countryIso3);
+      const m = geocodeName(sharedGazetteer(dir), name, countryIso3);
       return m && { lat: m.lat, lon: m.lon, country: m.country, admin1: m.admin1, precision: m.precision };
     },
     admin1At(lon, lat) {

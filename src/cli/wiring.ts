@@ -8,7 +8,7 @@ import type { WithAccounts } from '../core/account-store.ts';
 import { UserError } from '../core/errors.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
 import { currentSignal } from '../server/cancellation.ts';
-import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.ts';
+import { sharedGazetteer } from './import-context.ts';
 import type { PlaceSuggester } from '../server/context.ts';
 import { setting, settings } from './settings.ts';
 
@@ -87,11 +87,5 @@ export async function withStore<T>(opts: { db?: string }, fn: (store: EventStore
  * that nobody edits on should not pay at start.
  */
 export function lazyPlaces(): PlaceSuggester {
-  let gazetteer: Gazetteer | undefined;
-  return {
-    suggest(prefix, countryIso3, limit) {
-      gazetteer ??= loadGazetteer();
-      return gazetteer.suggest(prefix, countryIso3, limit);
-    },
-  };
+  return { suggest: (prefix, countryIso3, limit) => sharedGazetteer().suggest(prefix, countryIso3, limit) };
 }
