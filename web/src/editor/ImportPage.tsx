@@ -39,15 +39,22 @@ async function postImport(file: File, options: { format: string; mapping: File |
     // The answer's complete lines not yet read start here.
     let read = 0;
     const readLines = () => {
+      if (settled) return;
       const text = xhr.responseText;
       const end = text.lastIndexOf('\n') + 1;
-      for (const part of text.slice(read, end).split('\n').filter((l) => l.trim())) {
-        const line = JSON.parse(part) as Line;
+      const parts = text.slice(read, end).split('\n').filter((l) => l.trim());
+      read = end;
+      for (const part of parts) {
+        let line: Line;
+        try {
+          line = JSON.parse(part) as Line;
+        } catch {
+          return finish(() => reject(new Error(`the server answered something that is not an import's progress: ${part.slice(0, 80)}`)));
+        }
         if (line.error) return finish(() => reject(new Error(errorText(line.error!))));
         if (line.reports) return finish(() => resolve(line.reports!));
         if (line.progress) onProgress(line.progress);
       }
-      read = end;
     };
     xhr.open('POST', `/api/imports?${params}`);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
