@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store.ts';
@@ -14,6 +16,7 @@ import type { ImportReport } from '../core/importing.ts';
 import { runImport } from './run-import.ts';
 import { projectRoot } from './settings.ts';
 import { loadRegistry } from './wiring.ts';
+import { sitrep } from './cli-test-helpers.ts';
 
 const registry = loadRegistry();
 
@@ -184,4 +187,24 @@ describe.skipIf(!existsSync(wikiCsv))('the Wikipedia-derived list with data/mapp
     expect(afghan.every((r) => r!.place.country === 'AFG')).toBe(true);
     expect(recordOf(rows.find((r) => r.location === 'Munich, West Germany')!)!.place.country).toBe('DEU');
   });
+});
+
+describe('a demo store made before the id index was rebuilt (migrations 7 and 8)', () => {
+  it('opens, migrates and lists its records by id', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'sitrep-demo-store-')), 'demo.duckdb');
+    expect(sitrep(['demo', '--db', db]).code).toBe(0);
+    const raw = await DuckDBInstance.create(db);
+    const c = await raw.connect();
+    await c.run('DELETE FROM schema_migrations WHERE version >= 7');
+    c.closeSync();
+    raw.closeSync();
+    // In a process of its own: dropping an index and making one of the same name in one transaction made DuckDB
+    // abort the process on this store.
+    const r = sitrep(['query', '--db', db, '--limit', '5', '--format', 'ndjson']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const ids = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as EventRecord).id);
+    expect(ids).toHaveLength(5);
+    expect(sitrep(['history', ids[0]!, '--db', db]).stdout).toContain(ids[0]);
+  }, 120_000);
 });
