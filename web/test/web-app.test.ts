@@ -351,6 +351,22 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await linked.close();
   });
 
+  it('names a dataset as its publisher does, in the facet, the chip, the credits and the record', async () => {
+    const linked = await context.newPage();
+    watch(linked, log);
+    await linked.goto(`${server.url}/?dataset=ucdp`);
+    await settled(linked);
+    const ucdp = linked.locator('.facet:has(h3:text-is("Dataset")) li', { hasText: 'UCDP GED' });
+    await expect.poll(() => ucdp.count()).toBe(1);
+    expect(await ucdp.locator('input').isChecked()).toBe(true);
+    expect(Number((await ucdp.locator('.facet-count').innerText()).replace(/[^0-9]/g, ''))).toBe(await shownTotal(linked));
+    expect(await linked.locator('.chip').allInnerTexts()).toEqual([expect.stringMatching(/Dataset:\s*UCDP GED/)]);
+    expect(await linked.locator('.credits strong').allInnerTexts()).toEqual(expect.arrayContaining(['UCDP GED', 'Curated']));
+    await linked.locator('.record-summary').first().click();
+    await expect.poll(() => linked.locator('.provenance strong').innerText().catch(() => '')).toBe('UCDP GED');
+    await linked.close();
+  });
+
   it('a period with no end reads the same in the page title, the chip and the timeline', async () => {
     const view = await context.newPage();
     watch(view, log);

@@ -60,8 +60,16 @@ export const placePrecisionLabels: Record<PlacePrecision, string> = {
   unknown: 'location unknown',
 };
 
-/** A label for a facet value: enumerations get their label, anything else is shown as it is. */
+/**
+ * The datasets Sitrep's importers name, as their publishers do. A mapped file's dataset (`dataset` in its mapping)
+ * is shown as the mapping names it.
+ */
+export const datasetLabels: Record<string, string> = {
+  ucdp: 'UCDP GED', acled: 'ACLED', gtd: 'GTD', gdelt: 'GDELT 2.0', gdelt1: 'GDELT 1.0', curated: 'Curated',
+};
+
+/** A label for a facet value: enumerations and known datasets get their label, anything else is shown as it is. */
 export function valueLabel(param: string, value: string): string {
-  const tables: Record<string, Record<string, string>> = { target: targetLabels, tactic: tacticLabels, attribution: attributionLabels };
+  const tables: Record<string, Record<string, string>> = { target: targetLabels, tactic: tacticLabels, attribution: attributionLabels, dataset: datasetLabels };
   return tables[param]?.[value] ?? value;
 }

@@ -77,7 +77,7 @@ export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowU
           <ul>
             {datasets.data.datasets.map((d) => (
               <li key={d.dataset} dir="auto">
-                <strong>{d.dataset}</strong>
+                <strong>{valueLabel('dataset', d.dataset)}</strong>
                 {d.licence && <span> ({d.licence})</span>}
                 {d.attribution && <span className="muted">: {d.attribution}</span>}
               </li>

@@ -9,7 +9,7 @@ import type { DatasetInfo, RecordDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatCasualties, formatDay, formatRecordDate } from '../../model/format.ts';
 import { kindLabels } from '../../model/kinds.ts';
-import { attributionLabels, placePrecisionLabels, roleLabels, tacticLabels, targetLabels } from '../../model/labels.ts';
+import { attributionLabels, placePrecisionLabels, roleLabels, tacticLabels, targetLabels, valueLabel } from '../../model/labels.ts';
 import { KindBadge } from './KindBadge.tsx';
 import { PlaceText } from './PlaceText.tsx';
 import { SourceLink } from './SourceLink.tsx';
@@ -189,7 +189,7 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
           <section aria-labelledby="dataset-title" className="provenance">
             <h3 id="dataset-title">Dataset</h3>
             <p className="small">
-              <strong>{r.provenance.dataset}</strong>
+              <strong>{valueLabel('dataset', r.provenance.dataset)}</strong>
               {r.provenance.datasetVersion && ` ${r.provenance.datasetVersion}`}
               {r.provenance.originalId && <span className="muted"> · original id {r.provenance.originalId}</span>}
             </p>
