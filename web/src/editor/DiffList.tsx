@@ -3,6 +3,7 @@
  * plainly (empty as "—", lists and objects as short text), never as raw markup.
  */
 import type { RevisionChanges } from '../auth/api-write.ts';
+import { ColumnHeads } from './form-controls.tsx';
 
 /** A value as a person reads it. */
 export function showValue(v: unknown): string {
@@ -32,13 +33,7 @@ export function showField(field: string): string {
 export function DiffList({ changes }: { changes: NonNullable<RevisionChanges['changes']> }) {
   return (
     <table className="diff" data-testid="diff">
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Was</th>
-          <th scope="col">Became</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Field', 'Was', 'Became']} />
       <tbody>
         {changes.map((c, i) => (
           <tr key={i} data-field={c.field}>

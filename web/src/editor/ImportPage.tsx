@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ImportFormat, ImportReport } from '../../../src/core/importing.ts';
 import { errorText } from '../api/client.ts';
 import { apiGet, csrfHeader } from '../auth/api-write.ts';
+import { ColumnHeads } from './form-controls.tsx';
 
 /** What the page shows while an import runs: the upload, then the rows the server has read, then the writing. */
 type Progress = { stage: 'sending'; sent: number; total: number } | { stage: 'reading' | 'writing'; rows: number; fraction: number | null };
@@ -189,14 +190,7 @@ export function ImportPage() {
             <>
               <h3>Rejected rows{r.rejected > r.rejections.length ? ` (the first ${r.rejections.length})` : ''}</h3>
               <table className="diff">
-                <thead>
-                  <tr>
-                    <th>line</th>
-                    <th>column</th>
-                    <th>value</th>
-                    <th>reason</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['line', 'column', 'value', 'reason']} />
                 <tbody>
                   {r.rejections.map((j) => (
                     <tr key={`${j.file}:${j.line}`}>

@@ -8,6 +8,7 @@ import type { AuditEntry, User } from '../../../src/core/account-store.ts';
 import type { Role } from '../../../src/core/roles.ts';
 import { apiGet, apiSend } from '../auth/api-write.ts';
 import { accountRoleLabels, accountRoles } from './options.ts';
+import { ColumnHeads } from './form-controls.tsx';
 
 export function UsersPage({ me }: { me: User }) {
   const [users, setUsers] = useState<User[]>([]);
@@ -94,17 +95,7 @@ export function UsersPage({ me }: { me: User }) {
       </div>
       <h2>Everyone</h2>
       <table className="diff users-table">
-        <thead>
-          <tr>
-            <th>name</th>
-            <th>role</th>
-            <th>state</th>
-            <th>since</th>
-            <th>
-              <span className="visually-hidden">actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['name', 'role', 'state', 'since', <span className="visually-hidden">actions</span>]} />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-testid={`user-${u.name}`}>
@@ -160,15 +151,7 @@ export function UsersPage({ me }: { me: User }) {
       </table>
       <h2>Audit log</h2>
       <table className="diff">
-        <thead>
-          <tr>
-            <th>when</th>
-            <th>who</th>
-            <th>what</th>
-            <th>on</th>
-            <th>detail</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['when', 'who', 'what', 'on', 'detail']} />
         <tbody data-testid="audit-log">
           {audit.map((a, i) => (
             <tr key={`${a.at}-${i}`}>

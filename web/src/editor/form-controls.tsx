@@ -103,3 +103,18 @@ export function ChoiceList<T extends string>(props: { legend: string; values: re
     </fieldset>
   );
 }
+
+/** A table's header row: one column header per entry, each scoped to its column for screen readers. */
+export function ColumnHeads({ columns }: { columns: ReactNode[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th key={i} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
