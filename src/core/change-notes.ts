@@ -12,7 +12,8 @@
  * // [{ revision: 4, date: '2024-03-02', field: 'casualties', text: 'casualties corrected on 2024-03-02: 5 → 7 killed' }]
  */
 import type { Revision } from './event-store.ts';
-import type { Casualties, EventRecord } from './record.ts';
+import { publicScope, type AccessScope } from './filter.ts';
+import { statuses, visibilities, type Casualties, type EventRecord } from './record.ts';
 import { replayRevisions } from './revision-replay.ts';
 
 export const noteFields = ['casualties', 'date', 'place', 'kind'] as const;
@@ -26,7 +27,6 @@ export interface ChangeNote {
   text: string;
 }
 
-const isPublic = (r: EventRecord) => r.status === 'published' && r.visibility === 'public';
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** `5`, `3–8`, `at least 3`, `unknown`. */
@@ -74,38 +74,49 @@ export function publicChangeNotes(current: EventRecord, history: readonly Revisi
   const notes: ChangeNote[] = [];
   let lastPublic: EventRecord | undefined;
   for (const state of replayRevisions(current, history)) {
-    if (!isPublic(state.record)) continue;
+    if (!readsRecord(publicScope, state.record)) continue;
     if (lastPublic) notes.push(...notesBetween(lastPublic, state.record, state.revision, state.at.slice(0, 10)));
     lastPublic = state.record;
   }
   return notes;
 }
 
-/** One revision as anonymous readers see it. */
-export interface PublicRevision {
+/** One revision as a caller who may not read drafts sees it. */
+export interface ScopedRevision {
   revision: number;
   at: string;
   by: string;
-  /** The editor's comment, only on revisions after which the record was public; null otherwise. */
+  /** The editor's comment, only on revisions after which the caller could read the record; null otherwise. */
   comment: string | null;
   /** Fields changed (the curators' internal note left out); null for the first revision. */
   fields: string[] | null;
 }
 
+/** Whether `scope` reads `record` as it stands. */
+export function readsRecord(scope: AccessScope, record: EventRecord): boolean {
+  return scope.statuses.includes(record.status) && scope.visibilities.includes(record.visibility);
+}
+
+/** Whether `scope` reads every status and visibility (editors and above): only they see old and new values. */
+export function readsEverything(scope: AccessScope): boolean {
+  return statuses.every((s) => scope.statuses.includes(s)) && visibilities.every((v) => scope.visibilities.includes(v));
+}
+
 /**
- * The history as anonymous readers see it: which fields each revision changed, never old or new values, and the
- * editors' comments only where the record was public after the revision — a comment written while it was a
- * draft may describe draft content.
+ * The history as a caller who may not read every state of the record sees it (anonymous readers: published and
+ * public; viewers: no drafts, nothing in review): which fields each revision changed, never old or new values,
+ * and the editors' comments only where the caller could read the record after the revision — a comment written
+ * while it was a draft may describe draft content.
  */
-export function publicHistory(current: EventRecord, history: readonly Revision[]): PublicRevision[] {
-  const publicAfter = new Map(replayRevisions(current, history).map((s) => [s.revision, isPublic(s.record)]));
+export function scopedHistory(scope: AccessScope, current: EventRecord, history: readonly Revision[]): ScopedRevision[] {
+  const readableAfter = new Map(replayRevisions(current, history).map((s) => [s.revision, readsRecord(scope, s.record)]));
   return [...history]
     .sort((a, b) => a.revision - b.revision)
     .map((h) => ({
       revision: h.revision,
       at: h.at,
       by: h.by,
-      comment: publicAfter.get(h.revision) ? h.comment : null,
+      comment: readableAfter.get(h.revision) ? h.comment : null,
       fields: h.changes ? [...new Set(h.changes.map((c) => c.field))].filter((f) => f !== 'note') : null,
     }));
 }

@@ -74,6 +74,10 @@ describe('records', () => {
     const wrongSort = await get<{ error: { param: string } }>(`/api/records?sort=-killed&cursor=${encodeURIComponent(first.next!)}`, 400);
     expect(wrongSort.error.param).toBe('cursor');
     expect((await get<{ error: { param: string } }>('/api/records?sort=date&cursor=date~garbage', 400)).error.param).toBe('cursor');
+    // Well-formed but edited by hand: a number where a date order keeps a date, a date where a casualty order keeps a number.
+    const forged = (value: unknown) => Buffer.from(JSON.stringify([value, 'fx:airport'])).toString('base64url');
+    expect((await get<{ error: { param: string } }>(`/api/records?sort=date&cursor=date~${forged(5)}`, 400)).error.param).toBe('cursor');
+    expect((await get<{ error: { param: string } }>(`/api/records?sort=-killed&cursor=-killed~${forged('2024-01-01')}`, 400)).error.param).toBe('cursor');
   });
 
   it('answers one record with the linked records the caller may see and its history', async () => {

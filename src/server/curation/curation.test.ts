@@ -213,10 +213,16 @@ describe('public change notes', () => {
       `casualties corrected on ${today}: 7 → 8 killed`,
     ]);
     expect(text).not.toContain('9999');
-    const publicHistory = await (await anonymous.request(`/api/records/${r.id}/history`)).text();
-    expect(publicHistory).not.toContain('9999');
-    expect(publicHistory).toContain('review → published');
+    // Viewers read published and archived records, never drafts: nor what a record said, or was said of it, as one.
+    for (const reader of [anonymous, viewer]) {
+      const readerHistory = await (await reader.request(`/api/records/${r.id}/history`)).text();
+      expect(readerHistory).not.toContain('9999');
+      expect(readerHistory).not.toContain('unverified');
+      expect(readerHistory).toContain('review → published');
+      expect(await (await reader.request(`/api/records/${r.id}`)).text()).not.toContain('unverified');
+    }
     expect(await (await editor.request(`/api/records/${r.id}/history`)).text()).toContain('9999');
+    expect(await (await editor.request(`/api/records/${r.id}`)).text()).toContain('unverified');
   });
 });
 
@@ -228,6 +234,34 @@ describe('history for readers', () => {
     const draft = await create(editor);
     expect((await anonymous.request(`/api/records/${draft.id}/history`)).status).toBe(404);
     expect((await viewer.request(`/api/records/${draft.id}/history`)).status).toBe(404);
+  });
+
+  it("never names a draft a published record links to, to a viewer: not in the curators' links, not in the history", async () => {
+    const draft = await create(editor, { description: 'A tip about a plot, unconfirmed.' });
+    const detail = async (c: TestClient) => body<{ record: Rec & { links: unknown[] }; curation: { links: { recordId: string }[] } }>(await c.request('/api/records/fx:airport'), 200);
+    const { record } = await detail(editor);
+    await body(await editor.request('/api/records/fx:airport', { method: 'PUT', json: { record: { ...record, links: [{ recordId: draft.id, relation: 'led_to' }] }, baseRevision: record.revision } }), 200);
+    expect((await detail(editor)).curation.links).toEqual([{ recordId: draft.id, relation: 'led_to' }]);
+    const seen = await detail(viewer);
+    expect(seen.record.links).toEqual([]);
+    expect(seen.curation.links).toEqual([]);
+    const history = await (await viewer.request('/api/records/fx:airport/history')).text();
+    expect(history).toContain('"links"');
+    expect(history).not.toContain(draft.id);
+    expect(await (await editor.request('/api/records/fx:airport/history')).text()).toContain(draft.id);
+  });
+});
+
+describe('caches', () => {
+  it('lets no shared cache keep an answer that depends on who asked', async () => {
+    for (const c of [editor, viewer]) {
+      const res = await c.request('/api/records?limit=5');
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(res.headers.get('vary')).toMatch(/Cookie, Authorization/);
+    }
+    const res = await anonymous.request('/api/records?limit=5');
+    expect(res.headers.get('cache-control')).toBeNull();
+    expect(res.headers.get('vary')).toMatch(/Cookie, Authorization/);
   });
 });
 

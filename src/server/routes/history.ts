@@ -1,12 +1,12 @@
 /**
- * `GET /api/records/{id}/history`: every revision of a record. Signed-in callers get each change with its old
- * and new value (the editor's readable diff); anonymous readers, who see published records only, get which
- * fields changed, never the values (which may date from before the record was published), and comments only
- * from revisions after which the record was public (`publicHistory`).
+ * `GET /api/records/{id}/history`: every revision of a record. Callers who may read drafts (editors and above) get
+ * each change with its old and new value (the editor's readable diff); anyone else — anonymous readers, viewers —
+ * gets which fields changed, never the values (which may date from a draft, or name a draft it linked to), and
+ * comments only from revisions after which they could read the record (`scopedHistory`).
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv, RouteDeps } from '../context.ts';
-import { publicHistory } from '../../core/change-notes.ts';
+import { readsEverything, scopedHistory } from '../../core/change-notes.ts';
 import { ApiError } from '../errors.ts';
 import { jsonResponse, recordIdParam, writeErrors } from '../route-helpers.ts';
 
@@ -17,7 +17,7 @@ const RevisionSchema = z.object({
   by: z.string(),
   comment: z.string().nullable(),
   fields: z.array(z.string()).nullable().openapi({ description: 'fields changed; null for the first revision' }),
-  changes: z.array(Change).nullable().optional().openapi({ description: 'signed-in callers only: old and new values' }),
+  changes: z.array(Change).nullable().optional().openapi({ description: 'callers who may read drafts (editors and above) only: old and new values' }),
 }).openapi('Revision');
 
 const route = createRoute({
@@ -34,7 +34,7 @@ export function historyRoutes({ store }: RouteDeps) {
     const record = await store.get(c.var.scope, id);
     if (!record) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id', 'record ids are listed by /api/records');
     const history = await store.history(c.var.scope, id);
-    if (!c.var.caller?.user) return c.json({ id, revisions: publicHistory(record, history) }, 200);
+    if (!readsEverything(c.var.scope)) return c.json({ id, revisions: scopedHistory(c.var.scope, record, history) }, 200);
     const revisions = history.map((r) => ({
       revision: r.revision,
       at: r.at,

@@ -4,7 +4,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { SortOrder } from '../../core/event-store.ts';
-import { publicChangeNotes, publicHistory } from '../../core/change-notes.ts';
+import { publicChangeNotes, readsEverything, scopedHistory } from '../../core/change-notes.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { visibleIds, withVisibleLinks } from '../visible-links.ts';
@@ -78,27 +78,25 @@ export function recordRoutes({ store, registry }: RouteDeps) {
     const stored = await store.get(scope, id);
     // A draft or internal record is "not found" for a caller who may not see it: its existence is not disclosed.
     if (!stored) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id', 'record ids are listed by /api/records');
-    const byId = await visibleIds(store, scope, [...new Set(stored.links.map((l) => l.recordId))]);
+    const signedIn = Boolean(c.var.caller?.user);
+    // What curators added (and their note) is for signed-in callers; its links, like the record's, only to
+    // records the caller may see.
+    const overlay = signedIn ? ((await store.getCuration(id)) ?? null) : undefined;
+    const byId = await visibleIds(store, scope, [...new Set([...stored.links, ...(overlay?.links ?? [])].map((l) => l.recordId))]);
     const record = { ...stored, links: stored.links.filter((l) => byId.has(l.recordId)) };
     const linked = record.links.flatMap((l) => {
       const r = byId.get(l.recordId);
       return r ? [{ id: r.id, relation: l.relation, kind: r.kind, date: r.date, title: r.description.slice(0, 120) }] : [];
     });
-    // History is public for published records only; it lists which fields changed, never their old values,
-    // which may date from before the record was published.
-    const signedIn = Boolean(c.var.caller?.user);
     const revisions = await store.history(scope, id);
     // Corrections readers were shown, derived from published, public states only (never draft content).
     const changeNotes = publicChangeNotes(stored, revisions);
-    // Signed-in callers see every revision's fields and comment; readers the public view (no internal note, no
-    // comments from unpublished revisions). Old values are never here: /history has them for signed-in callers.
-    const history = record.status !== 'published' && !signedIn
-      ? []
-      : signedIn
-        ? revisions.map((h) => ({ revision: h.revision, at: h.at, by: h.by, comment: h.comment, fields: h.changes ? [...new Set(h.changes.map((ch) => ch.field))] : null }))
-        : publicHistory(stored, revisions);
-    // What curators added (and their note) is for signed-in callers, who may see every record they can open.
-    const curation = signedIn ? ((await store.getCuration(id)) ?? null) : undefined;
+    // Callers who may read drafts see every revision's fields and comment; others only comments from revisions
+    // after which they could read the record. Old values are never here: /history has them for editors and above.
+    const history = readsEverything(scope)
+      ? revisions.map((h) => ({ revision: h.revision, at: h.at, by: h.by, comment: h.comment, fields: h.changes ? [...new Set(h.changes.map((ch) => ch.field))] : null }))
+      : scopedHistory(scope, stored, revisions);
+    const curation = overlay && { ...overlay, links: overlay.links.filter((l) => byId.has(l.recordId)) };
     return c.json({ record, linked, history, changeNotes, ...(curation !== undefined ? { curation } : {}) }, 200);
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { facetGroups, type EventStore, type FacetName, type FacetResult, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
-import type { EventRecord, Kind } from '../../core/record.ts';
+import { isValidIsoDate, type EventRecord, type Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
 import { gridBits, gridStep, listSeparator } from './schema.ts';
 import type { ConnectionPool } from './duckdb-store.ts';
@@ -57,10 +57,12 @@ const sortSql = {
 } as const;
 
 const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
-function decodeCursor(cursor: string): [string | number, string] {
+/** The last sort value and id of the previous page; a date order's value is a date, a casualty order's a number. */
+function decodeCursor(cursor: string, byDate: boolean): [string | number, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && ['string', 'number'].includes(typeof v[0])) return v as [string | number, string];
+    const valid = byDate ? typeof v?.[0] === 'string' && isValidIsoDate(v[0]) : Number.isInteger(v?.[0]);
+    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && valid) return v as [string | number, string];
   } catch {
     // fall through to the error below
   }
@@ -167,7 +169,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       let where = w.sql;
       const params = [...w.params];
       if (page.cursor) {
-        const [value, id] = decodeCursor(page.cursor);
+        const [value, id] = decodeCursor(page.cursor, sort.key === 'date');
         const op = sort.dir === 'ASC' ? '>' : '<';
         const v = sort.key === 'date' ? 'CAST(? AS DATE)' : '?';
         where += ` AND (${sort.key} ${op} ${v} OR (${sort.key} = ${v} AND id ${op} ?))`;
