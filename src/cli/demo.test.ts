@@ -67,6 +67,8 @@ describe('the demo dataset', () => {
     expect(records.every((r) => r.provenance.licence === 'Free to use with attribution to the cited sources' && r.sources.length === 1)).toBe(true);
     // Network labels ("ISKP-linked Central Asian network") resolve through the actor they mention.
     expect(records.filter((r) => r.actors.some((a) => a.actorId === 'iskp')).length).toBeGreaterThanOrEqual(55);
+    // A label naming two provinces as alternatives ("IS affiliates (ISKP or ISPP) suspected") is the Islamic State's.
+    expect(records.find((r) => r.id === 'curated:isk-0047')!.actors).toMatchObject([{ actorId: 'islamic-state', attribution: 'suspected' }]);
   });
 
   it("answers the README's opening question with the figures the README gives", async () => {

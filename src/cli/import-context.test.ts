@@ -49,6 +49,11 @@ describe('import context', () => {
     expect(places.geocode('Kabul', 'AFG')).toMatchObject({ country: 'AFG', precision: 'locality' });
     expect(places.geocode('Austin, Texas', 'USA')).toMatchObject({ admin1: 'Texas', precision: 'locality' });
     expect(places.geocode('Nowhere Such Place', 'AFG')).toBeUndefined();
+    // With no country given, the region decides, and a place is never drawn in the wrong country.
+    expect(places.geocode('Ala, Italia', undefined)).toMatchObject({ country: 'ITA', precision: 'locality' });
+    expect(places.geocode('Chimtal District, Afghanistam', undefined)).toMatchObject({ country: 'AFG' });
+    expect(places.geocode('Kirkuk, Kurdistan', undefined)).toBeUndefined();
+    expect(places.geocode('Tarragona, Philippinas', undefined)).toBeUndefined();
     expect(places.admin1At(71.578, 34.008)).toEqual({ country: 'PAK', admin1: 'Khyber Pakhtunkhwa' });
     expect(offlinePlaces(tmp)).toBeUndefined();
   }, 60_000);

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorRegistry } from '../core/actor-registry.ts';
+import { countryByIso3 } from '../core/countries.ts';
 import { UserError } from '../core/errors.ts';
 import { loadAdmin1Index, type Admin1Index } from '../geo/admin1-lookup.ts';
 import { defaultGeoDir } from '../geo/data-dir.ts';
@@ -99,7 +100,12 @@ export function offlinePlaces(dir: string = defaultGeoDir): PlaceLookup | undefi
 /**
  * A name as lists write it: `Austin, Texas` inside the United States is Austin in Texas. When the gazetteer does
  * not know the whole, the first part is taken if its admin-1 agrees with the rest; otherwise the rest (the
- * region) is the answer, coarser but not wrong; the first part alone only when the rest names nothing.
+ * region) is the answer, coarser but not wrong. With no country given, a region that is a country is where the
+ * first part is looked for (`Ala, Italia` is Ala in Trentino, not in Bihar); a region the gazetteer does not know
+ * must look like the first part's country or province (`Chimtal District, Afghanistam`, `Hama Province, Syrian`);
+ * a region elsewhere than the first part (`Kirkuk, Kurdistan`: Iran has a Kurdistan province) or unlike it
+ * (`Tarragona, Philippinas` is not the Spanish city) gives no answer: a record left without a point is seen and
+ * fixed, one drawn in the wrong country misleads.
  */
 function geocodeName(g: Gazetteer, name: string, country: string | undefined): GeoMatch | undefined {
   const whole = g.lookup(name, country);
@@ -110,5 +116,12 @@ function geocodeName(g: Gazetteer, name: string, country: string | undefined): G
   const key = (s: string) => placeKey(stripAdminWords(s) ?? s);
   // `Baga, Borno State`: the admin-1 unit is named with or without its kind word.
   if (place && place.admin1 && key(place.admin1) === key(region)) return place;
-  return g.lookup(region, country) ?? place;
+  const area = g.lookup(region, country);
+  if (country) return area ?? place;
+  if (area?.precision === 'country') return (first && g.lookup(first, area.country)) || area;
+  if (area) return !place || place.country === area.country ? area : undefined;
+  // A misspelt country or province keeps its first letters.
+  const start = key(region).slice(0, 4);
+  const like = (n: string | null | undefined) => start.length === 4 && !!n && key(n).startsWith(start);
+  return place && (like(countryByIso3(place.country)?.name) || like(place.admin1)) ? place : undefined;
 }

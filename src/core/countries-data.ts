@@ -125,7 +125,7 @@ IRQ IQ 368 Iraq
 IRL IE 372 Ireland|Republic of Ireland|Eire
 IMN IM 833 Isle of Man|Man, Isle of
 ISR IL 376 Israel
-ITA IT 380 Italy
+ITA IT 380 Italy|Italia
 JAM JM 388 Jamaica
 JPN JP 392 Japan
 JEY JE 832 Jersey|Bailiwick of Jersey
@@ -133,8 +133,8 @@ JOR JO 400 Jordan
 KAZ KZ 398 Kazakhstan|Kazakstan
 KEN KE 404 Kenya
 KIR KI 296 Kiribati
-PRK KP 408 North Korea|Democratic People's Republic of Korea|DPRK|Korea, North|Korea, Democratic People's Republic of|Korea DPR
-KOR KR 410 South Korea|Republic of Korea|Korea, South|Korea, Republic of|Korea
+PRK KP 408 North Korea|Democratic People's Republic of Korea|DPRK|Korea, North|Korea, Democratic People's Republic of|Korea DPR|N. Korea
+KOR KR 410 South Korea|Republic of Korea|Korea, South|Korea, Republic of|Korea|S. Korea
 XKX XK - Kosovo
 KWT KW 414 Kuwait
 KGZ KG 417 Kyrgyzstan|Kyrgyz Republic|Kirghizia
@@ -191,7 +191,7 @@ PAN PA 591 Panama
 PNG PG 598 Papua New Guinea
 PRY PY 600 Paraguay
 PER PE 604 Peru
-PHL PH 608 Philippines|The Philippines
+PHL PH 608 Philippines|The Philippines|Filipinas
 PCN PN 612 Pitcairn|Pitcairn Islands
 POL PL 616 Poland
 PRT PT 620 Portugal
@@ -224,7 +224,7 @@ SLB SB 090 Solomon Islands
 SOM SO 706 Somalia|Somaliland|Puntland
 ZAF ZA 710 South Africa
 SGS GS 239 South Georgia and the South Sandwich Islands|South Georgia
-SSD SS 728 South Sudan|Republic of South Sudan
+SSD SS 728 South Sudan|Republic of South Sudan|Southern Sudan
 ESP ES 724 Spain
 LKA LK 144 Sri Lanka|Ceylon
 SDN SD 729 Sudan

@@ -168,8 +168,10 @@ export function iso3FromGtdCountry(n: number | string): string | undefined {
  * Formal wrappers around a name (`Kingdom of eSwatini`, `Islamic Republic of Pakistan`, `Republic of the Sudan`).
  * Tried only after the full name failed, so `Democratic Republic of the Congo` never degrades to `Congo`.
  */
+// Only the words formal names put before the keyword: a prefix of any words would read "Kibirizi Democratic Republic
+// of Congo" as the Republic of the Congo, and the group "Islamic State of Iraq" as Iraq.
 const formalPrefix =
-  /^(?:[a-z]+ )*?(?:republic|kingdom|state|emirate|commonwealth|principality|sultanate|federation|confederation|union|territory|department|collectivity|duchy) of (?:the )?/;
+  /^(?:(?:(?:democratic|peoples|federal|federative|islamic|socialist|united|arab|cooperative|co operative|bolivarian|hashemite|oriental|grand|great) )*(?:republic|kingdom|emirate|commonwealth|principality|sultanate|federation|confederation|union|territory|department|collectivity|duchy)|(?:independent |plurinational )?state) of (?:the )?/;
 
 /**
  * ISO3 for a free-text country name, tolerant to case, accents, punctuation and historical names:

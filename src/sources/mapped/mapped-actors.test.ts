@@ -32,6 +32,7 @@ describe('actor-list parser (source-formats.md §5)', () => {
     expect(brief('Islamic Statesuspected')).toEqual(['Islamic State|islamic-state|suspected']);
     expect(brief('Boko HaramSuspected')).toEqual(['Boko Haram|boko-haram|suspected']);
     expect(brief('Islamic State (claimed)')).toEqual(['Islamic State|islamic-state|claimed']);
+    expect(brief('Boko Haram and Taliban are suspected')).toEqual(['Boko Haram|boko-haram|suspected', 'Taliban|afghan-taliban|suspected']);
   });
 
   it('reads "Claimed but challenged" as claimed and disputed', () => {

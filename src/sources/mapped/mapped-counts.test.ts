@@ -40,6 +40,7 @@ describe('count parser (source-formats.md §5)', () => {
     expect(count('Several')).toEqual({ ok: true, value: { low: null, best: null, high: null }, tags: ['killed: Several'], tactics: [] });
     expect(count('Dozens').tags).toEqual(['killed: Dozens']);
     expect(value('Hundreds').best).toBeNull();
+    expect(count('attacker')).toEqual({ ok: true, value: { low: null, best: null, high: null }, tags: ['killed: attacker'], tactics: [] });
   });
 
   it('reads N Kidnapped as null plus the kidnapping tactic', () => {
@@ -80,7 +81,7 @@ describe('count parser (source-formats.md §5)', () => {
   });
 
   it('rejects what is no count and impossible figures', () => {
-    expect(parseCount('attacker', 'killed')).toMatchObject({ ok: false, reason: expect.stringContaining('not a count') });
+    expect(parseCount('blue', 'killed')).toMatchObject({ ok: false, reason: expect.stringContaining('not a count') });
     expect(parseCount('99999999', 'killed')).toMatchObject({ ok: false, reason: expect.stringContaining('not a possible number') });
   });
 });

@@ -16,7 +16,8 @@ export type CountResult = { ok: true; value: Count; tags: string[]; tactics: Tac
 
 const empty = (): Count => ({ low: null, best: null, high: null });
 const unknown = /^(?:unknown|unknwon|unlnown|unk|n\/?a|none reported|not known|\?+|-+|—|–)$/i;
-const vague = /^(?:several|dozens|hundreds|thousands|many|some|few|a few|numerous|scores|multiple|unspecified)$/i;
+// `attacker` alone: the attacker died, but how many attackers a list does not say.
+const vague = /^(?:several|dozens|hundreds|thousands|many|some|few|a few|numerous|scores|multiple|unspecified|(?:the |only the )?(?:attackers?|perpetrators?|assailants?|bombers?|gunm[ae]n))$/i;
 const kidnapWord = '(?:kidnap\\w*|abduct\\w*|captured|hostages?|taken hostage)';
 const otherWord = '(?:arrest\\w*|missing|disappeared)';
 // "31 Kidnapped", "+60 Kidnapped", "over 3000 kidnapped", "42+ more kidnapped": people taken, not casualties.

@@ -21,6 +21,21 @@ describe('locality, country-name', () => {
     // Short words are no country codes unless written in capitals ("in" is not India).
     expect(parseLocalityCountry('Attack in Al')).toEqual({ locality: 'Attack in Al', country: null });
     expect(parseLocalityCountry('Indian Ocean')).toEqual({ locality: 'Indian Ocean', country: null });
+    // "In" starting a name is part of it (Algeria's In Aménas, In Salah).
+    expect(parseLocalityCountry('In Aménas, Algeria')).toEqual({ locality: 'In Aménas', country: 'DZA' });
+    expect(parseLocalityCountry('eastern Democratic Republic of the Congo')).toEqual({ locality: null, country: 'COD' });
+    expect(parseLocalityCountry('Kibirizi Democratic Republic of Congo')).toEqual({ locality: 'Kibirizi', country: 'COD' });
+  });
+
+  it("keeps the text before the country's comma as the locality, whatever follows the country", () => {
+    // Lists append the event's name after the country, with or without a comma, and glue years to it.
+    expect(parseLocalityCountry('London, United Kingdom, 1984 Heathrow Airport bombing')).toEqual({ locality: 'London', country: 'GBR' });
+    expect(parseLocalityCountry('Tel Aviv, Israel 2006 Tel Aviv shawarma restaurant bombing')).toEqual({ locality: 'Tel Aviv', country: 'ISR' });
+    expect(parseLocalityCountry('Dahab, Egypt2006 Dahab bombings')).toEqual({ locality: 'Dahab', country: 'EGY' });
+    expect(parseLocalityCountry('Mosul, Nineveh Iraq')).toEqual({ locality: 'Mosul, Nineveh', country: 'IRQ' });
+    expect(parseLocalityCountry('Maiduguri, northern Nigeria')).toEqual({ locality: 'Maiduguri', country: 'NGA' });
+    // A misspelt country: the locality is not glued to a word of it ("Derry Northerin").
+    expect(parseLocalityCountry('Derry, Northerin Ireland')).toEqual({ locality: 'Derry, Northerin', country: 'IRL' });
   });
 });
 

@@ -20,26 +20,37 @@ export interface PlaceDraft {
 
 // Words that say where in a country but name no place ("across Iraq", "northern Nigeria").
 const vagueOnly = /^(?:(?:across|near|outside|in|throughout|northern|southern|eastern|western|central|north|south|east|west|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|rural|parts of|and)\s*)+$/i;
-const leadingHedge = /^(?:near|outside|across|in|around)\s+/i;
+// `in` only in lower case: `In Aménas` and `In Salah` are towns.
+const leadingHedge = /^(?:(?:[Nn]ear|[Oo]utside|[Aa]cross|[Aa]round)\s+|in\s+)/;
 
 /**
- * `Kabul, Afghanistan` → locality Kabul, AFG. Split on the last comma (`Austin, Texas, United States`), and
- * historical names resolve (`West Germany` → DEU). When the text after the last comma is no country, a country
- * written without a comma at the end or the start is looked for (`Haifa Israel`, `El Salvador San Antonio
- * Grande`); failing that the whole text is kept as the locality, for the gazetteer to try.
+ * `Kabul, Afghanistan` → locality Kabul, AFG; `Austin, Texas, United States` → locality `Austin, Texas`, USA. The
+ * comma-separated parts are tried from the last: a part that is a country (historical names too: `West Germany`
+ * → DEU), then one that ends with a country (`Mosul, Nineveh Iraq`, `Haifa Israel`) or starts with one — lists
+ * append the event's name (`Tel Aviv, Israel 2006 Tel Aviv shawarma restaurant bombing`, `London, United Kingdom,
+ * 1984 Heathrow Airport bombing`) or write the place after it (`El Salvador San Antonio Grande`). The longest name
+ * wins (`eastern Democratic Republic of the Congo` is not the Republic of the Congo). What comes before the
+ * country is the locality; with no country found, the whole text is, for the gazetteer to try.
  */
 export function parseLocalityCountry(raw: string): { locality: string | null; country: string | null } {
   const text = raw.replace(/\[[^\]]*\]/g, '').replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
   if (!text) return { locality: null, country: null };
-  const comma = text.lastIndexOf(',');
-  const direct = countryOf(comma >= 0 ? text.slice(comma + 1) : text);
-  if (direct) return { locality: comma >= 0 ? bareLocality(text.slice(0, comma)) : null, country: direct };
-  const words = text.split(/[\s,.;/]+/).filter(Boolean);
-  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
-    const tail = countryOf(words.slice(-k).join(' '));
-    if (tail) return { locality: bareLocality(words.slice(0, -k).join(' ')), country: tail };
-    const head = countryOf(words.slice(0, k).join(' '));
-    if (head) return { locality: bareLocality(words.slice(k).join(' ')), country: head };
+  const parts = text.split(',').map((p) => p.trim());
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const before = parts.slice(0, i);
+    const found = (country: string, locality: string[]) => ({ locality: bareLocality(locality.join(', ')), country });
+    const whole = countryOf(parts[i]!);
+    if (whole) return found(whole, before);
+    // `United States2006 UNC SUV attack`: a year glued to the name.
+    const words = parts[i]!.replace(/(\p{L})(\d)/gu, '$1 $2').split(/[\s.;/]+/).filter(Boolean);
+    for (let k = Math.min(6, words.length - 1); k >= 1; k--) {
+      const tail = countryOf(words.slice(-k).join(' '));
+      const rest = words.slice(0, -k).join(' ');
+      // `Maiduguri, northern Nigeria`: words that only say where in the country are no place.
+      if (tail) return found(tail, vagueOnly.test(rest) ? before : [...before, rest]);
+      const head = countryOf(words.slice(0, k).join(' '));
+      if (head) return found(head, before.length ? before : [words.slice(k).join(' ')]);
+    }
   }
   return { locality: bareLocality(text), country: null };
 }

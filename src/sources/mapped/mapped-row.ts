@@ -259,10 +259,12 @@ function rowActors(
 
 /**
  * `match: mentions`: a label such as `ISKP-linked Central Asian network` names no group, but mentions one. Runs of
- * up to five words are tried, longest and leftmost first; single words must be at least two letters long.
+ * up to five words are tried, longest and leftmost first; single words must be at least two letters long. Words
+ * that qualify an attribution are left out, so `(ISKP or ISPP) suspected` does not resolve `ISPP suspected` ahead
+ * of the rest.
  */
 function resolveMention(label: string, resolve: (name: string) => string | undefined): string | undefined {
-  const words = label.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  const words = label.split(/[^\p{L}\p{N}']+/u).filter((w) => w && !/^(?:suspected|claimed|alleged)$/i.test(w));
   for (let n = Math.min(5, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const run = words.slice(i, i + n).join(' ');
