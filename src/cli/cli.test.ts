@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { sampleRecord } from '../store/contract.ts';
 import { sitrep, sitrepBin } from './cli-test-helpers.ts';
 
@@ -97,6 +98,21 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       { year: '2021', kind: 'attack', count: 1, killed: 5, wounded: null },
       { year: '2021', kind: 'plot', count: 1, killed: null, wounded: null },
     ]);
+    // Measures repeated or comma-separated, as the API takes them.
+    const killed = JSON.parse(sitrep(['stats', '--db', db, '--by', 'year', '--measure', 'count', '--measure', 'killed', '--format', 'json']).stdout);
+    expect(killed).toEqual([{ year: '2019', count: 1, killed: 2 }, { year: '2021', count: 2, killed: 5 }]);
+  });
+
+  it('writes statistics as CSV a spreadsheet opens safely: quoted where needed, formulas neutralised', () => {
+    const odd = join(dir, 'odd.duckdb');
+    const file = join(dir, 'odd.ndjson');
+    const admin1s = ['Sindh, "South"', '=HYPERLINK("http://example.org","x")'];
+    writeFileSync(file, admin1s.map((admin1, i) => JSON.stringify(sampleRecord({ id: `odd:${i}`, place: { country: 'PAK', admin1, precision: 'admin1' } }))).join('\n'));
+    expect(sitrep(['import', file, '--db', odd]).code).toBe(0);
+    const csv = sitrep(['stats', '--db', odd, '--by', 'admin1', '--measure', 'count', '--format', 'csv']).stdout;
+    const rows = parse(csv) as string[][];
+    expect(rows[0]).toEqual(['admin1', 'count']);
+    expect(rows.slice(1).sort()).toEqual([["'=HYPERLINK(\"http://example.org\",\"x\")", '1'], ['Sindh, "South"', '1']]);
   });
 
   it('rejects bad input with one line naming the flag or file and line, exit 2, store unchanged', () => {
@@ -107,6 +123,8 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       [['query', '--db', db, '--bbox', '60,20,75'], /invalid bbox "60,20,75": expected four numbers/],
       [['query', '--db', db, '--kind', 'bombing'], /invalid kind "bombing": expected one of attack/],
       [['stats', '--db', db, '--by', 'colour'], /invalid --by "colour"/],
+      [['query', '--db', db, '--fro', '2021-01-01'], /unknown option '--fro' \(Did you mean --from\?\)/],
+      [['datasets', '--db', db, '--format', 'xml'], /invalid --format "xml"/],
     ];
     const bad = join(dir, 'bad.ndjson');
     writeFileSync(bad, [JSON.stringify(sampleRecord({ id: 'c:new' })), '{"id": "c:broken", ', JSON.stringify(sampleRecord({ id: 'c:1', killed: { best: 50 } }))].join('\n'));

@@ -39,7 +39,7 @@ export function importCommand(): Command {
       const local = remote ? undefined : { context: await loadImportContext(loadRegistry(), opts), store: await openStore(opts, 'importMemoryLimit') };
       const request = { format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), maxRejectRate };
       const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
-      const rejects = remote && opts.rejects ? rejectsFile(opts.rejects) : undefined;
+      const rejects = opts.rejects ? rejectsFile(opts.rejects) : undefined;
       const reports: ImportReport[] = [];
       try {
         for (const file of files) {
@@ -59,7 +59,7 @@ export function importCommand(): Command {
             reports.push(
               ...(remote
                 ? await importThroughServer(file, { ...remote, ...request, mapping: opts.mapping, gdeltCodes: opts.gdeltCodes }, { onProgress, ...(rejects ? { onReject: rejects.write } : {}) })
-                : await runImport(local!.store, file, local!.context, { ...request, rejectsFile: opts.rejects, onProgress })),
+                : await runImport(local!.store, file, local!.context, { ...request, ...(rejects ? { rejects } : {}), onProgress })),
             );
           } finally {
             bar?.stop();

@@ -28,18 +28,22 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/5 of 13 rows rejected .* more than --max-reject-rate 1%/);
 
-    const r = sitrep(['import', fixture, '--db', db, '--rejects', rejects, '--max-reject-rate', '0.5', '--json']);
+    // Two files in one command: the rejections of both, in one file.
+    const copy = join(dir, 'acled-copy.csv');
+    writeFileSync(copy, readFileSync(fixture));
+    const r = sitrep(['import', fixture, copy, '--db', db, '--rejects', rejects, '--max-reject-rate', '0.5', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)[0]).toMatchObject({ read: 13, rejected: 5, inserted: 8 });
+    expect(JSON.parse(r.stdout)).toMatchObject([{ read: 13, rejected: 5, inserted: 8 }, { read: 13, rejected: 5, unchanged: 8 }]);
     const rows = parse(readFileSync(rejects)) as string[][];
     expect(rows[0]).toEqual(['file', 'line', 'column', 'value', 'reason']);
-    expect(rows.slice(1).map(([file, line, column, value]) => [file, line, column, value])).toEqual([
-      ['acled-current.csv', '11', 'event_date', cell(11, 'event_date')],
-      ['acled-current.csv', '12', 'time_precision', cell(12, 'time_precision')],
-      ['acled-current.csv', '13', 'event_type', cell(13, 'event_type')],
-      ['acled-current.csv', '14', 'latitude', cell(14, 'latitude')],
-      ['acled-current.csv', '15', 'event_id_cnty', cell(15, 'event_id_cnty')],
-    ]);
+    const expected = (file: string) => [
+      [file, '11', 'event_date', cell(11, 'event_date')],
+      [file, '12', 'time_precision', cell(12, 'time_precision')],
+      [file, '13', 'event_type', cell(13, 'event_type')],
+      [file, '14', 'latitude', cell(14, 'latitude')],
+      [file, '15', 'event_id_cnty', cell(15, 'event_id_cnty')],
+    ];
+    expect(rows.slice(1).map(([file, line, column, value]) => [file, line, column, value])).toEqual([...expected('acled-current.csv'), ...expected('acled-copy.csv')]);
     expect(rows.slice(1).every(([, , , , reason]) => reason!.length > 10)).toBe(true);
     expect(sitrep(['import', fixture, '--db', db, '--max-reject-rate', 'lots']).stderr).toMatch(/invalid --max-reject-rate "lots": expected a fraction from 0 to 1/);
   });

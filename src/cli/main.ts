@@ -8,6 +8,7 @@ import { resolveActorFilter } from '../core/actor-registry.ts';
 import { statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
 import { filterParams, fullScope, parseFilter, type EventFilter, type FilterParam } from '../core/filter.ts';
+import { csvLine } from '../core/record-encoding.ts';
 import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
 import { projectRoot, setting, settings } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
@@ -124,17 +125,17 @@ export function buildProgram(): Command {
       .command('stats')
       .description('grouped counts and casualty sums, e.g. --by year --by kind')
       .option('--by <dimension>', `group by ${statDimensions.join(', ')}; repeatable`, (v: string, p: string[] = []) => [...p, v])
-      .option('--measure <measures>', `comma-separated: ${statMeasures.join(', ')}`, 'count,killed,wounded')
+      .option('--measure <measures>', `comma-separated or repeated: ${statMeasures.join(', ')} (default all)`, (v: string, p: string[] = []) => [...p, v])
       .option('--format <format>', 'table, csv or json', 'table'),
   ).action(async (opts) => {
     const filter = resolveActorFilter(filterFrom(opts), loadRegistry());
     const by = ((opts.by as string[] | undefined) ?? []).map((d) => oneOf('--by', d, statDimensions)) as StatDimension[];
-    const measures = String(opts.measure).split(',').map((m) => oneOf('--measure', m.trim(), statMeasures)) as StatMeasure[];
+    const measures = ((opts.measure as string[] | undefined) ?? [statMeasures.join(',')]).flatMap((v) => v.split(',')).map((m) => oneOf('--measure', m.trim(), statMeasures)) as StatMeasure[];
     const format = oneOf('--format', opts.format, ['table', 'csv', 'json'] as const);
     await withStore(opts, async (store) => {
       const rows = await store.stats(fullScope, filter, by, measures);
       if (format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
-      else if (format === 'csv') await write(process.stdout, [Object.keys(rows[0] ?? {}).join(','), ...rows.map((r) => Object.values(r).map((v) => v ?? '').join(','))].join('\n') + '\n');
+      else if (format === 'csv') await write(process.stdout, [Object.keys(rows[0] ?? {}), ...rows.map((r) => Object.values(r).map((v) => String(v ?? '')))].map(csvLine).join(''));
       else await write(process.stdout, formatTable(rows));
     });
   });
@@ -175,9 +176,10 @@ export function buildProgram(): Command {
     .option('--db <path>', 'store file')
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts) => {
+      const format = oneOf('--format', opts.format, ['table', 'json'] as const);
       await withStore(opts, async (store) => {
         const rows = await store.datasets(fullScope);
-        if (opts.format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
+        if (format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
         else await write(process.stdout, formatTable(rows.map((d) => ({ ...d, versions: d.versions.join(', ') })), undefined, 100));
       });
     });
@@ -229,7 +231,8 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return;
-      fail(e.message.replace(/^error: /, ''), 'see `sitrep --help`');
+      // Commander puts its suggestion ("(Did you mean --from?)") on a second line: errors are one line.
+      fail(e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '), 'see `sitrep --help`');
     } else if (e instanceof UserError) fail(e.message);
     else if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
     else if (e instanceof Error && /^Out of Memory Error/.test(e.message)) {

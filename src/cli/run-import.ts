@@ -19,8 +19,8 @@ import { formatTable } from './output.ts';
 
 /** The request's choices (its mapping and GDELT codes are already in the import's context), and where rejections go. */
 export interface ImportOptions extends Omit<ImportRequest, 'mapping' | 'gdeltCodes'>, ImportCallbacks {
-  /** Write every rejection to this CSV file. */
-  rejectsFile?: string;
+  /** Where every rejection is written (`--rejects FILE`, opened once for all the files of a command). */
+  rejects?: RejectsFile;
 }
 
 const keptRejections = 20;
@@ -65,22 +65,16 @@ export async function runImport(store: EventStore, path: string, context: Import
 
 async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
   const inputs = await openTextInputs(path, options.encoding);
-  const rejectsOut = options.rejectsFile ? rejectsFile(options.rejectsFile) : undefined;
   const unpacked = { length: 0 };
-  try {
-    const reports: ImportReport[] = [];
-    for (const input of inputs) reports.push(await importInput(store, input, path, context, options, unpacked, rejectsOut));
-    return reports;
-  } finally {
-    await rejectsOut?.close();
-  }
+  const reports: ImportReport[] = [];
+  for (const input of inputs) reports.push(await importInput(store, input, path, context, options, unpacked));
+  return reports;
 }
 
 async function importInput(
   store: EventStore, input: TextInput, path: string, context: ImportContext, options: ImportOptions,
   /** The text read from the file so far, across the members of a zip (`maxTextLength` bounds it). */
   unpacked: { length: number },
-  rejectsOut?: RejectsFile,
 ): Promise<ImportReport> {
   const started = performance.now();
   if (!input.head.trim()) throw new UserError(`${input.fileName} is empty`, 'FILE', 'export the data again; nothing was imported');
@@ -103,7 +97,7 @@ async function importInput(
   const reject = (r: Rejection) => {
     report.rejected++;
     if (report.rejections.length < keptRejections) report.rejections.push(r);
-    rejectsOut?.write(r);
+    options.rejects?.write(r);
     options.onReject?.(r);
   };
   const total = fileSize(path);

@@ -101,7 +101,8 @@ export interface AreaCount {
   country: string;
   admin1?: string | null;
   count: number;
-  killed: number;
+  /** The sum of the known best estimates; null when no record's count is known (unknown is never 0). */
+  killed: number | null;
 }
 
 export interface Revision {

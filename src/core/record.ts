@@ -178,10 +178,18 @@ export interface FieldProblem {
 
 export type RecordResult = { ok: true; record: EventRecord } | { ok: false; problems: FieldProblem[] };
 
-/** Validates `input` as a record. Problems name the field and the bad value. */
+/**
+ * Validates `input` as a record. Problems name the field and the bad value. A date known only to the month or the
+ * year is moved to the first day of its period (data-model.md), unless `dateEnd` gives the range: a record of
+ * "March 2021" written as 2021-03-15 is found by a filter on the first half of March too.
+ */
 export function parseRecord(input: unknown): RecordResult {
   const result = recordSchema.safeParse(input);
-  if (result.success) return { ok: true, record: result.data };
+  if (result.success) {
+    const r = result.data;
+    const date = r.dateEnd ? r.date : periodStart(r.date, r.datePrecision);
+    return { ok: true, record: date === r.date ? r : { ...r, date } };
+  }
   return {
     ok: false,
     problems: result.error.issues.map((issue) => ({
@@ -215,16 +223,22 @@ export function describeProblems(problems: readonly FieldProblem[]): string {
 export function dateRange(r: Pick<EventRecord, 'date' | 'dateEnd' | 'datePrecision'>): { from: string; to: string } {
   if (r.dateEnd) return { from: r.date, to: r.dateEnd };
   const [y, m] = [Number(r.date.slice(0, 4)), Number(r.date.slice(5, 7))];
+  const from = periodStart(r.date, r.datePrecision);
   switch (r.datePrecision) {
     case 'month':
-      return { from: r.date, to: `${r.date.slice(0, 7)}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
+      return { from, to: `${r.date.slice(0, 7)}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
     case 'year':
-      return { from: r.date, to: `${r.date.slice(0, 4)}-12-31` };
+      return { from, to: `${r.date.slice(0, 4)}-12-31` };
     case 'week':
       return { from: r.date, to: addDays(r.date, 6) };
     default:
       return { from: r.date, to: r.date };
   }
+}
+
+/** The first day of the month or year a date known to that precision lies in; other dates unchanged. */
+export function periodStart(date: string, precision: DatePrecision): string {
+  return precision === 'month' ? `${date.slice(0, 7)}-01` : precision === 'year' ? `${date.slice(0, 4)}-01-01` : date;
 }
 
 /** `date` plus `n` days, as `YYYY-MM-DD`. */

@@ -209,7 +209,7 @@ export const MapSchema = z.union([
 ]);
 
 /** One country or province of `/api/map/areas`. */
-export const AreaSchema = z.object({ country: z.string(), admin1: z.string().nullable().optional(), count: z.number().int(), killed: z.number() });
+export const AreaSchema = z.object({ country: z.string(), admin1: z.string().nullable().optional(), count: z.number().int(), killed: z.number().nullable() });
 
 /** An actor with its record counts. */
 export const ActorSummarySchema = z.object({

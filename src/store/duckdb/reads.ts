@@ -326,10 +326,10 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       const w = whereClause(scope, filter);
       const cols = level === 'country' ? 'country' : 'country, admin1';
       const rows = await all(
-        `SELECT ${cols}, count(*) AS n, coalesce(sum(killed_best), 0) AS killed FROM records WHERE ${w.sql} AND country IS NOT NULL GROUP BY ALL ORDER BY n DESC, ${cols}`,
+        `SELECT ${cols}, count(*) AS n, sum(killed_best) AS killed FROM records WHERE ${w.sql} AND country IS NOT NULL GROUP BY ALL ORDER BY n DESC, ${cols}`,
         w.params,
       );
-      return rows.map((r) => ({ country: String(r.country), ...(level === 'admin1' ? { admin1: (r.admin1 as string | null) ?? null } : {}), count: Number(r.n), killed: Number(r.killed) }));
+      return rows.map((r) => ({ country: String(r.country), ...(level === 'admin1' ? { admin1: (r.admin1 as string | null) ?? null } : {}), count: Number(r.n), killed: r.killed == null ? null : Number(r.killed) }));
     },
 
     async datasets(scope) {

@@ -4,10 +4,10 @@
 import { formatPeriod } from './format.ts';
 import { isKind, kindLabels } from './kinds.ts';
 import { valueLabel } from './labels.ts';
-import { includeParams, notParam, type Filters, type IncludeParam } from './view-state.ts';
+import { includeParams, notParam, type Filters, type IncludeParam, type StateParam } from './view-state.ts';
 
 /** One value of a list filter in words: a kind's label, an actor's or a country's name, a category's label. */
-export function filterValueName(param: IncludeParam, value: string, countryName: (iso3: string) => string, actorName: (id: string) => string): string {
+export function filterValueName(param: IncludeParam | StateParam, value: string, countryName: (iso3: string) => string, actorName: (id: string) => string): string {
   if (param === 'kind') return isKind(value) ? kindLabels[value] : value;
   if (param === 'actor') return actorName(value);
   if (param === 'country') return countryName(value);
@@ -26,6 +26,9 @@ export function describeFilters(f: Filters, countryName: (iso3: string) => strin
   if (f.tactic?.length) parts.push(`tactics: ${names('tactic', f.tactic)}`);
   if (f.attribution?.length) parts.push(names('attribution', f.attribution));
   if (f.dataset?.length) parts.push(`dataset ${names('dataset', f.dataset)}`);
+  if (f.status?.length) parts.push(f.status.join(', '));
+  if (f.visibility?.length) parts.push(f.visibility.join(', '));
+  if (f.id?.length) parts.push(`records ${f.id.join(', ')}`);
   if (f.q) parts.push(`“${f.q}”`);
   if (f.from || f.to) parts.push(formatPeriod(f.from, f.to));
   if (f.min_killed) parts.push(`≥ ${f.min_killed} killed`);

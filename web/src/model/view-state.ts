@@ -15,7 +15,10 @@ export const includeParams = ['kind', 'actor', 'country', 'admin1', 'target', 't
 export type IncludeParam = (typeof includeParams)[number];
 /** The parameter that leaves out what `param` includes (core has the same; the web may import only its types). */
 export const notParam = <P extends IncludeParam>(param: P): `not_${P}` => `not_${param}`;
-export const listParams = [...includeParams, ...includeParams.map(notParam)] as const satisfies readonly FilterParam[];
+/** Filter parameters a link may carry beyond the facets: the workflow status and visibility (what an editor's role reads) and record ids. */
+export const stateParams = ['status', 'visibility', 'id'] as const satisfies readonly FilterParam[];
+export type StateParam = (typeof stateParams)[number];
+export const listParams = [...includeParams, ...includeParams.map(notParam), ...stateParams] as const satisfies readonly FilterParam[];
 /** Filter parameters holding one value. */
 export const scalarParams = ['q', 'from', 'to', 'min_killed', 'descendants', 'bbox'] as const satisfies readonly FilterParam[];
 export type ListParam = (typeof listParams)[number];
@@ -24,7 +27,7 @@ export type Param = ListParam | ScalarParam;
 
 /** List parameters whose values never contain a comma, written comma-joined; the others repeat. */
 const commaJoinedIncludes = ['kind', 'country', 'target', 'tactic', 'attribution'] as const;
-const commaJoined: readonly ListParam[] = [...commaJoinedIncludes, ...commaJoinedIncludes.map(notParam)];
+const commaJoined: readonly ListParam[] = [...commaJoinedIncludes, ...commaJoinedIncludes.map(notParam), ...stateParams];
 
 export type Filters = Partial<Record<ListParam, string[]>> & Partial<Record<ScalarParam, string>>;
 
@@ -78,8 +81,9 @@ export function formatMapPosition(p: MapPosition): string {
 export function parseFilters(params: URLSearchParams): Filters {
   const filters: Filters = {};
   for (const name of listParams) {
-    const raw = params.getAll(name);
-    const values = commaJoined.includes(name) ? raw.flatMap((v) => v.split(',')) : raw;
+    // Read as the API reads them (core's parseFilter): any list may be comma-separated, but actor names may hold
+    // a comma followed by a space ("Government of Pakistan, IS").
+    const values = params.getAll(name).flatMap((v) => v.split(name === 'actor' || name === 'not_actor' ? /,(?! )/ : ','));
     const clean = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
     if (clean.length) filters[name] = clean;
   }

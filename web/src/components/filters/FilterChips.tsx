@@ -6,12 +6,13 @@ import type { ReactNode } from 'react';
 import type { FacetValue } from '../../api/types.ts';
 import { formatPeriod } from '../../model/format.ts';
 import { filterValueName } from '../../model/describe-filters.ts';
-import { clearParam, filterEntries, listParams, setList, type Filters, type IncludeParam, type Param } from '../../model/view-state.ts';
+import { clearParam, filterEntries, listParams, setList, type Filters, type IncludeParam, type Param, type StateParam } from '../../model/view-state.ts';
 import { useActorName } from './use-actor-name.ts';
 
 const paramTitles: Record<Exclude<Param, `not_${string}`>, string> = {
   kind: 'Kind', actor: 'Actor', country: 'Country', admin1: 'Province', target: 'Target', tactic: 'Tactic', attribution: 'Attribution',
   dataset: 'Dataset', q: 'Keyword', from: 'From', to: 'To', min_killed: 'At least killed', descendants: 'Branches', bbox: 'Area',
+  status: 'Status', visibility: 'Visibility', id: 'Record',
 };
 
 export interface FilterChipsProps {
@@ -28,11 +29,11 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
   // `text` is the chip's value in words, for the remove button's name ("Remove filter Country not Pakistan").
   const chips: { key: string; title: string; label: ReactNode; text: string; remove: () => void }[] = [];
   const knownActor = (id: string) => actorValues.find((a) => a.value === id)?.label;
-  const plain = (param: IncludeParam, value: string) => filterValueName(param, value, countryName, (id) => knownActor(id) ?? id);
+  const plain = (param: IncludeParam | StateParam, value: string) => filterValueName(param, value, countryName, (id) => knownActor(id) ?? id);
 
   for (const param of listParams) {
     // A value left out reads "Country: not Afghanistan".
-    const base = (param.startsWith('not_') ? param.slice(4) : param) as IncludeParam;
+    const base = (param.startsWith('not_') ? param.slice(4) : param) as IncludeParam | StateParam;
     for (const value of filters[param] ?? []) {
       const remove = () => onChange(setList(filters, param, (filters[param] ?? []).filter((v) => v !== value)));
       const shown = base === 'actor' ? <ActorChip value={value} known={knownActor(value)} /> : plain(base, value);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { dateRange, parseRecord, type EventRecordInput } from './record.ts';
+
+const input = (overrides: Partial<EventRecordInput>): EventRecordInput => ({
+  id: 't:1', kind: 'plot', date: '2021-03-15', datePrecision: 'day',
+  place: { country: 'DEU', precision: 'country' }, provenance: { dataset: 'curated' }, ...overrides,
+});
+const parsed = (overrides: Partial<EventRecordInput>) => {
+  const r = parseRecord(input(overrides));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.record;
+};
+
+describe('imprecise dates', () => {
+  it('keep a month- or year-precise date on the first day of its period, never on a day the source did not give', () => {
+    expect(parsed({ datePrecision: 'month' })).toMatchObject({ date: '2021-03-01', dateEnd: null });
+    expect(parsed({ date: '2019-07-04', datePrecision: 'year' })).toMatchObject({ date: '2019-01-01', dateEnd: null });
+    expect(parsed({}).date).toBe('2021-03-15');
+    // An explicit range is the source's own and stays as given.
+    expect(parsed({ datePrecision: 'month', dateEnd: '2021-04-14' })).toMatchObject({ date: '2021-03-15', dateEnd: '2021-04-14' });
+  });
+
+  it('cover their whole period, so any overlapping filter finds them', () => {
+    expect(dateRange(parsed({ datePrecision: 'month' }))).toEqual({ from: '2021-03-01', to: '2021-03-31' });
+    expect(dateRange({ date: '2020-02-10', dateEnd: null, datePrecision: 'month' })).toEqual({ from: '2020-02-01', to: '2020-02-29' });
+    expect(dateRange({ date: '2019-07-04', dateEnd: null, datePrecision: 'year' })).toEqual({ from: '2019-01-01', to: '2019-12-31' });
+    expect(dateRange({ date: '2021-03-15', dateEnd: null, datePrecision: 'week' })).toEqual({ from: '2021-03-15', to: '2021-03-21' });
+  });
+});
