@@ -109,7 +109,9 @@ export function acledRecord(cells: readonly string[], line: number, file: AcledF
   const assoc2 = splitList(get('assoc_actor_2'));
   for (const name of [...splitList(get('assoc_actor_1')), ...assoc2]) add(name, 'associated');
 
-  const victims = rule.violent ? acledTargets(get('civilian_targeting'), inter2 ?? null, assoc2) : { targets: [], tags: [] };
+  // ACLED's own flag counts whatever the event type (police violence against protesters is civilian targeting);
+  // who the second side was says who was hit only where the event was violence.
+  const victims = rule.violent ? acledTargets(get('civilian_targeting'), inter2 ?? null, assoc2) : acledTargets(get('civilian_targeting'), null, []);
   tags.push(...victims.tags);
 
   const sourceScale = get('source_scale');

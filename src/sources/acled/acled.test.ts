@@ -184,6 +184,23 @@ describe('ACLED importer on the current layout (synthetic)', () => {
     expect(r).toMatchObject({ kind: 'protest', targets: [] });
     expect(r.tags).toEqual(expect.arrayContaining(['crowd size=around 200', 'disorder_type=Demonstrations']));
   });
+
+  it('counts civilian targeting whatever the event type: police firing on protesters targets civilians', async () => {
+    const [header, ...rows] = parse(readFileSync(join(fixtures, 'acled-current.csv'))) as string[][];
+    const col = (name: string) => header!.indexOf(name);
+    const row = [...rows.find((r) => r[0] === 'PAK90004')!];
+    row[col('event_id_cnty')] = 'PAK90099';
+    row[col('sub_event_type')] = 'Excessive force against protesters';
+    row[col('actor1')] = 'Police Forces of Pakistan (2018-)';
+    row[col('inter1')] = 'State forces';
+    row[col('actor2')] = 'Protesters (Pakistan)';
+    row[col('inter2')] = 'Protesters';
+    row[col('civilian_targeting')] = 'Civilian targeting';
+    const path = join(tmp, 'acled-excessive-force.csv');
+    writeFileSync(path, [header!, row].map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n');
+    const { byId } = await importWith(acled, path);
+    expect(byId.get('acled:PAK90099')).toMatchObject({ kind: 'protest', targets: ['civilians'] });
+  });
 });
 
 describe('ACLED importer on the layout before March 2023 (synthetic)', () => {

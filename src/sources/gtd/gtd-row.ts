@@ -156,7 +156,8 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
     if (type === null) continue;
     for (const t of targetCategories(type, code(`targsubtype${n}`))) targets.add(t);
     const natlty = code(`natlty${n}`);
-    if (natlty !== null && natlty > 0 && natlty !== Number(countryCode)) targets.add('foreign_nationals');
+    // Compared as countries, not codes: a UK national in Northern Ireland (233 → GBR, natlty 603 → GBR) is no foreigner.
+    if (natlty !== null && natlty > 0 && (iso3FromGtdCountry(natlty) ?? natlty) !== (iso3FromGtdCountry(countryCode) ?? Number(countryCode))) targets.add('foreign_nationals');
     // 17 Terrorists/Non-State Militia: the group attacked is named in corpN (`Taliban`).
     if (type === 17) addActor(get(`corp${n}`), 'target', 'attributed');
   }

@@ -118,6 +118,18 @@ describe.each(['csv', 'xlsx'] as const)('GTD importer on a synthetic %s', (kind)
   });
 });
 
+describe('GTD: foreign nationals', () => {
+  it('compares nationality and place as countries: a UK national in Northern Ireland (233, natlty 603) is no foreigner', async () => {
+    const path = join(dir, 'gtd-nationals.csv');
+    const row = (eventid: string, natlty1: number) => ({ ...gtdRows[0]!, eventid, country: 233, country_txt: 'Northern Ireland', region: 8, region_txt: 'Western Europe', natlty1, natlty1_txt: '', natlty2: 603, natlty2_txt: '' });
+    const rows = [row('199001010001', 603), row('199001010002', 217)];
+    writeFileSync(path, [gtdColumns, ...rows.map((r) => gtdColumns.map((c) => csvText(r[c])))].map((cells) => cells.join(',')).join('\r\n') + '\r\n');
+    const { byId } = await importWith(gtd, path);
+    expect(byId.get('gtd:199001010001')!.targets).not.toContain('foreign_nationals');
+    expect(byId.get('gtd:199001010002')!.targets).toContain('foreign_nationals');
+  });
+});
+
 describe('GTD: the CSV and the xlsx give the same records', () => {
   it('matches record for record', async () => {
     const [csv, xlsx] = [await importWith(gtd, await writeCsv()), await importWith(gtd, await writeXlsx())];
