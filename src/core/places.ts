@@ -31,3 +31,23 @@ export interface Admin1Name {
   /** For a unit without a polygon, or a former one now inside another (FATA): the province that holds it. */
   admin1?: string;
 }
+
+// Words that say what kind of unit a name is, not which one: "Balochistan province" is Balochistan.
+const unitWords = /(?:^| )(?:province|provinsi|region|state|governorate|territory|district|division|department|prefecture|oblast|county|municipality|wilayah|the|of)(?= |$)/g;
+
+/**
+ * The key under which spellings of one province are the same: case, accents, punctuation and words naming the kind
+ * of unit ignored, so UCDP's "Balochistan province" and ACLED's "Balochistan" are filtered, counted and mapped as
+ * one. Names keep their spelling in records; filters, facets, statistics and map areas compare keys.
+ * @example provinceKey('Khyber Pakhtunkhwa Province') // 'khyber pakhtunkhwa'
+ */
+export function provinceKey(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  // A name that is only such words ("Capital Territory", "The State") keeps them.
+  return words.replace(unitWords, '').replace(/ +/g, ' ').trim() || words;
+}

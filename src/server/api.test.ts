@@ -178,6 +178,10 @@ describe('aggregates', () => {
     expect(iskp.facets.actor!.values).toHaveLength(2);
     expect(iskp.facets.actor!.values.find((v) => v.value === 'iskp')).toMatchObject({ count: iskp.total, chosenAs: ['ISIS-K'] });
     expect(iskp.total).toBeGreaterThan(0);
+    // A province chosen in another spelling selects the province, and is told so: not listed again with 0.
+    const kabul = await get<Facets>('/api/facets?facet=admin1&admin1=Kabul%20Province');
+    expect(kabul.facets.admin1!.values.filter((v) => /kabul/i.test(v.value))).toEqual([{ value: 'Kabul', count: kabul.total, chosenAs: ['Kabul Province'] }]);
+    expect(kabul.total).toBeGreaterThan(0);
     // A chosen value no record has under the other filters is listed with 0, not left for the reader to guess.
     const abroad = await get<Facets>('/api/facets?facet=country&facet=actor&country=AFG&kind=designation&actor=ISIS-K');
     expect(abroad.total).toBe(0);

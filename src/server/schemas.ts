@@ -179,7 +179,7 @@ export const FacetSchema = z.object({
       value: z.string(),
       count: z.number().int(),
       label: z.string().optional(),
-      chosenAs: z.array(z.string()).optional().openapi({ description: 'actor facet: the names in actor or not_actor, as written, that select this value (an alias selects the actor it resolves to)' }),
+      chosenAs: z.array(z.string()).optional().openapi({ description: 'actor and admin1 facets: the values of the filter (actor, not_actor, admin1, not_admin1), as written, that select this one — an alias selects the actor it resolves to, a spelling of a province ("Balochistan province") the province' }),
     }),
   ),
   other: z.number().int().openapi({ description: 'records (or list entries) in values beyond the top N' }),

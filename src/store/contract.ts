@@ -209,6 +209,18 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(kind!.values.reduce((sum, v) => sum + v.count, 0)).toBe(3);
     });
 
+    it("treats a province's spellings as one province in filters, facets, statistics and map areas", async () => {
+      // UCDP writes "Balochistan province"; t:4 says "Balochistan".
+      await store.write([sampleRecord({ id: 't:ucdp', place: { country: 'PAK', admin1: 'Balochistan Province', precision: 'admin1' }, killed: { best: 1 } })], { by: 'test' });
+      for (const spelling of ['Balochistan', 'balochistan province', 'BALOCHISTAN']) expect(await ids({ admin1: [spelling] })).toEqual(['t:4', 't:ucdp']);
+      expect(await ids({ not_admin1: ['Balochistan province'], country: ['PAK'] })).toEqual([]);
+      const { admin1 } = await store.facets(publicScope, {}, ['admin1']);
+      expect(admin1!.values.filter((v) => /balochistan/i.test(v.value))).toEqual([{ value: 'Balochistan', count: 2 }]);
+      const byProvince = await store.stats(publicScope, { country: ['PAK'] }, ['admin1'], ['count', 'killed']);
+      expect(byProvince).toEqual([{ admin1: 'Balochistan', count: 2, killed: 11 }]);
+      expect(await store.areas(publicScope, { country: ['PAK'] }, 'admin1')).toEqual([{ country: 'PAK', admin1: 'Balochistan', count: 2, killed: 11 }]);
+    });
+
     it('matches date ranges by overlap, never pinning an imprecise date to a day', async () => {
       expect(await ids({ from: '2021-03-15', to: '2021-03-20' })).toEqual(['t:2']);
       expect(await ids({ from: '2020-06-01', to: '2020-06-30' })).toEqual(['t:4']);

@@ -3,6 +3,7 @@
  * names, a folded search text, the end of its date range and a content hash that makes re-imports idempotent.
  */
 import { normalizeName } from '../core/actor-registry.ts';
+import { provinceKey } from '../core/places.ts';
 import { dateRange, type EventRecord } from '../core/record.ts';
 
 /** What a backend stores of a record beyond its document: actor keys, searchable text, date span. */
@@ -16,6 +17,8 @@ export interface RecordRow {
   actorKeys: string[];
   /** The text keyword search looks in, unfolded (backends fold it as `foldText` does). */
   searchText: string;
+  /** The province's spellings folded into one key (`provinceKey`), which filters, facets and map areas compare. */
+  admin1Key: string | null;
   importedAt: string | null;
 }
 
@@ -50,6 +53,7 @@ export function recordRow(record: EventRecord): RecordRow {
     dateEnd: dateRange(record).to,
     actorKeys,
     searchText: parts.filter(Boolean).join(' '),
+    admin1Key: place.admin1 ? provinceKey(place.admin1) : null,
     importedAt: provenance.importedAt ?? null,
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWith, registryResolver, type ImportResult } from '../importer-test-helpers.ts';
 import type { PlaceLookup } from '../source-format.ts';
 import { openTextInputs } from '../text-input.ts';
-import { gtdColumns, gtdRows, type GtdCell } from './fixtures/gtd-rows.ts';
+import { gtdColumns, gtdRows, type GtdCell, type GtdRow } from './fixtures/gtd-rows.ts';
 import { parseApproxDate, parseResolution } from './gtd-dates.ts';
 import { gtd } from './gtd-format.ts';
 
@@ -121,7 +121,7 @@ describe.each(['csv', 'xlsx'] as const)('GTD importer on a synthetic %s', (kind)
 describe('GTD: foreign nationals', () => {
   it('compares nationality and place as countries: a UK national in Northern Ireland (233, natlty 603) is no foreigner', async () => {
     const path = join(dir, 'gtd-nationals.csv');
-    const row = (eventid: string, natlty1: number) => ({ ...gtdRows[0]!, eventid, country: 233, country_txt: 'Northern Ireland', region: 8, region_txt: 'Western Europe', natlty1, natlty1_txt: '', natlty2: 603, natlty2_txt: '' });
+    const row = (eventid: string, natlty1: number): GtdRow => ({ ...gtdRows[0]!, eventid, country: 233, country_txt: 'Northern Ireland', region: 8, region_txt: 'Western Europe', natlty1, natlty1_txt: '', natlty2: 603, natlty2_txt: '' });
     const rows = [row('199001010001', 603), row('199001010002', 217)];
     writeFileSync(path, [gtdColumns, ...rows.map((r) => gtdColumns.map((c) => csvText(r[c])))].map((cells) => cells.join(',')).join('\r\n') + '\r\n');
     const { byId } = await importWith(gtd, path);

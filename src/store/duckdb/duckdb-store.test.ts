@@ -44,6 +44,22 @@ describe('duckdb store file', () => {
     expect(map.cells[0]!.lat).toBeCloseTo((-17.5 + 34.53) / 2, 3);
     await reopened.close();
   });
+
+  it("migrates a store written before province keys: its records' provinces are matched in any spelling", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'old.duckdb');
+    const first = await duckdbStore(path);
+    await first.write([sampleRecord({ id: 'p:1', place: { country: 'PAK', admin1: 'Sindh province', precision: 'admin1' } }), sampleRecord({ id: 'p:2' })], { by: 'test' });
+    await first.close();
+    // The file as migration 8 left it: no admin1_key, migrations 9–11 not recorded.
+    const raw = await (await DuckDBInstance.create(path)).connect();
+    await raw.run('DROP INDEX records_id; ALTER TABLE records DROP COLUMN admin1_key; CREATE INDEX records_id ON records (id); DELETE FROM schema_migrations WHERE version >= 9');
+    raw.closeSync();
+
+    const reopened = await duckdbStore(path);
+    expect((await reopened.query(fullScope, { admin1: ['Sindh'] })).records.map((r) => r.id)).toEqual(['p:1']);
+    expect((await reopened.get(fullScope, 'p:2'))?.place.admin1).toBe('Kabul');
+    await reopened.close();
+  });
 });
 
 /**

@@ -147,6 +147,7 @@ async function migrate(c: DuckDBConnection): Promise<void> {
     await c.run('BEGIN TRANSACTION');
     try {
       await c.run(m.sql);
+      await m.backfill?.(c);
       await c.run('INSERT INTO schema_migrations VALUES (?, ?, now())', [m.version, m.description]);
       await c.run('COMMIT');
     } catch (e) {
@@ -181,7 +182,7 @@ async function stageRecords(
   for await (const dataset of records) {
     const record = overlays.size ? applyOverlay(dataset, overlays.get(dataset.id)) : dataset;
     const row = recordRow(record);
-    const values = [BigInt(seq++), row.id, row.doc, row.dateEnd, row.actorKeys.join(listSeparator), row.searchText, row.importedAt];
+    const values = [BigInt(seq++), row.id, row.doc, row.dateEnd, row.actorKeys.join(listSeparator), row.searchText, row.importedAt, row.admin1Key];
     values.forEach((v, i) => columns[i]!.push(v));
     if (columns[0]!.length === chunkRows) flush();
   }

@@ -24,10 +24,12 @@ export const hydrate = (r: Row): EventRecord => {
 };
 
 /** Expressions for the dimensions of facets and statistics; statistics unnest lists, facets group on their `set` text. */
-const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string }> = {
+const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string; label?: string }> = {
   kind: { expr: 'kind' },
   country: { expr: 'country' },
-  admin1: { expr: 'admin1' },
+  // A province's spellings are one group (its key), shown under one of them (the first in sort order, the shortest
+  // of "Balochistan" and "Balochistan province").
+  admin1: { expr: 'admin1_key', label: 'admin1' },
   dataset: { expr: 'dataset' },
   status: { expr: 'status' },
   visibility: { expr: 'visibility' },
@@ -108,16 +110,18 @@ export function duckdbReads(pool: ConnectionPool): Reads {
   async function countFacets(scope: AccessScope, filter: StoreFilter, names: FacetName[], top: number): Promise<Partial<Record<FacetName, FacetResult>>> {
     const w = whereClause(scope, filter);
     const dims = names.map((name, i) => `${dimensionSql[name].set ?? dimensionSql[name].expr} AS d${i}`);
+    const labelled = names.flatMap((name, i) => (dimensionSql[name].label ? [i] : []));
     const rows = await all(
-      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}`).join(', ')}, count(*) AS n
-       FROM (SELECT ${dims.join(', ')} FROM records WHERE ${w.sql}) GROUP BY GROUPING SETS (${names.map((_, i) => `(d${i})`).join(', ')})`,
+      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}`).join(', ')}${labelled.map((i) => `, min(l${i}) AS l${i}`).join('')}, count(*) AS n
+       FROM (SELECT ${[...dims, ...labelled.map((i) => `${dimensionSql[names[i]!].label} AS l${i}`)].join(', ')} FROM records WHERE ${w.sql})
+       GROUP BY GROUPING SETS (${names.map((_, i) => `(d${i})`).join(', ')})`,
       w.params,
     );
     const counts = names.map(() => new Map<string, number>());
     for (const r of rows) {
       // GROUPING(d) is 0 in the rows grouped by d.
       const i = names.findIndex((_, k) => Number(r[`g${k}`]) === 0);
-      const value = r[`d${i}`];
+      const value = dimensionSql[names[i]!].label ? r[`l${i}`] : r[`d${i}`];
       if (value == null || value === '') continue;
       const list = dimensionSql[names[i]!].set ? String(value).split(listSeparator) : [String(value)];
       for (const v of list) counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + Number(r.n));
@@ -229,14 +233,20 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         .filter((d) => dimensionSql[d].list)
         .map((d) => `CROSS JOIN LATERAL (SELECT unnest(CASE WHEN len(${dimensionSql[d].expr}) = 0 THEN [NULL::VARCHAR] ELSE ${dimensionSql[d].expr} END) AS ${d}_v)`)
         .join(' ');
-      const select = dims.map((d) => (dimensionSql[d].list ? `${d}_v AS ${d}` : `${dimensionSql[d].expr} AS ${d}`));
+      // A labelled dimension is grouped on its key (`<dim>__key`, dropped from the answer) and shown as a label.
+      const select = dims.flatMap((d) => {
+        const { expr, list, label } = dimensionSql[d];
+        return list ? [`${d}_v AS ${d}`] : label ? [`${expr} AS ${d}__key`, `min(${label}) AS ${d}`] : [`${expr} AS ${d}`];
+      });
       const agg = { count: 'count(*) AS count', killed: 'sum(killed_best) AS killed', wounded: 'sum(wounded_best) AS wounded' };
       const rows = await all(
         `SELECT ${[...select, ...measures.map((m) => agg[m])].join(', ')} FROM records ${laterals} WHERE ${w.sql}
          ${dims.length ? `GROUP BY ALL ORDER BY ${dims.map((d) => `${d} NULLS LAST`).join(', ')}` : ''}`,
         w.params,
       );
-      return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as string | number | null)])));
+      return rows.map((r) =>
+        Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('__key')).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as string | number | null)])),
+      );
     },
 
     async *stream(scope, filter) {
@@ -324,9 +334,10 @@ export function duckdbReads(pool: ConnectionPool): Reads {
 
     async areas(scope, filter, level) {
       const w = whereClause(scope, filter);
-      const cols = level === 'country' ? 'country' : 'country, admin1';
+      // Provinces grouped on their key, as filters match them: one area whatever the spellings in the data.
+      const cols = level === 'country' ? 'country' : 'country, admin1_key, min(admin1) AS admin1';
       const rows = await all(
-        `SELECT ${cols}, count(*) AS n, sum(killed_best) AS killed FROM records WHERE ${w.sql} AND country IS NOT NULL GROUP BY ALL ORDER BY n DESC, ${cols}`,
+        `SELECT ${cols}, count(*) AS n, sum(killed_best) AS killed FROM records WHERE ${w.sql} AND country IS NOT NULL GROUP BY ALL ORDER BY n DESC, country${level === 'country' ? '' : ', admin1'}`,
         w.params,
       );
       return rows.map((r) => ({ country: String(r.country), ...(level === 'admin1' ? { admin1: (r.admin1 as string | null) ?? null } : {}), count: Number(r.n), killed: r.killed == null ? null : Number(r.killed) }));

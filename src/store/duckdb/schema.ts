@@ -1,3 +1,6 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { provinceKey } from '../../core/places.ts';
+
 /** The list columns kept a second time as sorted text (`set` column, from `list` column): see migration 5. */
 export const listSets = [
   ['actor_set', 'actor_ids'],
@@ -19,11 +22,19 @@ export const gridStep = 360 / 2 ** gridBits;
 /** The grid coordinate of a longitude (`offset` 180) or latitude (`offset` 90) expression. */
 const gridSql = (degrees: string, offset: number) => `CAST(floor((${degrees} + ${offset}) / ${gridStep}) AS INTEGER)`;
 
+/** One schema change: SQL, and what only our own code can compute for the rows already stored (`backfill`). */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+  backfill?: (c: DuckDBConnection) => Promise<void>;
+}
+
 /**
  * Versioned schema migrations for the DuckDB store. Each entry runs once, in order, inside a transaction;
  * `schema_migrations` records which have run. Add a new entry to change the schema — never edit an old one.
  */
-export const migrations: readonly { version: number; description: string; sql: string }[] = [
+export const migrations: readonly Migration[] = [
   {
     version: 1,
     description: 'records, revisions',
@@ -171,11 +182,33 @@ export const migrations: readonly { version: number; description: string; sql: s
   // creates another of the same name on some stores (the demo store did). Between the two, lookups scan.
   { version: 7, description: 'the index on records.id dropped, to be built again', sql: 'DROP INDEX records_id' },
   { version: 8, description: 'the index on records.id built again (~1 s at 2M records)', sql: 'CREATE INDEX IF NOT EXISTS records_id ON records (id)' },
+  // Migrations 9–11: a province's spellings compared as one (`provinceKey`: "Balochistan province" is Balochistan).
+  // DuckDB cannot add a column to a table with an index; dropping and building it again are transactions of their
+  // own (see 7 and 8). The key is computed by our own code, once per distinct name (`backfill`).
+  { version: 9, description: 'the index on records.id dropped, to add a column', sql: 'DROP INDEX IF EXISTS records_id' },
+  {
+    version: 10,
+    description: 'records.admin1_key: the province name folded into the key filters, facets and map areas compare',
+    sql: 'ALTER TABLE records ADD COLUMN IF NOT EXISTS admin1_key VARCHAR',
+    backfill: async (c) => {
+      const names = (await c.runAndReadAll('SELECT DISTINCT admin1 FROM records WHERE admin1 IS NOT NULL')).getRowObjectsJS().map((r) => String(r.admin1));
+      if (!names.length) return;
+      await c.run('CREATE TEMP TABLE admin1_keys (admin1 VARCHAR, admin1_key VARCHAR)');
+      for (let i = 0; i < names.length; i += 500) {
+        const part = names.slice(i, i + 500);
+        await c.run(`INSERT INTO admin1_keys VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flatMap((n) => [n, provinceKey(n)]));
+      }
+      await c.run('UPDATE records SET admin1_key = k.admin1_key FROM admin1_keys k WHERE records.admin1 = k.admin1');
+      await c.run('DROP TABLE admin1_keys');
+    },
+  },
+  { version: 11, description: 'the index on records.id built again', sql: 'CREATE INDEX IF NOT EXISTS records_id ON records (id)' },
 ];
 
 /**
  * What the writer stages per record through the Appender: the document and the few values only our own code can
- * compute (registry-folded actor names, the text keyword search reads, the end of an imprecise date). Every other
+ * compute (registry-folded actor names, the text keyword search reads, the end of an imprecise date, the
+ * province key). Every other
  * column is derived from the document in SQL (`recordColumnsSql`), where DuckDB does it vectorised and in parallel.
  */
 export const stagedColumns = [
@@ -186,6 +219,7 @@ export const stagedColumns = [
   ['actor_keys', 'VARCHAR'],
   ['search', 'VARCHAR'],
   ['imported_at', 'VARCHAR'],
+  ['admin1_key', 'VARCHAR'],
 ] as const;
 
 /** The separator of staged lists: ASCII unit separator, which no name contains. */
@@ -219,6 +253,7 @@ const columnsSql: [string, string][] = [
   ['date_precision', 's.j.datePrecision'],
   ['country', 's.j.place.country'],
   ['admin1', 's.j.place.admin1'],
+  ['admin1_key', 's.admin1_key'],
   ['admin2', 's.j.place.admin2'],
   ['locality', 's.j.place.locality'],
   ['lat', 's.j.place.lat'],

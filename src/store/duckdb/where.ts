@@ -6,6 +6,7 @@ import type { StoreFilter } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { normalizeName } from '../../core/actor-registry.ts';
 import { foldText } from '../record-row.ts';
+import { provinceKey } from '../../core/places.ts';
 
 export type Param = string | number | boolean | null;
 
@@ -42,7 +43,8 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
 
   inList('kind', filter.kind);
   inList('country', filter.country);
-  if (filter.admin1?.length) add(`lower(admin1) IN (${placeholders(filter.admin1.length)})`, ...filter.admin1.map((a) => a.toLowerCase()));
+  // A province is matched by its key, so any spelling finds all ("Balochistan" and "Balochistan province").
+  inList('admin1_key', filter.admin1?.map(provinceKey));
   inList('dataset', filter.dataset);
   inList('id', filter.id);
   anyOf('target_set', filter.target);
@@ -58,7 +60,7 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   };
   notIn('kind', filter.not_kind);
   notIn('country', filter.not_country);
-  notIn('lower(admin1)', filter.not_admin1?.map((a) => a.toLowerCase()));
+  notIn('admin1_key', filter.not_admin1?.map(provinceKey));
   notIn('dataset', filter.not_dataset);
   noneOf('target_set', filter.not_target);
   noneOf('tactic_set', filter.not_tactic);

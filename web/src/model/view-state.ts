@@ -152,10 +152,15 @@ export function hasFilters(filters: Filters): boolean {
 
 /** Adds `value` to list `param`, or removes it when present. A value is never both included and left out. */
 export function toggleValue(filters: Filters, param: ListParam, value: string): Filters {
+  return toggleValues(filters, param, [value]);
+}
+
+/** The same for values that go together (a province's spellings on the map): all off when all are on, else all on. */
+export function toggleValues(filters: Filters, param: ListParam, values: readonly string[]): Filters {
   const current = filters[param] ?? [];
-  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  const next = values.every((v) => current.includes(v)) ? current.filter((v) => !values.includes(v)) : [...new Set([...current, ...values])];
   const twin = twinOf(param);
-  return setList(setList(filters, twin, (filters[twin] ?? []).filter((v) => v !== value)), param, next);
+  return setList(setList(filters, twin, (filters[twin] ?? []).filter((v) => !values.includes(v))), param, next);
 }
 
 /** The other side of a list parameter: `country` ↔ `not_country`. */

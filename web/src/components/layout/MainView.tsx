@@ -8,7 +8,7 @@ import type { FacetsResponse, Kind } from '../../api/types.ts';
 import { useActorNames } from '../../api/use-actor-names.ts';
 import { describeFilters } from '../../model/describe-filters.ts';
 import { formatCount } from '../../model/format.ts';
-import { setList, setScalar, toggleValue, type Filters, type ViewState } from '../../model/view-state.ts';
+import { setList, setScalar, toggleValue, toggleValues, type Filters, type ViewState } from '../../model/view-state.ts';
 import type { UpdateView } from '../../state/use-view-state.ts';
 import { ChartsView } from '../charts/ChartsView.tsx';
 import { ActorBox } from '../filters/ActorBox.tsx';
@@ -134,7 +134,7 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
               kinds={kinds}
               onMove={(map) => update((v) => ({ ...v, map }), { replace: true })}
               onOpenRecord={openRecord}
-              onAreaClick={(country, admin1) => setFilters(admin1 ? toggleValue(view.filters, 'admin1', admin1) : toggleValue(view.filters, 'country', country))}
+              onAreaClick={(country, admin1) => setFilters(admin1 ? toggleValues(view.filters, 'admin1', admin1) : toggleValue(view.filters, 'country', country))}
               countryName={countryName}
             />
           )}

@@ -31,7 +31,8 @@ export interface MapViewProps {
   kinds: Kind[];
   onMove: (position: MapPosition) => void;
   onOpenRecord: (id: string) => void;
-  onAreaClick?: (country: string, admin1: string | null) => void;
+  /** A country (admin1 null) or a province — every name the data gives the province's polygon — was clicked. */
+  onAreaClick?: (country: string, admin1: string[] | null) => void;
   countryName: (iso3: string) => string;
   interactive?: boolean;
 }
@@ -263,8 +264,9 @@ export function MapView(props: MapViewProps) {
       const p = top.properties as Record<string, unknown>;
       if (mode === 'shade') {
         if (top.layer.id === 'admin1-shade') {
-          const name = areas.data?.areas.find((a) => a.admin1 && matchProvince?.(a.country, a.admin1) === p.code)?.admin1;
-          if (name) callbacks.current.onAreaClick?.(String(p.iso3), name);
+          // The polygon's count sums every province drawn on it (FATA is part of Khyber Pakhtunkhwa): so does the filter.
+          const names = (areas.data?.areas ?? []).flatMap((a) => (a.admin1 && matchProvince?.(a.country, a.admin1) === p.code ? [a.admin1] : []));
+          if (names.length) callbacks.current.onAreaClick?.(String(p.iso3), names);
         } else callbacks.current.onAreaClick?.(String(p.iso3), null);
       } else if (p.cell) {
         const [lon, lat] = (top.geometry as Point).coordinates as [number, number];
