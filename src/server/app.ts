@@ -12,6 +12,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv, ServerDeps, ServerOptions } from './context.ts';
+import { filterParams } from '../core/filter.ts';
 import { ApiError, bodyError, errorResponse, notFound, toApiError, validationError } from './errors.ts';
 import { requestContext, stderrLog } from './middleware/request-context.ts';
 import { rateLimit, socketAddress } from './middleware/rate-limit.ts';
@@ -115,8 +116,8 @@ export function createApp({ store, registry, accounts, places, importer, options
         version: options.version ?? '0.0.0',
         description:
           'Militant and terrorist group activity: records, facets, timeline, map aggregation and streamed export. ' +
-          'Every endpoint takes the same filter parameters (kind, actor, country, admin1, from, to, bbox, q, target, tactic, attribution, dataset, min_killed), ' +
-          'repeatable or comma-separated. Anonymous callers see published, public records only. Errors have one shape: { error: { code, message, param?, hint? }, requestId }.',
+          `Every endpoint takes the same filter parameters (${filterParams.join(', ')}), ` +
+          'lists repeatable or comma-separated; not_… leaves values out, descendants=false keeps an actor\'s branches out. Anonymous callers see published, public records only. Errors have one shape: { error: { code, message, param?, hint? }, requestId }.',
       },
     }),
   );

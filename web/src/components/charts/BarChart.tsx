@@ -4,7 +4,7 @@
  */
 import { forwardRef } from 'react';
 import { formatCount } from '../../model/format.ts';
-import { bar, chartFont, grid, ink, muted } from './chart-theme.ts';
+import { bar, captionLineHeight, captionLines, chartFont, grid, ink, muted } from './chart-theme.ts';
 
 export interface BarChartProps {
   title: string;
@@ -25,7 +25,8 @@ export const BarChart = forwardRef<SVGSVGElement, BarChartProps>(function BarCha
   const rowH = 22;
   const labelW = Math.min(200, Math.max(90, width * 0.32));
   const top = 34;
-  const height = top + rows.length * rowH + 40;
+  const footer = captionLines(`${caption} · ${unit}`, width);
+  const height = top + Math.max(rows.length, 1) * rowH + 28 + footer.length * captionLineHeight;
   const plotW = Math.max(40, width - labelW - 70);
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
@@ -57,8 +58,12 @@ export const BarChart = forwardRef<SVGSVGElement, BarChartProps>(function BarCha
           No records in this selection.
         </text>
       )}
-      <text x={8} y={height - 12} fontSize={10} fill={muted}>
-        {caption} · {unit}
+      <text x={8} y={height - 12 - (footer.length - 1) * captionLineHeight} fontSize={10} fill={muted}>
+        {footer.map((line, i) => (
+          <tspan key={i} x={8} dy={i ? captionLineHeight : 0}>
+            {line}
+          </tspan>
+        ))}
       </text>
     </svg>
   );

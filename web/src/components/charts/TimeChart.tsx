@@ -8,7 +8,7 @@ import type { TimelineResponse } from '../../api/types.ts';
 import { formatCount } from '../../model/format.ts';
 import { kindColours, kindLabels, kindOrder } from '../../model/kinds.ts';
 import { nextBucket, timeTicks, toTime, widenToBuckets } from '../timeline/dates.ts';
-import { chartFont, grid, ink, muted, niceTicks } from './chart-theme.ts';
+import { captionLineHeight, captionLines, chartFont, grid, ink, muted, niceTicks } from './chart-theme.ts';
 
 export interface TimeChartProps {
   title: string;
@@ -22,7 +22,11 @@ export const TimeChart = forwardRef<SVGSVGElement, TimeChartProps>(function Time
   const buckets = timeline.buckets;
   const kinds = kindOrder.filter((k) => buckets.some((b) => b.kinds[k]));
   const legendRows = Math.ceil(kinds.length / Math.max(1, Math.floor((width - 16) / 150)));
-  const m = { left: 48, right: 12, top: 34 + legendRows * 18, bottom: 44 };
+  const footer = captionLines(
+    `${caption} · records per ${timeline.bucket}${timeline.spanning.total ? ` · ${formatCount(timeline.spanning.total)} with imprecise dates not drawn` : ''}`,
+    width,
+  );
+  const m = { left: 48, right: 12, top: 34 + legendRows * 18, bottom: 31 + footer.length * captionLineHeight };
   const height = m.top + 220 + m.bottom;
   const plotW = Math.max(40, width - m.left - m.right);
   const plotH = height - m.top - m.bottom;
@@ -86,9 +90,12 @@ export const TimeChart = forwardRef<SVGSVGElement, TimeChartProps>(function Time
             </text>
           </g>
         ))}
-      <text x={8} y={height - 10} fontSize={10} fill={muted}>
-        {caption} · records per {bucket}
-        {timeline.spanning.total ? ` · ${formatCount(timeline.spanning.total)} with imprecise dates not drawn` : ''}
+      <text x={8} y={height - 10 - (footer.length - 1) * captionLineHeight} fontSize={10} fill={muted}>
+        {footer.map((line, i) => (
+          <tspan key={i} x={8} dy={i ? captionLineHeight : 0}>
+            {line}
+          </tspan>
+        ))}
       </text>
     </svg>
   );

@@ -7,6 +7,27 @@ export const muted = '#5b6473';
 export const grid = '#e3e6ea';
 export const bar = '#0072B2';
 
+/** Line height of a chart's caption (10 px text). */
+export const captionLineHeight = 13;
+
+/**
+ * A caption broken into lines that fit `width` pixels of 10 px text (about 5.6 px a character, measured on the
+ * wide side): the caption names the selection and its source, so a downloaded chart must carry all of it.
+ */
+export function captionLines(text: string, width: number): string[] {
+  const perLine = Math.max(20, Math.floor((width - 16) / 5.6));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** "Nice" round tick values for a count from 0 to at least `max`, about `count` of them, whole numbers only. */
 export function niceTicks(max: number, count = 4): number[] {
   if (max <= 0) return [0];

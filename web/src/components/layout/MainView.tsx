@@ -42,6 +42,17 @@ export interface MainViewProps {
 export function MainView({ view, update, entries, filterKey, facets, facetsLoading, kinds, countryName, openRecord }: MainViewProps) {
   const [listMode, setListMode] = useState<'records' | 'unlocated'>('records');
   const [drawer, setDrawer] = useState(false);
+  const filtersButton = useRef<HTMLButtonElement>(null);
+  const closeDrawer = useCallback(() => {
+    setDrawer(false);
+    filtersButton.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeDrawer();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [drawer, closeDrawer]);
   const [focus, setFocus] = useState<{ lon: number; lat: number; precision: string } | null>(null);
   const actorValues = facets?.facets.actor?.values;
   // Charts name actor ids beyond the facet's top values, and so may a selected or left-out actor.
@@ -94,7 +105,7 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
         }
         actions={<ShareBar entries={entries} />}
         filtersButton={
-          <button type="button" className="button filters-button" aria-expanded={drawer} aria-controls="filters" onClick={() => setDrawer(!drawer)}>
+          <button type="button" className="button filters-button" ref={filtersButton} aria-expanded={drawer} aria-controls="filters" onClick={() => setDrawer(!drawer)}>
             Filters{filterCount ? ` (${filterCount})` : ''}
           </button>
         }
@@ -113,8 +124,9 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
         }}
         countryName={countryName}
         actorName={actorName}
+        {...(drawer ? { onClose: closeDrawer } : {})}
       />
-      {drawer && <button type="button" className="drawer-scrim" aria-label="Close the filters" onClick={() => setDrawer(false)} />}
+      {drawer && <button type="button" className="drawer-scrim" aria-label="Close the filters" onClick={closeDrawer} />}
       <main className="center">
         <div className="view-tools">
           <TabBar tab={view.tab} onChange={(tab) => update((v) => ({ ...v, tab }))} />

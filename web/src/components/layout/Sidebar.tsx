@@ -6,6 +6,7 @@ import type { FacetName } from '../../../../src/core/event-store.ts';
 import { apiUrl } from '../../api/client.ts';
 import type { DatasetInfo, FacetsResponse, FacetValue } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatCount } from '../../model/format.ts';
 import { valueLabel } from '../../model/labels.ts';
 import { clearList, notParam, setList, setScalar, toggleValue, type Filters, type IncludeParam } from '../../model/view-state.ts';
 import { DateRange } from '../filters/DateRange.tsx';
@@ -25,6 +26,8 @@ export interface SidebarProps {
   /** Names of actor ids outside the facet's top values (a selected one may be). */
   actorName: (id: string) => string;
   id?: string;
+  /** Set while the filters are a drawer over the view (phones): a button at its top closes it. */
+  onClose?: () => void;
 }
 
 const facetTitles: [FacetName & IncludeParam, string][] = [
@@ -38,13 +41,19 @@ const facetTitles: [FacetName & IncludeParam, string][] = [
 ];
 
 /** The sidebar. */
-export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowUnlocated, countryName, actorName, id }: SidebarProps) {
+export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowUnlocated, countryName, actorName, id, onClose }: SidebarProps) {
   const datasets = useApi<{ datasets: DatasetInfo[] }>(apiUrl('datasets'));
   const values = (name: FacetName) => facets?.facets[name]?.values ?? [];
   const label = (param: string) => (v: FacetValue) => (param === 'country' ? countryName(v.value) : param === 'actor' ? (v.label ?? actorName(v.value)) : valueLabel(param, v.value));
 
   return (
     <aside className="sidebar" id={id} aria-label="Filters">
+      {onClose && (
+        // Focus moves here when the drawer opens, so a keyboard or screen reader user starts in it.
+        <button type="button" className="button primary drawer-close" onClick={onClose} autoFocus>
+          {facets ? `Show ${formatCount(facets.total)} ${facets.total === 1 ? 'record' : 'records'}` : 'Close the filters'}
+        </button>
+      )}
       <ResultSummary total={facets?.total} unlocated={unlocated} loading={loading} onShowUnlocated={onShowUnlocated} />
       <FilterChips filters={filters} onChange={onChange} countryName={countryName} actorValues={values('actor')} />
       <KindToggles counts={values('kind')} selected={filters.kind ?? []} excluded={filters.not_kind} onChange={(k) => onChange(setList(clearList(filters, 'kind'), 'kind', k))} loading={loading} />

@@ -55,7 +55,7 @@ export function MapLegend({ mode, kinds, drawing, shade }: MapLegendProps) {
             <svg width="22" height="22" aria-hidden="true">
               <circle cx="11" cy="11" r="9.5" fill="#555" fillOpacity="0.12" stroke="#555" strokeWidth="1.5" />
             </svg>
-            province or country only (drawn at its centre)
+            province or country only (at its centre, where the source gives one)
           </li>
         </ul>
       )}

@@ -18,6 +18,7 @@ export function ShareBar({ entries }: ShareBarProps) {
   const [embed, setEmbed] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!status) return;
@@ -28,7 +29,12 @@ export function ShareBar({ entries }: ShareBarProps) {
   useEffect(() => {
     if (!exportOpen) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !menu.current?.contains(e.target as Node)) setExportOpen(false);
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== 'Escape') return;
+        // Escape from inside the menu puts focus back on its button, not on the page.
+        if (menu.current?.contains(document.activeElement)) exportButton.current?.focus();
+        setExportOpen(false);
+      } else if (!menu.current?.contains(e.target as Node)) setExportOpen(false);
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -50,7 +56,7 @@ export function ShareBar({ entries }: ShareBarProps) {
       </button>
       <div className="menu" ref={menu}>
         {/* A disclosure of three download links (not an ARIA menu, which would promise arrow-key menu items). */}
-        <button type="button" className="button" aria-expanded={exportOpen} aria-controls="export-formats" onClick={() => setExportOpen(!exportOpen)}>
+        <button type="button" className="button" ref={exportButton} aria-expanded={exportOpen} aria-controls="export-formats" onClick={() => setExportOpen(!exportOpen)}>
           Export ▾
         </button>
         {exportOpen && (
