@@ -26,13 +26,16 @@ export function scopeForRole(role: Role | undefined): AccessScope {
   return role === 'viewer' ? viewerScope : fullScope;
 }
 
-/** Things a caller may ask to do. */
-export type Action = 'edit' | 'import' | 'manage_users' | 'read_audit';
+/**
+ * Things a caller may ask to do. `publish` is deciding who reads a record once it is out: publishing, and changing
+ * the visibility of a published or archived record (an internal record made public is published to the world).
+ */
+export type Action = 'edit' | 'publish' | 'import' | 'manage_users' | 'read_audit';
 
 const rights: Record<Role, readonly Action[]> = {
   // An import writes the dataset's records as the dataset has them (published): only those who may publish.
-  admin: ['edit', 'import', 'manage_users', 'read_audit'],
-  reviewer: ['edit', 'import'],
+  admin: ['edit', 'publish', 'import', 'manage_users', 'read_audit'],
+  reviewer: ['edit', 'publish', 'import'],
   editor: ['edit'],
   viewer: [],
 };

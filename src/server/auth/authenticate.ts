@@ -86,7 +86,10 @@ export function requireRight(c: Context<AppEnv>, action: Action | 'read', write 
   if (!caller?.user) throw new ApiError(401, 'unauthorized', 'sign in first', undefined, 'POST /api/auth/login, or send an API token as `Authorization: Bearer <token>`');
   if (write && !caller.canWrite) throw new ApiError(403, 'forbidden', 'this API token may only read', 'Authorization', 'create a token with scope write');
   if (action !== 'read' && !may(caller.user.role, action)) {
-    throw new ApiError(403, 'forbidden', `a ${caller.user.role} may not do this`, undefined, 'ask an administrator for another role');
+    throw new ApiError(403, 'forbidden', `${withArticle(caller.user.role)} may not do this`, undefined, 'ask an administrator for another role');
   }
   return caller.user;
 }
+
+/** `an editor`, `a reviewer`. */
+export const withArticle = (role: string) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;

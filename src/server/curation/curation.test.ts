@@ -252,6 +252,27 @@ describe('history for readers', () => {
   });
 });
 
+describe('visibility', () => {
+  it("is the editor's to set on a draft and a reviewer's on a published record, as publishing is", async () => {
+    const draft = await create(editor, { visibility: 'internal' });
+    const public_ = await body<{ record: Rec & { visibility: string } }>(await editor.request(`/api/records/${draft.id}`, { method: 'PUT', json: { record: input({ visibility: 'public' }), baseRevision: draft.revision } }), 200);
+    expect(public_.record.visibility).toBe('public');
+
+    const detail = async (c: TestClient) => (await body<{ record: Rec & { visibility: string; links: unknown[] } }>(await c.request('/api/records/fx:formula'), 200)).record;
+    const published = await detail(editor);
+    expect(published).toMatchObject({ status: 'published', visibility: 'public' });
+    const refused = await editor.request('/api/records/fx:formula', { method: 'PUT', json: { record: { ...published, visibility: 'internal' }, baseRevision: published.revision } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'forbidden', param: 'record.visibility', message: expect.stringMatching(/^an editor may not change who reads a published record/) } });
+    expect((await anonymous.request('/api/records/fx:formula')).status).toBe(200);
+    // The same save by a reviewer takes the record off the public map.
+    await body(await reviewer.request('/api/records/fx:formula', { method: 'PUT', json: { record: { ...published, visibility: 'internal' }, baseRevision: published.revision } }), 200);
+    expect((await anonymous.request('/api/records/fx:formula')).status).toBe(404);
+    const back = await detail(reviewer);
+    await body(await reviewer.request('/api/records/fx:formula', { method: 'PUT', json: { record: { ...back, visibility: 'public' }, baseRevision: back.revision } }), 200);
+  });
+});
+
 describe('caches', () => {
   it('lets no shared cache keep an answer that depends on who asked', async () => {
     for (const c of [editor, viewer]) {

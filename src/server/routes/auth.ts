@@ -30,7 +30,7 @@ const MeSchema = z.object({
   via: z.enum(['session', 'token']).nullable(),
   csrfToken: z.string().nullable().openapi({ description: 'echo it in X-CSRF-Token on every write made with the session cookie' }),
   canWrite: z.boolean(),
-  rights: z.object({ edit: z.boolean(), import: z.boolean(), manageUsers: z.boolean(), readAudit: z.boolean() }),
+  rights: z.object({ edit: z.boolean(), publish: z.boolean(), import: z.boolean(), manageUsers: z.boolean(), readAudit: z.boolean() }),
   scope: z.object({ statuses: z.array(z.string()), visibilities: z.array(z.string()) }).openapi({ description: 'the records this caller reads' }),
   moves: z.record(z.string(), z.array(z.string())).openapi({ description: 'for each status, the statuses this caller may move a record to' }),
 });
@@ -71,7 +71,7 @@ export function authRoutes({ accounts, options }: RouteDeps) {
     const role = user?.role;
     return {
       user, via, csrfToken, canWrite,
-      rights: { edit: may(role, 'edit'), import: may(role, 'import'), manageUsers: may(role, 'manage_users'), readAudit: may(role, 'read_audit') },
+      rights: { edit: may(role, 'edit'), publish: may(role, 'publish'), import: may(role, 'import'), manageUsers: may(role, 'manage_users'), readAudit: may(role, 'read_audit') },
       scope: { statuses: [...scopeForRole(role).statuses], visibilities: [...scopeForRole(role).visibilities] },
       moves: Object.fromEntries(statuses.map((from) => [from, nextStatuses(from).filter((to) => checkTransition(role, from, to) === 'ok')])),
     };

@@ -14,7 +14,7 @@ import { authorsSinceLastPublished, lastSubmission } from '../../core/workflow.t
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { RecordSchema, intParam } from '../schemas.ts';
-import { requireRight } from '../auth/authenticate.ts';
+import { requireRight, withArticle } from '../auth/authenticate.ts';
 import { validRecord } from '../curation/compose.ts';
 import { saving } from '../curation/conflict.ts';
 import { jsonBody, jsonResponse, recordIdParam, writeErrors } from '../route-helpers.ts';
@@ -60,7 +60,7 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
     if (!current) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id');
     const verdict = checkTransition(user.role, current.status, to);
     if (verdict === 'no_such_move') throw invalidParameter('to', to, `a status a ${current.status} record can move to (${nextStatuses(current.status).join(', ')})`);
-    if (verdict === 'forbidden') throw new ApiError(403, 'forbidden', `a ${user.role} may not move a record from ${current.status} to ${to}`, 'to', 'ask a reviewer');
+    if (verdict === 'forbidden') throw new ApiError(403, 'forbidden', `${withArticle(user.role)} may not move a record from ${current.status} to ${to}`, 'to', 'ask a reviewer');
     if (to === 'published' && options.requireDistinctReviewer && authorsSinceLastPublished(await store.history(c.var.scope, id)).has(user.name)) {
       throw new ApiError(403, 'forbidden', 'you wrote this content since it was last published, so another reviewer must publish it', 'to', 'requireDistinctReviewer is on');
     }

@@ -13,7 +13,7 @@ export interface Me {
   via: 'session' | 'token' | null;
   csrfToken: string | null;
   canWrite: boolean;
-  rights: { edit: boolean; import: boolean; manageUsers: boolean; readAudit: boolean };
+  rights: { edit: boolean; publish: boolean; import: boolean; manageUsers: boolean; readAudit: boolean };
   /** For each status, where this caller may move a record. */
   moves: Partial<Record<Status, Status[]>>;
 }

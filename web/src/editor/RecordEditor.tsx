@@ -152,7 +152,18 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
           </ul>
         </div>
       )}
-      <RecordForm value={form} onChange={change} errors={[...errors, ...(failure?.fields ?? [])]} dataset={imported} {...(record ? { selfId: record.id } : {})} note={note} onNote={(n) => (setNote(n), setTouched(true))} />
+      <RecordForm
+        value={form}
+        onChange={change}
+        errors={[...errors, ...(failure?.fields ?? [])]}
+        dataset={imported}
+        {...(record ? { selfId: record.id } : {})}
+        note={note}
+        onNote={(n) => (setNote(n), setTouched(true))}
+        {...(record && (record.status === 'published' || record.status === 'archived') && !me.rights.publish
+          ? { visibilityLocked: `Who reads a ${record.status} record is a reviewer's decision, as publishing is.` }
+          : {})}
+      />
       <div className="save-bar">
         <label className="comment">
           Why (kept with the revision)

@@ -25,6 +25,8 @@ export interface RecordFormProps {
   selfId?: string;
   note: string;
   onNote: (note: string) => void;
+  /** Why the visibility may not be changed here (a published record, for a role that may not publish). */
+  visibilityLocked?: string;
 }
 
 type Casualties = FormRecord['killed'];
@@ -40,7 +42,7 @@ function CasualtyRow({ label, value, onChange, errors, prefix }: { label: string
 }
 
 /** The form. */
-export function RecordForm({ value: r, onChange, errors, dataset, selfId, note, onNote }: RecordFormProps) {
+export function RecordForm({ value: r, onChange, errors, dataset, selfId, note, onNote, visibilityLocked }: RecordFormProps) {
   const set = (patch: Partial<FormRecord>) => onChange({ ...r, ...patch });
   const locked = Boolean(dataset);
   // The tags box keeps what is typed (a trailing comma included) and follows the record when it is replaced.
@@ -105,7 +107,15 @@ export function RecordForm({ value: r, onChange, errors, dataset, selfId, note, 
             }}
             error={errorsUnder(errors, 'tags')[0]?.message}
           />
-          <Select label="Visibility" value={r.visibility} options={{ public: 'Public (once published)', internal: 'Internal (signed-in users only)' }} onChange={(v) => v && set({ visibility: v })} error={errorAt(errors, 'visibility')} />
+          <Select
+            label="Visibility"
+            value={r.visibility}
+            options={{ public: 'Public (once published)', internal: 'Internal (signed-in users only)' }}
+            onChange={(v) => v && set({ visibility: v })}
+            error={errorAt(errors, 'visibility')}
+            disabled={Boolean(visibilityLocked)}
+            {...(visibilityLocked ? { hint: visibilityLocked } : {})}
+          />
         </div>
         <Field label="Curators' note (internal: never shown to readers)">
           {(id) => <textarea id={id} rows={2} value={note} data-testid="note" onChange={(e) => onNote(e.target.value)} />}

@@ -71,11 +71,11 @@ export function NumberInput(props: { label: string; value: number | null; onChan
 }
 
 /** One of `options` (label by value); `none` adds an empty choice meaning null. */
-export function Select<T extends string>(props: { label: string; value: T | null | ''; options: Record<T, string>; onChange: (v: T | null) => void; error?: string | undefined; none?: string; testId?: string }) {
+export function Select<T extends string>(props: { label: string; value: T | null | ''; options: Record<T, string>; onChange: (v: T | null) => void; error?: string | undefined; none?: string; testId?: string; hint?: string; disabled?: boolean }) {
   return (
-    <Field label={props.label} error={props.error}>
+    <Field label={props.label} error={props.error} {...(props.hint ? { hint: props.hint } : {})}>
       {(id, describedBy) => (
-        <select id={id} value={props.value ?? ''} aria-invalid={Boolean(props.error)} aria-describedby={describedBy} data-testid={props.testId} onChange={(e) => props.onChange(e.target.value === '' ? null : (e.target.value as T))}>
+        <select id={id} value={props.value ?? ''} disabled={props.disabled} aria-invalid={Boolean(props.error)} aria-describedby={describedBy} data-testid={props.testId} onChange={(e) => props.onChange(e.target.value === '' ? null : (e.target.value as T))}>
           {(props.none !== undefined || props.value === '' || props.value === null) && <option value="">{props.none ?? 'Choose…'}</option>}
           {(Object.entries(props.options) as [T, string][]).map(([v, label]) => (
             <option key={v} value={v}>
