@@ -82,9 +82,13 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     expect(await editor.getByTestId('place-precision').inputValue()).toBe('locality');
     expect(Number(await editor.getByTestId('place-lat').inputValue())).toBeCloseTo(34.43, 1);
 
+    // Actors and links are picked from the keyboard: the first suggestion is highlighted, Enter takes it.
     await editor.getByTestId('actor-search').fill('ISIS-K');
-    await editor.getByRole('option', { name: /Islamic State Khorasan Province/ }).first().click();
+    await editor.getByRole('option', { name: /Islamic State Khorasan Province/ }).first().waitFor();
+    await editor.getByTestId('actor-search').press('Enter');
     expect(await editor.getByTestId('actor-row').innerText()).toContain('iskp');
+    // A registry actor is "attributed" until the editor says otherwise: no claim is recorded by default.
+    expect(await editor.getByTestId('actor-row').getByLabel('Tied by').inputValue()).toBe('attributed');
     await editor.getByTestId('killed-best').fill('5');
 
     await editor.getByTestId('add-source').click();
@@ -96,7 +100,10 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await editor.getByTestId('source-reliability').selectOption('C');
 
     await editor.getByTestId('link-search').fill('Abbey Gate');
-    await editor.getByTestId('link-suggestion').first().click();
+    await editor.getByTestId('link-suggestion').first().waitFor();
+    await editor.getByTestId('link-search').press('ArrowDown');
+    await editor.getByTestId('link-search').press('ArrowUp');
+    await editor.getByTestId('link-search').press('Enter');
     expect(await editor.getByTestId('link-row').innerText()).toContain('fx:airport');
 
     await poll(() => editor.getByTestId('error-summary').count()).toBe(0);
@@ -114,6 +121,21 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     const stored = (await server.store.get({ statuses: ['review'], visibilities: ['public'] }, id))!;
     expect(stored).toMatchObject({ provenance: { dataset: 'curated' }, killed: { best: 5 }, place: { country: 'AFG', admin1: 'Nangarhar', precision: 'locality' }, links: [{ recordId: 'fx:airport' }] });
     expect(stored.sources[0]).toMatchObject({ title: 'Claim of responsibility', publisher: 'Amaq', url: 'https://example.org/amaq/2024-03-02', type: 'group_claim', reliability: 'C' });
+  });
+
+  it('asks before leaving a form whose changes are not saved, and stays when told to', async () => {
+    await editor.goto(`${server.url}/editor/new`);
+    await editor.getByTestId('description').fill('Half-written record.');
+    const asked: string[] = [];
+    editor.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await editor.getByRole('link', { name: 'Review queue' }).click();
+    await poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/not saved/);
+    expect(new URL(editor.url()).pathname).toBe('/editor/new');
+    expect(await editor.getByTestId('description').inputValue()).toBe('Half-written record.');
+    editor.once('dialog', (d) => void d.accept());
+    await editor.getByRole('link', { name: 'Review queue' }).click();
+    await poll(() => new URL(editor.url()).pathname).toBe('/editor/review');
   });
 
   it('a reviewer publishes it from the review queue', async () => {
@@ -181,6 +203,8 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await editor.goto(`${server.url}/editor/records/${id}`);
     await other.getByTestId('description').waitFor();
     await editor.getByTestId('killed-best').fill('8');
+    // The first editor also changes the curators' note; the second never touches it, and must not put it back.
+    await editor.getByTestId('note').fill('Casualty figure checked against the hospital list.');
     await saveEnabled(editor);
     await editor.getByTestId('save').click();
     await poll(() => editor.getByTestId('save-message').innerText().catch(() => '')).toMatch(/Saved/);
@@ -204,6 +228,7 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     const stored = (await server.store.get({ statuses: ['published'], visibilities: ['public'] }, id))!;
     expect(stored.killed.best).toBe(8);
     expect(stored.description).toContain('suicide bombing');
+    expect((await server.store.getCuration(id))?.note).toBe('Casualty figure checked against the hospital list.');
     await other.context().close();
   });
 

@@ -7,11 +7,13 @@ import type { ActorRole, Attribution } from '../../../src/core/record.ts';
 import type { ActorSummary } from '../api/types.ts';
 import { apiGet, type FieldError } from '../auth/api-write.ts';
 import { attributionLabels, roleLabels } from '../model/labels.ts';
+import { Combobox } from './Combobox.tsx';
 import { Select } from './form-controls.tsx';
 import { errorAt, type FormRecord } from './form-model.ts';
 import { useSearch } from './use-search.ts';
 
 type Actor = FormRecord['actors'][number];
+type Suggestion = { actor: ActorSummary | null; name: string };
 
 /** The actors section. */
 export function ActorsField({ actors, onChange, errors }: { actors: Actor[]; onChange: (a: Actor[]) => void; errors: FieldError[] }) {
@@ -22,6 +24,9 @@ export function ActorsField({ actors, onChange, errors }: { actors: Actor[]; onC
     setQuery('');
   };
   const update = (i: number, patch: Partial<Actor>) => onChange(actors.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  // Registry actors, then the name as typed (kept without an actor id).
+  const typed = query.trim();
+  const suggestions: Suggestion[] = [...found.map((actor) => ({ actor, name: actor.name })), ...(typed.length > 1 ? [{ actor: null, name: typed }] : [])];
 
   return (
     <fieldset className="form-section">
@@ -43,24 +48,31 @@ export function ActorsField({ actors, onChange, errors }: { actors: Actor[]; onC
           ))}
         </ul>
       )}
-      <div className="search-add">
-        <label htmlFor="actor-search">Add an actor (any name or alias)</label>
-        <input id="actor-search" value={query} placeholder="ISIS-K, Wilayat Khurasan, TTP…" data-testid="actor-search" onChange={(e) => setQuery(e.target.value)} />
-        {(found.length > 0 || query.trim().length > 1) && (
-          <ul className="suggestions" role="listbox" aria-label="Actors">
-            {found.map((s) => (
-              <li key={s.id} role="option" aria-selected={false} onMouseDown={(e) => (e.preventDefault(), add({ actorId: s.id, name: s.name, role: 'perpetrator', attribution: 'claimed' }))}>
-                {s.name} <span className="muted small">{s.matched && s.matched !== s.name ? `— matched “${s.matched}”` : ''}</span>
-              </li>
-            ))}
-            {query.trim().length > 1 && (
-              <li role="option" aria-selected={false} onMouseDown={(e) => (e.preventDefault(), add({ actorId: null, name: query.trim(), role: 'perpetrator', attribution: 'unknown' }))}>
-                Add “{query.trim()}” as written <span className="muted small">(no registry actor)</span>
-              </li>
-            )}
-          </ul>
-        )}
-      </div>
+      <Combobox<Suggestion>
+        id="actor-search"
+        label="Add an actor (any name or alias)"
+        placeholder="ISIS-K, Wilayat Khurasan, TTP…"
+        testId="actor-search"
+        listLabel="Actors"
+        query={query}
+        onQuery={setQuery}
+        options={suggestions}
+        optionKey={(s) => (s.actor ? s.actor.id : `typed:${s.name}`)}
+        renderOption={(s) =>
+          s.actor ? (
+            <>
+              {s.actor.name} <span className="muted small">{s.actor.matched && s.actor.matched !== s.actor.name ? `— matched “${s.actor.matched}”` : ''}</span>
+            </>
+          ) : (
+            <>
+              Add “{s.name}” as written <span className="muted small">(no registry actor)</span>
+            </>
+          )
+        }
+        // The source attributes the act to a registry actor unless the editor says it was claimed or is suspected:
+        // a claim is never recorded by default.
+        onChoose={(s) => add(s.actor ? { actorId: s.actor.id, name: s.actor.name, role: 'perpetrator', attribution: 'attributed' } : { actorId: null, name: s.name, role: 'perpetrator', attribution: 'unknown' })}
+      />
     </fieldset>
   );
 }

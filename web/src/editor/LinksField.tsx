@@ -7,6 +7,7 @@ import type { EventRecord, RecordPage } from '../api/types.ts';
 import { apiGet, type FieldError } from '../auth/api-write.ts';
 import { formatRecordDate } from '../model/format.ts';
 import { kindLabels } from '../model/kinds.ts';
+import { Combobox } from './Combobox.tsx';
 import { Select } from './form-controls.tsx';
 import { errorAt, type FormRecord } from './form-model.ts';
 import { relationLabels } from './options.ts';
@@ -58,19 +59,24 @@ export function LinksField({ links, onChange, errors, selfId }: { links: Link[];
           ))}
         </ul>
       )}
-      <div className="search-add">
-        <label htmlFor="link-search">Link a record (search by keyword)</label>
-        <input id="link-search" value={query} placeholder="Keywords from its description, place or actors…" data-testid="link-search" onChange={(e) => setQuery(e.target.value)} />
-        {found.length > 0 && (
-          <ul className="suggestions" role="listbox" aria-label="Records">
-            {found.map((r) => (
-              <li key={r.id} role="option" aria-selected={false} data-testid="link-suggestion" onMouseDown={(e) => (e.preventDefault(), add(r))}>
-                <span dir="auto">{title(r)}</span> <span className="muted small">{r.id}</span>
-              </li>
-            ))}
-          </ul>
+      <Combobox<EventRecord>
+        id="link-search"
+        label="Link a record (search by keyword)"
+        placeholder="Keywords from its description, place or actors…"
+        testId="link-search"
+        optionTestId="link-suggestion"
+        listLabel="Records"
+        query={query}
+        onQuery={setQuery}
+        options={found}
+        optionKey={(r) => r.id}
+        renderOption={(r) => (
+          <>
+            <span dir="auto">{title(r)}</span> <span className="muted small">{r.id}</span>
+          </>
         )}
-      </div>
+        onChoose={add}
+      />
     </fieldset>
   );
 }

@@ -3,7 +3,7 @@
  * opened, so a save never overwrites someone else's), the conflict panel when it would have, and the workflow
  * moves. A new record is saved as a draft and opens for editing.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Status } from '../../../src/core/record.ts';
 import type { EventRecord } from '../api/types.ts';
 import { apiGet, apiSend, WriteError, type FieldError, type RevisionChanges } from '../auth/api-write.ts';
@@ -11,7 +11,7 @@ import type { Me } from '../auth/session.ts';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { blankRecord, changedKeys, fromRecord, type FormRecord } from './form-model.ts';
 import { RecordForm } from './RecordForm.tsx';
-import { linkTo, navigate } from './routes.ts';
+import { guardUnsaved, linkTo, navigate } from './routes.ts';
 import { useValidation } from './use-validation.ts';
 import { WorkflowBar } from './WorkflowBar.tsx';
 
@@ -30,7 +30,7 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ message: string; fields: FieldError[] } | null>(null);
-  const [conflict, setConflict] = useState<{ current: EventRecord; theirChanges: RevisionChanges[] } | null>(null);
+  const [conflict, setConflict] = useState<{ current: EventRecord; theirChanges: RevisionChanges[]; note: string } | null>(null);
   // Save is not held while a check runs: the server validates the save itself, and a button that went grey for a
   // moment after every keystroke swallowed clicks that landed in that moment.
   const { errors } = useValidation(form, id, touched);
@@ -54,15 +54,28 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
   }, [id]);
 
   const dirty = loaded ? JSON.stringify(form) !== JSON.stringify(fromRecord(loaded.record)) || note !== loaded.note : true;
+  // Leaving with changes not saved asks first (a new form counts once something is typed in it).
+  const unsaved = touched && dirty;
+  const unsavedNow = useRef(unsaved);
+  unsavedNow.current = unsaved;
+  useEffect(() => guardUnsaved(() => unsavedNow.current), []);
   const change = (r: FormRecord) => {
     setForm(r);
     setTouched(true);
     setMessage(null);
   };
 
-  const fail = (e: unknown) => {
-    if (e instanceof WriteError && e.conflict) setConflict(e.conflict);
-    else setFailure({ message: e instanceof Error ? e.message : String(e), fields: e instanceof WriteError ? e.fields : [] });
+  const fail = async (e: unknown) => {
+    if (e instanceof WriteError && e.conflict) {
+      // The conflict brings their record but not the curators' note as it is now: ask for it, so that neither
+      // choice puts back the note as it was when this page opened.
+      const current = e.conflict.current;
+      const theirNote = await apiGet<{ curation?: { note: string | null } | null }>(`records/${encodeURIComponent(current.id)}`).then(
+        (d) => d.curation?.note ?? '',
+        () => loaded?.note ?? '',
+      );
+      setConflict({ ...e.conflict, note: theirNote });
+    } else setFailure({ message: e instanceof Error ? e.message : String(e), fields: e instanceof WriteError ? e.fields : [] });
   };
 
   const save = async () => {
@@ -82,7 +95,7 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
       setComment('');
       setMessage(changed ? `Saved as revision ${record.revision}.` : 'Nothing had changed.');
     } catch (e) {
-      fail(e);
+      await fail(e);
     } finally {
       setBusy(false);
     }
@@ -97,7 +110,7 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
       load(record, loaded.note);
       setMessage(`Now ${record.status} (revision ${record.revision}).`);
     } catch (e) {
-      fail(e);
+      await fail(e);
     } finally {
       setBusy(false);
     }
@@ -109,14 +122,17 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
     const mine = changedKeys(fromRecord(loaded.record), form);
     const theirs = fromRecord(conflict.current);
     const merged = { ...theirs, ...Object.fromEntries(mine.map((k) => [k, form[k]])) } as FormRecord;
-    setLoaded({ record: conflict.current, note: loaded.note });
+    // The note likewise: mine if I changed it, else theirs.
+    const myNote = note !== loaded.note ? note : conflict.note;
+    setLoaded({ record: conflict.current, note: conflict.note });
     setForm(merged);
+    setNote(myNote);
     setConflict(null);
     setMessage('Your changes are on top of the latest version. Check them, then save again.');
   };
   const takeTheirs = () => {
     if (!conflict || !loaded) return;
-    load(conflict.current, loaded.note);
+    load(conflict.current, conflict.note);
     setConflict(null);
   };
 

@@ -52,9 +52,35 @@ export function routePath(route: EditorRoute): string {
 
 const changed = 'sitrep:navigate';
 
-/** Goes to `path` within the page (or loads it when it is outside the editor). */
+/** Whether the page shows work that is not saved (set by the record form); leaving it then asks first. */
+let unsaved: () => boolean = () => false;
+const leaveAnyway = () => !unsaved() || window.confirm('Leave this page? Your changes to the record are not saved.');
+
+/**
+ * While `hasUnsaved()` is true, leaving asks first: a link in the editor, Back and Forward, a reload or closing the
+ * tab. Returns the function that lifts the guard.
+ */
+export function guardUnsaved(hasUnsaved: () => boolean): () => void {
+  unsaved = hasUnsaved;
+  const beforeUnload = (e: BeforeUnloadEvent) => {
+    if (!hasUnsaved()) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+  window.addEventListener('beforeunload', beforeUnload);
+  return () => {
+    if (unsaved === hasUnsaved) unsaved = () => false;
+    window.removeEventListener('beforeunload', beforeUnload);
+  };
+}
+
+/**
+ * Goes to `path` within the page (or loads it when it is outside the editor). A replacing move is the page's own
+ * (after a save), never asked about.
+ */
 export function navigate(path: string, replace = false): void {
   const url = new URL(path, window.location.href);
+  if (!replace && !leaveAnyway()) return;
   if (!isEditorPath(url.pathname)) {
     window.location.assign(url.href);
     return;
@@ -78,11 +104,20 @@ export function useRoute(): EditorRoute {
   const read = () => parseRoute(window.location.pathname, window.location.search);
   const [route, setRoute] = useState(read);
   useEffect(() => {
-    const update = () => setRoute(read());
-    window.addEventListener('popstate', update);
+    let shown = window.location.pathname + window.location.search;
+    const update = () => {
+      shown = window.location.pathname + window.location.search;
+      setRoute(read());
+    };
+    // Back and Forward have moved the address already: staying puts it back.
+    const back = () => {
+      if (leaveAnyway()) update();
+      else window.history.pushState(null, '', shown);
+    };
+    window.addEventListener('popstate', back);
     window.addEventListener(changed, update);
     return () => {
-      window.removeEventListener('popstate', update);
+      window.removeEventListener('popstate', back);
       window.removeEventListener(changed, update);
     };
   }, []);
