@@ -83,6 +83,14 @@ describe('signing in', () => {
     expect((await login(limited, 'admin', testPassword, '10.2.0.2')).status).toBe(200);
   });
 
+  it('holds the limit against guesses sent all at once: each is counted before its password is checked', async () => {
+    const limited = appWith({ loginLimits: { perAccount: 3, perAddress: 50, windowMs: 60_000 } });
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => login(limited, 'reviewer', i === 11 ? testPassword : `wrong-password-${i}`, `10.3.0.${i}`)));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(3);
+    expect(statuses[11]).toBe(429);
+  });
+
   it('signs out: the session stops working', async () => {
     const editor = await signIn(app, 'editor');
     expect((await editor.request('/api/auth/logout', { method: 'POST' })).status).toBe(204);

@@ -55,9 +55,15 @@ export function loginLimiter(limits: LoginLimits = defaultLoginLimits, now: () =
       }
       for (const key of keys(address, name)) failures.set(key, [...recent(key, t), t]);
     },
-    /** A successful sign-in clears the account's failures (not the address's). */
-    succeeded(name: string): void {
-      failures.delete(`n:${name.trim().toLowerCase()}`);
+    /**
+     * A successful sign-in clears the account's failures, and takes back the attempt counted for the address before
+     * the password was checked (its other failures stay).
+     */
+    succeeded(address: string, name: string): void {
+      const [a, n] = keys(address, name);
+      failures.delete(n);
+      const list = failures.get(a);
+      if (list?.length) list.pop();
     },
   };
 }

@@ -82,12 +82,12 @@ export function authRoutes({ accounts, options }: RouteDeps) {
     const address = options.clientAddress(c);
     const wait = limiter.retryAfter(address, name);
     if (wait) throw new ApiError(429, 'rate_limited', 'too many failed sign-ins from this address or for this account', undefined, `retry after ${wait} s`, { 'Retry-After': String(wait) });
+    // Counted as failed before the password is checked (a slow hash): sign-ins sent at once each see the others,
+    // so the limit holds against a burst too. A success takes its attempt back.
+    limiter.failed(address, name);
     const result = await service().login(name, password, address);
-    if (!result.ok) {
-      limiter.failed(address, name);
-      throw new ApiError(401, 'unauthorized', 'wrong user name or password (or the account is disabled)');
-    }
-    limiter.succeeded(name);
+    if (!result.ok) throw new ApiError(401, 'unauthorized', 'wrong user name or password (or the account is disabled)');
+    limiter.succeeded(address, name);
     setSessionCookie(c, result.sessionId, result.session.expiresAt, options);
     c.set('caller', { user: result.user, via: 'session', canWrite: true, csrfToken: result.session.csrfToken });
     return c.json(me(c), 200);

@@ -18,13 +18,26 @@ export type EditorRoute =
 /** True for addresses the editor handles. */
 export const isEditorPath = (path: string): boolean => path === '/editor' || path.startsWith('/editor/');
 
+/**
+ * Where to go after signing in: a page of this site's map or editor, and nowhere else — a fresh sign-in must not
+ * be sent to another site. The address is resolved as the browser would (`/\evil.example` and `/<tab>/evil.example`
+ * are other sites to a browser), then only its path and query are kept.
+ */
+function safeNext(next: string | null, origin = 'http://sitrep.invalid'): string {
+  if (!next || !next.startsWith('/')) return '/editor';
+  try {
+    const url = new URL(next, origin);
+    return url.origin === origin ? url.pathname + url.search : '/editor';
+  } catch {
+    return '/editor';
+  }
+}
+
 /** Reads a route from an address. */
 export function parseRoute(pathname: string, search: string): EditorRoute {
   const parts = pathname.replace(/^\/editor\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'login') {
-    const next = new URLSearchParams(search).get('next');
-    // Only a path on this site: the next address must not send a fresh sign-in to another site.
-    return { page: 'login', next: next && next.startsWith('/') && !next.startsWith('//') ? next : '/editor' };
+    return { page: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
   }
   if (parts[0] === 'new') return { page: 'new' };
   if (parts[0] === 'review') return { page: 'review' };
