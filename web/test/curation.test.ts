@@ -90,6 +90,7 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     // A registry actor is "attributed" until the editor says otherwise: no claim is recorded by default.
     expect(await editor.getByTestId('actor-row').getByLabel('Tied by').inputValue()).toBe('attributed');
     await editor.getByTestId('killed-best').fill('5');
+    await editor.getByTestId('target-country').fill('swe');
 
     await editor.getByTestId('add-source').click();
     await editor.getByTestId('source-title').fill('Claim of responsibility');
@@ -119,7 +120,7 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await shoot(editor, '05-submitted-for-review');
 
     const stored = (await server.store.get({ statuses: ['review'], visibilities: ['public'] }, id))!;
-    expect(stored).toMatchObject({ provenance: { dataset: 'curated' }, killed: { best: 5 }, place: { country: 'AFG', admin1: 'Nangarhar', precision: 'locality' }, links: [{ recordId: 'fx:airport' }] });
+    expect(stored).toMatchObject({ provenance: { dataset: 'curated' }, killed: { best: 5 }, targetCountry: 'SWE', place: { country: 'AFG', admin1: 'Nangarhar', precision: 'locality' }, links: [{ recordId: 'fx:airport' }] });
     expect(stored.sources[0]).toMatchObject({ title: 'Claim of responsibility', publisher: 'Amaq', url: 'https://example.org/amaq/2024-03-02', type: 'group_claim', reliability: 'C' });
   });
 

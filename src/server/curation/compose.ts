@@ -6,6 +6,7 @@
  */
 import { ulid } from 'ulid';
 import type { ActorRegistry } from '../../core/actor-registry.ts';
+import { countryByIso3 } from '../../core/countries.ts';
 import { CurationError, curatorEdit } from '../../core/curation.ts';
 import type { EventStore } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
@@ -44,6 +45,10 @@ export async function recordProblems(composed: unknown, store: EventStore, scope
   record.actors.forEach((a, i) => {
     if (a.actorId && !registry.get(a.actorId)) fields.push({ field: `actors.${i}.actorId`, message: `unknown actor id ${JSON.stringify(a.actorId)}; pick one from /api/actors?q= or leave it empty` });
   });
+  // The schema checks the shape of a country code; an editor's must also be a country (importers map theirs from tables).
+  for (const [field, code] of [['place.country', record.place.country], ['targetCountry', record.targetCountry]] as const) {
+    if (code && !countryByIso3(code)) fields.push({ field, message: `no country has the ISO 3166-1 alpha-3 code ${JSON.stringify(code)}; pick a place from the suggestions, or write a code such as AFG` });
+  }
   return fields.length ? { fields } : { record, fields };
 }
 

@@ -64,6 +64,10 @@ describe('creating and editing', () => {
     expect(res.error.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['kind', 'place.lat']));
     const links = await body<{ error: { fields: { field: string }[] } }>(await editor.request('/api/records', { method: 'POST', json: { record: input({ links: [{ recordId: 'no-such-record', relation: 'related' }], actors: [{ actorId: 'made-up', name: 'X', role: 'perpetrator', attribution: 'claimed' }] }) } }), 400);
     expect(links.error.fields.map((f) => f.field)).toEqual(['links.0.recordId', 'actors.0.actorId']);
+    // A code shaped like a country's but no country's.
+    const nowhere = await body<{ error: { fields: { field: string; message: string }[] } }>(await editor.request('/api/records', { method: 'POST', json: { record: input({ place: { country: 'XYZ', precision: 'country' }, targetCountry: 'QQQ' }) } }), 400);
+    expect(nowhere.error.fields.map((f) => f.field)).toEqual(['place.country', 'targetCountry']);
+    expect(nowhere.error.fields[0]!.message).toMatch(/no country has the ISO 3166-1 alpha-3 code "XYZ"/);
     const verdict = await body<{ ok: boolean; fields: { field: string }[] }>(await editor.request('/api/records/validate', { method: 'POST', json: { record: bad } }), 200);
     expect(verdict.ok).toBe(false);
     expect(verdict.fields.map((f) => f.field)).toContain('place.lat');

@@ -65,6 +65,15 @@ export function RecordForm({ value: r, onChange, errors, dataset, selfId, note, 
         <div className="ed-grid">
           <Select<Kind> label="Kind" value={r.kind} options={kindLabels} onChange={(v) => v && set({ kind: v })} error={errorAt(errors, 'kind')} testId="kind" />
           <TextInput label="Subtype (the source's own words)" value={r.subtype} onChange={(v) => set({ subtype: v })} error={errorAt(errors, 'subtype')} />
+          <TextInput
+            label="Aimed at (country, ISO3)"
+            value={r.targetCountry}
+            onChange={(v) => set({ targetCountry: v ? v.toUpperCase() : null })}
+            error={errorAt(errors, 'targetCountry')}
+            placeholder="SWE"
+            hint="for a plot, an arrest or an operation abroad: the country it was aimed at, if not where it happened"
+            testId="target-country"
+          />
         </div>
         <Field label="Description" error={errorAt(errors, 'description')}>
           {(id, describedBy) => <textarea id={id} rows={4} value={r.description} aria-describedby={describedBy} data-testid="description" onChange={(e) => set({ description: e.target.value })} />}
