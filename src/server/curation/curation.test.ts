@@ -125,6 +125,10 @@ describe('the review workflow', () => {
     expect(history.revisions[3]!.changes).toEqual([{ field: 'status', old: 'published', new: 'archived' }]);
     // A stale transition is a conflict like any other save.
     expect((await move(reviewer, { id: r.id, revision: 3 }, 'draft')).status).toBe(409);
+    // Sent back to draft, the drafts list names who did that, not who submitted it long before.
+    await body(await move(reviewer, r, 'draft'), 200);
+    const drafts = await body<{ items: { record: Rec; submittedBy: string; comment: string }[] }>(await editor.request('/api/review-queue?status=draft'), 200);
+    expect(drafts.items.find((i) => i.record.id === r.id)).toMatchObject({ submittedBy: 'reviewer', comment: 'archived → draft' });
   });
 
   it('with requireDistinctReviewer, nobody publishes content they wrote', async () => {

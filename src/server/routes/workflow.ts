@@ -36,9 +36,9 @@ const revertRoute = createRoute({
 
 const QueueItem = z.object({
   record: RecordSchema,
-  submittedBy: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  comment: z.string().nullable(),
+  submittedBy: z.string().nullable().openapi({ description: 'in review: who submitted it; a draft: who changed it last' }),
+  submittedAt: z.string().nullable().openapi({ description: 'when (as submittedBy)' }),
+  comment: z.string().nullable().openapi({ description: 'the comment of that revision' }),
   authors: z.array(z.string()).openapi({ description: 'who wrote the content since it was last published' }),
   mayPublish: z.boolean().openapi({ description: 'whether the caller may publish it (role, and the distinct-reviewer setting)' }),
 });
@@ -96,7 +96,9 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
     const items = await Promise.all(
       page.records.map(async (record) => {
         const history = await store.history(c.var.scope, record.id);
-        const submitted = lastSubmission(history);
+        // In review: who sent it there. A draft: who changed it last (its last submission may be long past: it
+        // may have been published and sent back since).
+        const submitted = status === 'review' ? lastSubmission(history) : history.at(-1);
         const authors = [...authorsSinceLastPublished(history)];
         const allowed = checkTransition(user.role, record.status, 'published') === 'ok' && !(options.requireDistinctReviewer && authors.includes(user.name));
         return { record, submittedBy: submitted?.by ?? null, submittedAt: submitted?.at ?? null, comment: submitted?.comment ?? null, authors, mayPublish: allowed };

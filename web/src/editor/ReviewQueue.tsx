@@ -54,7 +54,7 @@ export function ReviewQueue({ me, status = 'review' }: { me: Me; status?: 'revie
                 {kindLabels[r.kind]}, {formatRecordDate(r)}: {r.description.slice(0, 100) || '(no description)'}
               </a>
               <span className="muted small">
-                {submittedBy ? `submitted by ${submittedBy}, ${new Date(submittedAt!).toLocaleString()}` : `revision ${r.revision}`}
+                {submittedBy ? `${status === 'review' ? 'submitted' : 'last changed'} by ${submittedBy}, ${new Date(submittedAt!).toLocaleString()}` : `revision ${r.revision}`}
                 {comment ? ` — “${comment}”` : ''}
               </span>
               {status === 'review' && me.moves.review?.includes('published') && (
