@@ -29,23 +29,43 @@ export function showField(field: string): string {
   return names[field] ?? field;
 }
 
+const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * A change as two cells. A list of words (tags, targets, tactics) shows what left it and what joined it, not both
+ * lists whole: one tag added to ten reads as that tag.
+ */
+export function diffCells(c: NonNullable<RevisionChanges['changes']>[number]): { was: string; became: string; kept?: number } {
+  if (!isTextList(c.old) || !isTextList(c.new) || !c.old.length || !c.new.length) return { was: showValue(c.old), became: showValue(c.new) };
+  const [before, after] = [new Set(c.old), new Set(c.new)];
+  const removed = c.old.filter((x) => !after.has(x));
+  const added = c.new.filter((x) => !before.has(x));
+  return { was: removed.length ? `removed: ${removed.join('; ')}` : '—', became: added.length ? `added: ${added.join('; ')}` : '—', kept: c.new.length - added.length };
+}
+
 /** The changes of one revision as a table. */
 export function DiffList({ changes }: { changes: NonNullable<RevisionChanges['changes']> }) {
   return (
     <table className="diff" data-testid="diff">
       <ColumnHeads columns={['Field', 'Was', 'Became']} />
       <tbody>
-        {changes.map((c, i) => (
-          <tr key={i} data-field={c.field}>
-            <th scope="row">{showField(c.field)}</th>
-            <td className="old" dir="auto">
-              {showValue(c.old)}
-            </td>
-            <td className="new" dir="auto">
-              {showValue(c.new)}
-            </td>
-          </tr>
-        ))}
+        {changes.map((c, i) => {
+          const { was, became, kept } = diffCells(c);
+          return (
+            <tr key={i} data-field={c.field}>
+              <th scope="row">
+                {showField(c.field)}
+                {kept ? <span className="muted small"> ({kept} kept)</span> : null}
+              </th>
+              <td className="old" dir="auto">
+                {was}
+              </td>
+              <td className="new" dir="auto">
+                {became}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
