@@ -83,7 +83,7 @@ describe('sitrep import --server', () => {
   it('refuses in one line, exit 2, without a token, with an editor\'s token, or with no server there', () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
       [['--server', url], { SITREP_TOKEN: '' }, /^sitrep: --server needs an API token; create one with `sitrep users token NAME --scope write`/],
-      [['--server', url, '--token', tokens.eddie!], {}, /^sitrep: the server refused the import: a editor may not do this/],
+      [['--server', url, '--token', tokens.eddie!], {}, /^sitrep: the server refused the import: an editor may not do this/],
       [['--server', url, '--db', db, '--token', tokens.rita!], {}, /^sitrep: --db and --server both name where to import/],
       [['--server', `http://127.0.0.1:${closedPort}`, '--token', tokens.rita!], {}, new RegExp(`^sitrep: cannot reach the server at http://127\\.0\\.0\\.1:${closedPort} \\(ECONNREFUSED\\)`)],
       [['--server', 'not a url', '--token', tokens.rita!], {}, /^sitrep: invalid --server "not a url"/],

@@ -56,6 +56,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * One of `values`, with a message a person can act on: what to choose when it is missing, the choices when it is
+ * wrong (zod's own reads `Invalid option: expected one of "exact"|"locality"|…`).
+ */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === null || issue.input === '' ? `choose one of: ${values.join(', ')}` : `expected one of: ${values.join(', ')}`) });
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as AFG');
 /** Free text kept verbatim, bounded so one bad cell cannot bloat the store. */
 const text = (max: number) => z.string().max(max);
@@ -71,14 +77,14 @@ export const placeSchema = z.strictObject({
   locality: text(300).nullable().default(null),
   lat: z.number().min(-90).max(90).nullable().default(null),
   lon: z.number().min(-180).max(180).nullable().default(null),
-  precision: z.enum(placePrecisions),
+  precision: oneOf(placePrecisions),
 });
 
 export const recordActorSchema = z.strictObject({
   actorId: text(100).nullable().default(null),
   name: text(500).min(1),
-  role: z.enum(actorRoles),
-  attribution: z.enum(attributions),
+  role: oneOf(actorRoles),
+  attribution: oneOf(attributions),
 });
 
 export const sourceSchema = z.strictObject({
@@ -86,11 +92,11 @@ export const sourceSchema = z.strictObject({
   publisher: text(300).nullable().default(null),
   url: text(4000).nullable().default(null),
   date: isoDate.nullable().default(null),
-  type: z.enum(sourceTypes),
-  reliability: z.enum(reliabilities).nullable().default(null),
+  type: oneOf(sourceTypes),
+  reliability: oneOf(reliabilities).nullable().default(null),
 });
 
-export const linkSchema = z.strictObject({ recordId: text(200).min(1), relation: z.enum(linkRelations) });
+export const linkSchema = z.strictObject({ recordId: text(200).min(1), relation: oneOf(linkRelations) });
 
 export const provenanceSchema = z.strictObject({
   dataset: text(100).min(1),
@@ -110,33 +116,33 @@ export const mediaSchema = z.strictObject({
 
 export const legalSchema = z.strictObject({
   jurisdiction: text(200).nullable().default(null),
-  stage: z.enum(legalStages),
+  stage: oneOf(legalStages),
   outcome: text(1000).nullable().default(null),
 });
 
 export const designationSchema = z.strictObject({
   authority: text(200),
   listedName: text(500).nullable().default(null),
-  action: z.enum(designationActions),
+  action: oneOf(designationActions),
 });
 
 /** The canonical record, as JSON, the API, NDJSON export and import all carry it. */
 export const recordSchema = z
   .strictObject({
     id: z.string().min(1).max(200).regex(/^[^\s]+$/, 'ids carry no whitespace'),
-    kind: z.enum(kinds),
+    kind: oneOf(kinds),
     subtype: text(300).nullable().default(null),
     date: isoDate,
     dateEnd: isoDate.nullable().default(null),
-    datePrecision: z.enum(datePrecisions),
+    datePrecision: oneOf(datePrecisions),
     place: placeSchema,
     targetCountry: iso3.nullable().default(null),
     actors: z.array(recordActorSchema).max(200).default([]),
-    targets: z.array(z.enum(targetCategories)).default([]),
-    tactics: z.array(z.enum(tactics)).default([]),
+    targets: z.array(oneOf(targetCategories)).default([]),
+    tactics: z.array(oneOf(tactics)).default([]),
     killed: casualtiesSchema.default({ low: null, best: null, high: null }),
     wounded: casualtiesSchema.default({ low: null, best: null, high: null }),
-    casualtySource: z.enum(casualtySources).nullable().default(null),
+    casualtySource: oneOf(casualtySources).nullable().default(null),
     media: mediaSchema.nullable().default(null),
     legal: legalSchema.nullable().default(null),
     designation: designationSchema.nullable().default(null),
@@ -145,8 +151,8 @@ export const recordSchema = z
     links: z.array(linkSchema).max(500).default([]),
     tags: z.array(text(300)).max(500).default([]),
     provenance: provenanceSchema,
-    status: z.enum(statuses).default('published'),
-    visibility: z.enum(visibilities).default('public'),
+    status: oneOf(statuses).default('published'),
+    visibility: oneOf(visibilities).default('public'),
     revision: z.number().int().nonnegative().default(0),
   })
   .superRefine((r, ctx) => {
