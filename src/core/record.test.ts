@@ -27,3 +27,14 @@ describe('imprecise dates', () => {
     expect(dateRange({ date: '2021-03-15', dateEnd: null, datePrecision: 'week' })).toEqual({ from: '2021-03-15', to: '2021-03-21' });
   });
 });
+
+describe('validation', () => {
+  it('reports the checks that span fields together with the others, not in a second round', () => {
+    const r = parseRecord(input({ kind: 'bombing' as never, dateEnd: '2021-03-01', place: { country: 'DEU', lat: 50, precision: 'locality' } }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.field)).toEqual(['kind', 'dateEnd', 'place.lon']);
+    expect(r.problems[0]!.message).toMatch(/^expected one of: attack, clash/);
+    expect(r.problems[1]!.message).toBe('dateEnd 2021-03-01 is before date 2021-03-15');
+  });
+});

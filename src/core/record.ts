@@ -156,14 +156,25 @@ export const recordSchema = z
     revision: z.number().int().nonnegative().default(0),
   })
   .superRefine((r, ctx) => {
-    if (r.dateEnd && r.dateEnd < r.date) {
-      ctx.addIssue({ code: 'custom', path: ['dateEnd'], message: `dateEnd ${r.dateEnd} is before date ${r.date}` });
-    }
-    const { lat, lon } = r.place;
-    if ((lat == null) !== (lon == null)) {
-      ctx.addIssue({ code: 'custom', path: ['place', lat == null ? 'lat' : 'lon'], message: 'lat and lon come together or not at all' });
-    }
+    for (const p of crossFieldProblems(r)) ctx.addIssue({ code: 'custom', path: p.field.split('.'), message: p.message });
   });
+
+/**
+ * The checks that span fields. The schema runs them only on a record whose fields are all valid; `parseRecord` runs
+ * them on the input as given too, so a form learns every problem at once rather than in rounds.
+ */
+function crossFieldProblems(r: unknown): FieldProblem[] {
+  const { date, dateEnd, place } = (r ?? {}) as { date?: unknown; dateEnd?: unknown; place?: { lat?: unknown; lon?: unknown } | null };
+  const problems: FieldProblem[] = [];
+  if (typeof date === 'string' && typeof dateEnd === 'string' && dateEnd && dateEnd < date) {
+    problems.push({ field: 'dateEnd', value: dateEnd, message: `dateEnd ${dateEnd} is before date ${date}` });
+  }
+  const [lat, lon] = [place?.lat, place?.lon];
+  if ((lat == null) !== (lon == null)) {
+    problems.push({ field: lat == null ? 'place.lat' : 'place.lon', value: lat ?? lon, message: 'lat and lon come together or not at all' });
+  }
+  return problems;
+}
 
 /** A record as stored and served: every default applied. */
 export type EventRecord = z.output<typeof recordSchema>;
@@ -196,14 +207,13 @@ export function parseRecord(input: unknown): RecordResult {
     const date = r.dateEnd ? r.date : periodStart(r.date, r.datePrecision);
     return { ok: true, record: date === r.date ? r : { ...r, date } };
   }
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({
-      field: issue.path.join('.') || '(record)',
-      value: valueAt(input, issue.path),
-      message: issue.message,
-    })),
-  };
+  const problems = result.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(record)',
+    value: valueAt(input, issue.path),
+    message: issue.message,
+  }));
+  const reported = new Set(problems.map((p) => p.field));
+  return { ok: false, problems: [...problems, ...crossFieldProblems(input).filter((p) => !reported.has(p.field))] };
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
