@@ -56,19 +56,19 @@ describe('the demo dataset', () => {
       const cells = row.split('|').map((s) => s.trim()).filter(Boolean);
       header.slice(1, -1).forEach((year, i) => expected.set(`${cells[0]} ${year}`, Number(cells[i + 1])));
     }
-    const records = await all(store, 'curated');
+    const records = await all(store, 'iskp-list');
     expect(records).toHaveLength(65);
     const got = new Map<string, number>();
     for (const r of records) got.set(`${r.kind} ${r.date.slice(0, 4)}`, (got.get(`${r.kind} ${r.date.slice(0, 4)}`) ?? 0) + 1);
     for (const [key, n] of expected) expect(got.get(key) ?? 0, key).toBe(n);
 
-    const crocus = records.find((r) => r.id === 'curated:isk-0057')!;
+    const crocus = records.find((r) => r.id === 'iskp-list:isk-0057')!;
     expect(crocus).toMatchObject({ kind: 'attack', place: { country: 'RUS' }, actors: [{ actorId: 'iskp', attribution: 'claimed' }] });
     expect(records.every((r) => r.provenance.licence === 'Free to use with attribution to the cited sources' && r.sources.length === 1)).toBe(true);
     // Network labels ("ISKP-linked Central Asian network") resolve through the actor they mention.
     expect(records.filter((r) => r.actors.some((a) => a.actorId === 'iskp')).length).toBeGreaterThanOrEqual(55);
     // A label naming two provinces as alternatives ("IS affiliates (ISKP or ISPP) suspected") is the Islamic State's.
-    expect(records.find((r) => r.id === 'curated:isk-0047')!.actors).toMatchObject([{ actorId: 'islamic-state', attribution: 'suspected' }]);
+    expect(records.find((r) => r.id === 'iskp-list:isk-0047')!.actors).toMatchObject([{ actorId: 'islamic-state', attribution: 'suspected' }]);
   });
 
   it("answers the README's opening question with the figures the README gives", async () => {

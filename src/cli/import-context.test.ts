@@ -18,8 +18,8 @@ describe('import context', () => {
     const opts: ImportContextOptions = { mapping: iskpMapping };
     const context = await loadImportContext(registry, opts);
     expect(opts).toMatchObject({ format: 'mapped', encoding: 'utf-8' });
-    expect(context.options).toMatchObject({ mapping: { dataset: 'curated', id: 'id' }, mappingFile: 'iskp-activity.yaml' });
-    expect(context.resolveActor('Wilayat Khurasan', { dataset: 'curated' })).toBe('iskp');
+    expect(context.options).toMatchObject({ mapping: { dataset: 'iskp-list', id: 'id' }, mappingFile: 'iskp-activity.yaml' });
+    expect(context.resolveActor('Wilayat Khurasan', { dataset: 'iskp-list' })).toBe('iskp');
     // --encoding on the command line wins over the mapping's.
     const latin: ImportContextOptions = { mapping: iskpMapping, encoding: 'windows-1252' };
     await loadImportContext(registry, latin);

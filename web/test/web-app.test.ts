@@ -367,7 +367,7 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(await ucdp.locator('input').isChecked()).toBe(true);
     expect(Number((await ucdp.locator('.facet-count').innerText()).replace(/[^0-9]/g, ''))).toBe(await shownTotal(linked));
     expect(await linked.locator('.chip').allInnerTexts()).toEqual([expect.stringMatching(/Dataset:\s*UCDP GED/)]);
-    expect(await linked.locator('.credits strong').allInnerTexts()).toEqual(expect.arrayContaining(['UCDP GED', 'Curated']));
+    expect(await linked.locator('.credits strong').allInnerTexts()).toEqual(expect.arrayContaining(['UCDP GED', 'Sitrep ISKP list']));
     await linked.locator('.record-summary').first().click();
     await expect.poll(() => linked.locator('.provenance strong').innerText().catch(() => '')).toBe('UCDP GED');
     await linked.close();

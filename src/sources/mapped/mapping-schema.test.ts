@@ -33,6 +33,8 @@ describe('mapping files', () => {
     expect(errorOf({ ...base, columns: { dead: { to: 'killd' } } })).toMatch(/columns\.dead\.to: Invalid option: expected one of "ignore"\|"kind"/);
     expect(errorOf({ ...base, licence: undefined })).toBe('mapping m.yaml: licence: missing; Invalid input: expected string');
     expect(errorOf({ ...base, dataset: 'Wiki Lists' })).toMatch(/dataset: expected a short lower-case dataset name/);
+    // The editor's records are `curated`: a list imported into it would overwrite them, and --sync archive them.
+    expect(errorOf({ ...base, dataset: 'curated' })).toMatch(/dataset: "curated" is the dataset of records made in the editor/);
     expect(errorOf({ ...base, colums: {} })).toMatch(/^mapping m\.yaml: unknown key "colums"; expected one of about, dataset, .*columns, defaults$/);
     expect(errorOf({ ...base, columns: { dead: { to: 'killed', pars: 'count' } } })).toMatch(/columns\.dead: unknown key "pars"; expected one of to, formats, parse/);
     expect(errorOf({ ...base, defaults: { precision: 'day' } })).toMatch(/defaults: unknown key "precision"; expected one of kind, subtype, datePrecision/);

@@ -115,7 +115,12 @@ export const defaultsSchema = z.strictObject({
 export const mappingSchema = z.strictObject({
   /** Free text for the person editing the file. */
   about: z.union([z.string(), z.array(z.string())]).optional(),
-  dataset: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,60}$/, 'expected a short lower-case dataset name such as "wiki-lists" (letters, digits, . _ -)'),
+  dataset: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,60}$/, 'expected a short lower-case dataset name such as "wiki-lists" (letters, digits, . _ -)')
+    // Records made in the editor are `curated`; an import into that dataset would overwrite editors' changes to
+    // them, and --sync would archive every one the file lacks.
+    .refine((d) => d !== 'curated', '"curated" is the dataset of records made in the editor: name the list\'s own dataset, e.g. "iskp-list"'),
   datasetVersion: z.string().min(1).optional(),
   licence: z.string().min(1, 'expected the licence of the data, e.g. "CC BY 4.0"'),
   attribution: z.string().min(1).optional(),

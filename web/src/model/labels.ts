@@ -65,7 +65,7 @@ export const placePrecisionLabels: Record<PlacePrecision, string> = {
  * is shown as the mapping names it.
  */
 export const datasetLabels: Record<string, string> = {
-  ucdp: 'UCDP GED', acled: 'ACLED', gtd: 'GTD', gdelt: 'GDELT 2.0', gdelt1: 'GDELT 1.0', curated: 'Curated',
+  ucdp: 'UCDP GED', acled: 'ACLED', gtd: 'GTD', gdelt: 'GDELT 2.0', gdelt1: 'GDELT 1.0', curated: 'Curated', 'iskp-list': 'Sitrep ISKP list',
 };
 
 /** A label for a facet value: enumerations and known datasets get their label, anything else is shown as it is. */
