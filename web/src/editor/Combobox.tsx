@@ -18,11 +18,12 @@ export interface ComboboxProps<T> {
   /** What the suggestions are, for assistive technology ("Actors"). */
   listLabel: string;
   testId?: string;
+  listTestId?: string;
   optionTestId?: string;
 }
 
 /** The box and its popup. */
-export function Combobox<T>({ id, label, placeholder, query, onQuery, options, optionKey, renderOption, onChoose, listLabel, testId, optionTestId }: ComboboxProps<T>) {
+export function Combobox<T>({ id, label, placeholder, query, onQuery, options, optionKey, renderOption, onChoose, listLabel, testId, listTestId, optionTestId }: ComboboxProps<T>) {
   const [active, setActive] = useState(0);
   // New suggestions start from the first.
   useEffect(() => setActive(0), [options]);
@@ -56,7 +57,7 @@ export function Combobox<T>({ id, label, placeholder, query, onQuery, options, o
         }}
       />
       {open && (
-        <ul id={`${id}-list`} className="suggestions" role="listbox" aria-label={listLabel}>
+        <ul id={`${id}-list`} className="suggestions" role="listbox" aria-label={listLabel} data-testid={listTestId}>
           {options.map((o, i) => (
             <li key={optionKey(o)} id={`${id}-option-${i}`} role="option" aria-selected={i === at} className={i === at ? 'active' : undefined} data-testid={optionTestId} onMouseDown={(e) => (e.preventDefault(), onChoose(o))}>
               {renderOption(o)}

@@ -3,46 +3,30 @@
  * town, coordinates and the precision they have), or drop a pin on the map and say how precise it is. Every part
  * stays editable, and the precision is always shown and chosen, never assumed.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PlaceMatch } from '../../../src/core/places.ts';
 import type { PlacePrecision } from '../../../src/core/record.ts';
 import { apiGet, type FieldError } from '../auth/api-write.ts';
 import { placePrecisionLabels } from '../model/labels.ts';
+import { Combobox } from './Combobox.tsx';
 import { NumberInput, Select, TextInput } from './form-controls.tsx';
 import { errorAt, type FormPlace } from './form-model.ts';
 import { PinMap } from './PinMap.tsx';
+import { useSearch } from './use-search.ts';
 
 const kindOfPlace = { locality: 'town', admin1: 'province', country: 'country' } as const;
 
 /** The place section. */
 export function PlaceField({ place, onChange, errors }: { place: FormPlace; onChange: (p: FormPlace) => void; errors: FieldError[] }) {
   const [query, setQuery] = useState('');
-  const [suggestions, setSuggestions] = useState<PlaceMatch[]>([]);
-  const [active, setActive] = useState(0);
   const [pinning, setPinning] = useState(false);
   const set = (patch: Partial<FormPlace>) => onChange({ ...place, ...patch });
   const err = (f: string) => errorAt(errors, `place.${f}`);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length < 2) {
-      setSuggestions([]);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      // Once a country is set, suggestions stay inside it.
-      const country = /^[A-Z]{3}$/.test(place.country ?? '') ? `&country=${place.country}` : '';
-      apiGet<{ places: PlaceMatch[] }>(`places?q=${encodeURIComponent(q)}&limit=8${country}`).then(
-        (r) => live && (setSuggestions(r.places), setActive(0)),
-        () => live && setSuggestions([]),
-      );
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, place.country]);
+  // Once a country is set, suggestions stay inside it.
+  const found = useSearch(query, (q) => {
+    const country = /^[A-Z]{3}$/.test(place.country ?? '') ? `&country=${place.country}` : '';
+    return apiGet<{ places: PlaceMatch[] }>(`places?q=${encodeURIComponent(q)}&limit=8${country}`).then((r) => r.places);
+  });
 
   const choose = (s: PlaceMatch) => {
     onChange({
@@ -55,47 +39,33 @@ export function PlaceField({ place, onChange, errors }: { place: FormPlace; onCh
       precision: s.precision,
     });
     setQuery('');
-    setSuggestions([]);
   };
 
   return (
     <fieldset className="form-section place-field">
       <legend>Where</legend>
-      <div className="place-search">
-        <label htmlFor="place-search">Find a place (offline gazetteer)</label>
-        <input
-          id="place-search"
-          role="combobox"
-          aria-expanded={suggestions.length > 0}
-          aria-controls="place-suggestions"
-          aria-autocomplete="list"
-          placeholder="Town, province or country…"
-          value={query}
-          data-testid="place-search"
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, suggestions.length - 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter' && suggestions[active]) {
-              e.preventDefault();
-              choose(suggestions[active]!);
-            } else if (e.key === 'Escape') setSuggestions([]);
-          }}
-        />
-        {suggestions.length > 0 && (
-          <ul id="place-suggestions" role="listbox" className="suggestions" data-testid="place-suggestions">
-            {suggestions.map((s, i) => (
-              <li key={`${s.name}-${s.lat}-${s.lon}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => (e.preventDefault(), choose(s))}>
-                <span dir="auto">{s.name}</span>
-                <span className="muted small">
-                  {' '}
-                  {[s.admin1 !== s.name ? s.admin1 : null, s.country].filter(Boolean).join(', ')} · {kindOfPlace[s.precision]}
-                </span>
-              </li>
-            ))}
-          </ul>
+      <Combobox<PlaceMatch>
+        id="place-search"
+        label="Find a place (offline gazetteer)"
+        placeholder="Town, province or country…"
+        testId="place-search"
+        listTestId="place-suggestions"
+        listLabel="Places"
+        query={query}
+        onQuery={setQuery}
+        options={found}
+        optionKey={(s) => `${s.name}-${s.lat}-${s.lon}`}
+        renderOption={(s) => (
+          <>
+            <span dir="auto">{s.name}</span>
+            <span className="muted small">
+              {' '}
+              {[s.admin1 !== s.name ? s.admin1 : null, s.country].filter(Boolean).join(', ')} · {kindOfPlace[s.precision]}
+            </span>
+          </>
         )}
-      </div>
+        onChoose={choose}
+      />
       <div className="ed-grid">
         <TextInput label="Country (ISO3)" value={place.country} onChange={(v) => set({ country: v ? v.toUpperCase() : null })} error={err('country')} placeholder="AFG" testId="place-country" />
         <TextInput label="Province (admin 1)" value={place.admin1} onChange={(v) => set({ admin1: v })} error={err('admin1')} />
