@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,23 @@ describe('the demo dataset', () => {
     expect(records.filter((r) => r.actors.some((a) => a.actorId === 'iskp')).length).toBeGreaterThanOrEqual(55);
     // A label naming two provinces as alternatives ("IS affiliates (ISKP or ISPP) suspected") is the Islamic State's.
     expect(records.find((r) => r.id === 'iskp-list:isk-0047')!.actors).toMatchObject([{ actorId: 'islamic-state', attribution: 'suspected' }]);
+  });
+
+  it('does not import the ISKP list beside the copy an earlier version made (curated:isk-…)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-demo-'));
+    const iskp = readDemoManifest().files.find((f) => f.dataset === 'iskp-list')!;
+    const entry = { ...iskp, file: relative(dir, join(demoDir, iskp.file)), mapping: relative(dir, join(demoDir, iskp.mapping!)) };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...readDemoManifest(), files: [entry], expectedRecords: 65 }));
+    const earlier = await duckdbStore(':memory:');
+    await earlier.write([{ ...(await all(store, 'iskp-list'))[0]!, id: 'curated:isk-0001', provenance: { ...(await all(store, 'iskp-list'))[0]!.provenance, dataset: 'curated' } }], { by: 'import:earlier' });
+    const skipped: string[] = [];
+    expect(await loadDemo(earlier, await loadImportContext(registry, {}), { dir, onSkip: (f, why) => skipped.push(`${f}: ${why}`) })).toEqual([]);
+    expect(skipped).toEqual([expect.stringMatching(/iskp-activity\.csv: this store holds the list from an earlier version/)]);
+    expect(await earlier.count(fullScope, {})).toBe(1);
+    // A store without the earlier copy gets the list.
+    const fresh = await duckdbStore(':memory:');
+    expect((await loadDemo(fresh, await loadImportContext(registry, {}), { dir }))[0]).toMatchObject({ inserted: 65 });
+    await Promise.all([earlier.close(), fresh.close()]);
   });
 
   it("answers the README's opening question with the figures the README gives", async () => {

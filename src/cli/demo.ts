@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { EventStore } from '../core/event-store.ts';
+import { fullScope } from '../core/filter.ts';
 import { UserError } from '../core/errors.ts';
 import type { ImportContext } from '../sources/source-format.ts';
 import { loadImportContext, mappingOptions, readMapping } from './import-context.ts';
@@ -69,7 +70,16 @@ export interface LoadDemoOptions {
   dir?: string;
   /** Called before each file is imported. */
   onFile?: (file: string) => void;
+  /** Called for a file left out, with why. */
+  onSkip?: (file: string, why: string) => void;
 }
+
+/**
+ * Earlier versions imported the ISKP list into `curated`, the editor's own dataset, as `curated:isk-0001`…; the
+ * list is now `iskp-list`. A store that holds the earlier records keeps them (editors may have worked on them), and
+ * the list is not imported beside them a second time.
+ */
+const earlierIskpList = 'curated:isk-0001';
 
 /**
  * Imports every file of the demo manifest into `store`, in order, each in its own transaction. Files with a
@@ -81,6 +91,10 @@ export async function loadDemo(store: EventStore, context: ImportContext, option
   const manifest = readDemoManifest(dir);
   const reports: ImportReport[] = [];
   for (const entry of manifest.files) {
+    if (entry.dataset === 'iskp-list' && (await store.count(fullScope, { id: [earlierIskpList] })) > 0) {
+      options.onSkip?.(entry.file, `this store holds the list from an earlier version (${earlierIskpList}…), left as it is`);
+      continue;
+    }
     options.onFile?.(entry.file);
     const mappingPath = entry.mapping ? join(dir, entry.mapping) : undefined;
     const mapping = mappingPath ? readMapping(mappingPath) : undefined;
@@ -104,7 +118,9 @@ export function demoCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (opts) => {
       const context = await loadImportContext(loadRegistry(), {});
-      const reports = await withStore(opts, (store) => loadDemo(store, context, { onFile: (f) => opts.json || process.stderr.write(`importing ${f}…\n`) }));
+      const reports = await withStore(opts, (store) =>
+        loadDemo(store, context, { onFile: (f) => opts.json || process.stderr.write(`importing ${f}…\n`), onSkip: (f, why) => process.stderr.write(`${f}: ${why}\n`) }),
+      );
       if (opts.json) {
         await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');
         return;

@@ -13,7 +13,7 @@
  * const merged = applyOverlay(fromReimport, overlay);
  */
 import { UserError } from './errors.ts';
-import type { EventRecord, FieldProblem, Status, Visibility } from './record.ts';
+import { periodStart, type EventRecord, type FieldProblem, type Status, type Visibility } from './record.ts';
 
 type Link = EventRecord['links'][number];
 
@@ -79,7 +79,10 @@ export function curatorEdit(current: EventRecord | undefined, overlay: CuratorOv
   if (!current || !isImported(current)) return { ...withNote, tags: [], links: [], status: null, visibility: null };
 
   const ignore = new Set<string>([...curatorOwnedFields, 'revision']);
-  const strip = (r: EventRecord) => Object.fromEntries(Object.entries(r).filter(([k]) => !ignore.has(k)));
+  // Dates are compared as the model keeps them: a month-precise date stored mid-month by an earlier version is the
+  // same date as its first day, which is what validation now makes of it.
+  const strip = (r: EventRecord) =>
+    Object.fromEntries(Object.entries({ ...r, date: r.dateEnd ? r.date : periodStart(r.date, r.datePrecision) }).filter(([k]) => !ignore.has(k)));
   const problems: FieldProblem[] = changedPaths(strip(current), strip(next))
     .filter((f) => f !== 'provenance.importedAt')
     .map((field) => ({

@@ -32,8 +32,10 @@ export interface Admin1Name {
   admin1?: string;
 }
 
-// Words that say what kind of unit a name is, not which one: "Balochistan province" is Balochistan.
-const unitWords = /(?:^| )(?:province|provinsi|region|state|governorate|territory|district|division|department|prefecture|oblast|county|municipality|wilayah|the|of)(?= |$)/g;
+// Words that say what kind of unit a name is, not which one: "Balochistan province" is Balochistan. Not "region",
+// "oblast", "district" or "division": those tell a city from the unit around it (Tashkent and Tashkent Region,
+// Moscow and Moscow Oblast, Dhaka District and Dhaka Division are different units).
+const unitWords = /(?:^| )(?:province|provinsi|state|governorate|territory|prefecture|department|wilayah|the|of)(?= |$)/g;
 
 /**
  * The key under which spellings of one province are the same: case, accents, punctuation and words naming the kind

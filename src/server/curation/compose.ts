@@ -11,6 +11,8 @@ import { CurationError, curatorEdit } from '../../core/curation.ts';
 import type { EventStore } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { parseRecord, type EventRecord } from '../../core/record.ts';
+import { may, type Role } from '../../core/roles.ts';
+import { withArticle } from '../auth/authenticate.ts';
 import { ApiError, type FieldError } from '../errors.ts';
 import { visibleIds } from '../visible-links.ts';
 
@@ -32,7 +34,7 @@ export function composeRecord(input: unknown, current?: EventRecord): unknown {
 }
 
 /** Every problem with a composed record: the schema's, then links and actor ids. Empty when it is valid. */
-export async function recordProblems(composed: unknown, store: EventStore, scope: AccessScope, registry: ActorRegistry): Promise<{ record?: EventRecord; fields: FieldError[] }> {
+export async function recordProblems(composed: unknown, store: EventStore, scope: AccessScope, registry: ActorRegistry, current?: EventRecord): Promise<{ record?: EventRecord; fields: FieldError[] }> {
   const parsed = parseRecord(composed);
   if (!parsed.ok) return { fields: parsed.problems.map((p) => ({ field: p.field, message: p.message })) };
   const record = parsed.record;
@@ -45,9 +47,10 @@ export async function recordProblems(composed: unknown, store: EventStore, scope
   record.actors.forEach((a, i) => {
     if (a.actorId && !registry.get(a.actorId)) fields.push({ field: `actors.${i}.actorId`, message: `unknown actor id ${JSON.stringify(a.actorId)}; pick one from /api/actors?q= or leave it empty` });
   });
-  // The schema checks the shape of a country code; an editor's must also be a country (importers map theirs from tables).
-  for (const [field, code] of [['place.country', record.place.country], ['targetCountry', record.targetCountry]] as const) {
-    if (code && !countryByIso3(code)) fields.push({ field, message: `no country has the ISO 3166-1 alpha-3 code ${JSON.stringify(code)}; pick a place from the suggestions, or write a code such as AFG` });
+  // The schema checks the shape of a country code; one an editor writes must also be a country. A dataset's own code
+  // is left as it came (GTD keeps historical ones such as YUG), so the record stays editable.
+  for (const [field, code, was] of [['place.country', record.place.country, current?.place.country], ['targetCountry', record.targetCountry, current?.targetCountry]] as const) {
+    if (code && code !== was && !countryByIso3(code)) fields.push({ field, message: `no country has the ISO 3166-1 alpha-3 code ${JSON.stringify(code)}; pick a place from the suggestions, or write a code such as AFG` });
   }
   return fields.length ? { fields } : { record, fields };
 }
@@ -64,6 +67,17 @@ export async function ownershipProblems(record: EventRecord, current: EventRecor
   }
 }
 
+/**
+ * Who reads a record that is out is decided as publishing is: a draft's visibility is the editor's to set (it is
+ * reviewed with the rest), a published or archived record's is a reviewer's — by an edit or by a revert alike.
+ */
+export function checkVisibilityChange(role: Role, current: EventRecord, next: EventRecord): void {
+  const out = current.status === 'published' || current.status === 'archived';
+  if (out && next.visibility !== current.visibility && !may(role, 'publish')) {
+    throw new ApiError(403, 'forbidden', `${withArticle(role)} may not change who reads a ${current.status} record (${current.visibility} → ${next.visibility})`, 'record.visibility', 'ask a reviewer, or send the record back to draft and through review');
+  }
+}
+
 /** A 400 naming every field at fault. */
 export function invalidRecord(fields: FieldError[]): ApiError {
   const message = `the record is not valid: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
@@ -73,7 +87,7 @@ export function invalidRecord(fields: FieldError[]): ApiError {
 /** The valid record an editor's input makes, or a 400 naming every field at fault. */
 export async function validRecord(input: unknown, current: EventRecord | undefined, store: EventStore, scope: AccessScope, registry: ActorRegistry): Promise<EventRecord> {
   if (input == null || typeof input !== 'object' || Array.isArray(input)) throw invalidRecord([{ field: '(record)', message: 'expected the record as a JSON object' }]);
-  const { record, fields } = await recordProblems(composeRecord(input, current), store, scope, registry);
+  const { record, fields } = await recordProblems(composeRecord(input, current), store, scope, registry, current);
   if (!record) throw invalidRecord(fields);
   return record;
 }

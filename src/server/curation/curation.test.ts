@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duckdbStore, type DuckdbStore } from '../../store/duckdb/duckdb-store.ts';
 import { loadRegistry } from '../../cli/wiring.ts';
-import { publicFixtures } from '../api-fixture.ts';
+import { fixtureRecord, publicFixtures } from '../api-fixture.ts';
 import { createApp } from '../app.ts';
 import type { PlaceSuggester, ServerOptions } from '../context.ts';
 import { addTestUsers, anonymousClient, signIn, type TestClient } from '../auth/test-client.ts';
@@ -276,8 +276,27 @@ describe('visibility', () => {
     // The same save by a reviewer takes the record off the public map.
     await body(await reviewer.request('/api/records/fx:formula', { method: 'PUT', json: { record: { ...published, visibility: 'internal' }, baseRevision: published.revision } }), 200);
     expect((await anonymous.request('/api/records/fx:formula')).status).toBe(404);
+    // Nor may an editor make it public again by reverting to the revision before.
+    const internal = await detail(editor);
+    const revert = await editor.request('/api/records/fx:formula/revert', { method: 'POST', json: { revision: published.revision, baseRevision: internal.revision } });
+    expect(revert.status).toBe(403);
+    expect((await anonymous.request('/api/records/fx:formula')).status).toBe(404);
     const back = await detail(reviewer);
     await body(await reviewer.request('/api/records/fx:formula', { method: 'PUT', json: { record: { ...back, visibility: 'public' }, baseRevision: back.revision } }), 200);
+  });
+});
+
+describe('records stored by earlier versions', () => {
+  it('stay editable: a month-precise date kept mid-month, a historical country code', async () => {
+    const old = [
+      fixtureRecord({ id: 'old:month', date: '2021-03-15', datePrecision: 'month', provenance: { dataset: 'ucdp', licence: 'CC BY 4.0' } }),
+      fixtureRecord({ id: 'old:yug', place: { country: 'YUG', precision: 'country' }, provenance: { dataset: 'gtd', licence: 'x' } }),
+    ];
+    await store.write(old, { by: 'import:earlier' });
+    for (const id of ['old:month', 'old:yug']) {
+      const { record } = await body<{ record: Rec & { tags: string[] } }>(await editor.request(`/api/records/${id}`), 200);
+      await body(await editor.request(`/api/records/${id}`, { method: 'PUT', json: { record: { ...record, tags: [...record.tags, 'verified'] }, baseRevision: record.revision } }), 200);
+    }
   });
 });
 

@@ -8,9 +8,8 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { RecordSchema } from '../schemas.ts';
-import { requireRight, withArticle } from '../auth/authenticate.ts';
-import { may } from '../../core/roles.ts';
-import { composeRecord, ownershipProblems, recordProblems, validRecord } from '../curation/compose.ts';
+import { requireRight } from '../auth/authenticate.ts';
+import { checkVisibilityChange, composeRecord, ownershipProblems, recordProblems, validRecord } from '../curation/compose.ts';
 import { saving } from '../curation/conflict.ts';
 import { jsonBody, jsonResponse, recordIdParam, writeErrors } from '../route-helpers.ts';
 
@@ -53,7 +52,7 @@ export function recordWriteRoutes({ store, registry }: RouteDeps) {
     const { record: input, id } = c.req.valid('json');
     const current = id ? await store.get(c.var.scope, id) : undefined;
     if (id && !current) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id');
-    const { record, fields } = await recordProblems(composeRecord(input, current), store, c.var.scope, registry);
+    const { record, fields } = await recordProblems(composeRecord(input, current), store, c.var.scope, registry, current);
     if (record) fields.push(...(await ownershipProblems(record, current, store)));
     return c.json({ ok: fields.length === 0, fields }, 200);
   });
@@ -73,12 +72,7 @@ export function recordWriteRoutes({ store, registry }: RouteDeps) {
     const current = await store.get(c.var.scope, id);
     if (!current) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id');
     const record = await validRecord(input, current, store, c.var.scope, registry);
-    // Who reads a record that is out is decided as publishing is: a draft's visibility is the editor's to set (it
-    // is reviewed with the rest), a published or archived record's is a reviewer's.
-    const out = current.status === 'published' || current.status === 'archived';
-    if (out && record.visibility !== current.visibility && !may(user.role, 'publish')) {
-      throw new ApiError(403, 'forbidden', `${withArticle(user.role)} may not change who reads a ${current.status} record (${current.visibility} → ${record.visibility})`, 'record.visibility', 'ask a reviewer, or send the record back to draft and through review');
-    }
+    checkVisibilityChange(user.role, current, record);
     const saved = await saving(store, c.var.scope, () => store.saveRecord(record, { by: user.name, ...(why ? { comment: why } : {}), baseRevision, ...(text !== undefined ? { note: text } : {}) }));
     return c.json({ record: saved, changed: saved.revision !== current.revision }, 200);
   });

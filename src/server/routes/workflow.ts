@@ -15,7 +15,7 @@ import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { RecordSchema, intParam } from '../schemas.ts';
 import { requireRight, withArticle } from '../auth/authenticate.ts';
-import { validRecord } from '../curation/compose.ts';
+import { checkVisibilityChange, validRecord } from '../curation/compose.ts';
 import { saving } from '../curation/conflict.ts';
 import { jsonBody, jsonResponse, recordIdParam, writeErrors } from '../route-helpers.ts';
 
@@ -82,6 +82,7 @@ export function workflowRoutes({ store, registry, options }: RouteDeps) {
     // imported record only what curators own comes back: the rest is the dataset's.
     const content = isImported(current) ? withCuratorFields(current, target) : target;
     const restored = await validRecord(content, current, store, c.var.scope, registry);
+    checkVisibilityChange(user.role, current, restored);
     const saved = await saving(store, c.var.scope, () =>
       store.saveRecord(restored, { by: user.name, comment: why || `reverted to revision ${revision}`, baseRevision: base, note: oldNote ?? null }),
     );

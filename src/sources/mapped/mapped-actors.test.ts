@@ -33,6 +33,9 @@ describe('actor-list parser (source-formats.md §5)', () => {
     expect(brief('Boko HaramSuspected')).toEqual(['Boko Haram|boko-haram|suspected']);
     expect(brief('Islamic State (claimed)')).toEqual(['Islamic State|islamic-state|claimed']);
     expect(brief('Boko Haram and Taliban are suspected')).toEqual(['Boko Haram|boko-haram|suspected', 'Taliban|afghan-taliban|suspected']);
+    // A name that ends in "is" keeps it.
+    expect(brief('ISIS suspected')).toEqual(['ISIS|-|suspected']);
+    expect(brief('Ansar al-Sharia in Tunis (suspected)')).toEqual(['Ansar al-Sharia in Tunis|-|suspected']);
   });
 
   it('reads "Claimed but challenged" as claimed and disputed', () => {

@@ -20,7 +20,7 @@ export type NameResolver = (name: string) => string | undefined;
 const noActor = /^(?:unknown|unidentified|unknown perpetrators?|none|n\/?a|\?+|-+)$/i;
 // Trailing "(suspected)", " suspected", or glued to the name ("Islamic Statesuspected", "Boko HaramSuspected"), also
 // as a clause ("… and Taliban are suspected").
-const trailingQualifier = /\s*\(?\s*(?:(?:is|are|was|were)\s+)?(suspected|claimed)\s*\)?\s*$/i;
+const trailingQualifier = /(?:\s+(?:is|are|was|were)\b)?\s*\(?\s*(suspected|claimed)\s*\)?\s*$/i;
 const orSplit = /\s+(?:and\/or|or)\s+/i;
 const andSeparators = /(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\/\s*)/i;
 

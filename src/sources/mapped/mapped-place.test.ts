@@ -34,6 +34,11 @@ describe('locality, country-name', () => {
     expect(parseLocalityCountry('Dahab, Egypt2006 Dahab bombings')).toEqual({ locality: 'Dahab', country: 'EGY' });
     expect(parseLocalityCountry('Mosul, Nineveh Iraq')).toEqual({ locality: 'Mosul, Nineveh', country: 'IRQ' });
     expect(parseLocalityCountry('Maiduguri, northern Nigeria')).toEqual({ locality: 'Maiduguri', country: 'NGA' });
+    // A country's name followed by State, Delta, Valley… names a place, not the country; a country written first
+    // keeps the place after it.
+    expect(parseLocalityCountry('Minna, Niger State')).toEqual({ locality: 'Minna, Niger State', country: null });
+    expect(parseLocalityCountry('Jericho, Jordan Valley')).toEqual({ locality: 'Jericho, Jordan Valley', country: null });
+    expect(parseLocalityCountry('Pakistan, Peshawar')).toEqual({ locality: 'Peshawar', country: 'PAK' });
     // A misspelt country: the locality is not glued to a word of it ("Derry Northerin").
     expect(parseLocalityCountry('Derry, Northerin Ireland')).toEqual({ locality: 'Derry, Northerin', country: 'IRL' });
   });

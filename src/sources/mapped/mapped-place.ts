@@ -23,33 +23,41 @@ const vagueOnly = /^(?:(?:across|near|outside|in|throughout|northern|southern|ea
 // `in` only in lower case: `In Aménas` and `In Salah` are towns.
 const leadingHedge = /^(?:(?:[Nn]ear|[Oo]utside|[Aa]cross|[Aa]round)\s+|in\s+)/;
 
+// A country's name followed by one of these names a place in or near it, not the country: `Niger State` and the
+// `Niger Delta` are in Nigeria, the `Jordan Valley` is in the West Bank.
+const placeWord = /^(?:state|province|region|delta|valley|river|basin|district|governorate|division|county|city|coast|border|desert|mountains?|hills|plateau|sea|lake|gulf|bay|strait|island|islands|peninsula)\b/i;
+// A part that names an event, not a place: lists append it after the country.
+const eventName = /\b\d{4}\b|\b(?:bomb\w*|attacks?|massacres?|shootings?|raids?|crisis|affair|plots?|hijack\w*|kidnap\w*|hostages?|assassinations?|explosions?|blasts?|ambush\w*|siege|incident|riots?|murders?|killings?|stabbings?|arson)\b/i;
+
 /**
  * `Kabul, Afghanistan` → locality Kabul, AFG; `Austin, Texas, United States` → locality `Austin, Texas`, USA. The
  * comma-separated parts are tried from the last: a part that is a country (historical names too: `West Germany`
  * → DEU), then one that ends with a country (`Mosul, Nineveh Iraq`, `Haifa Israel`) or starts with one — lists
  * append the event's name (`Tel Aviv, Israel 2006 Tel Aviv shawarma restaurant bombing`, `London, United Kingdom,
- * 1984 Heathrow Airport bombing`) or write the place after it (`El Salvador San Antonio Grande`). The longest name
- * wins (`eastern Democratic Republic of the Congo` is not the Republic of the Congo). What comes before the
- * country is the locality; with no country found, the whole text is, for the gazetteer to try.
+ * 1984 Heathrow Airport bombing`) or write the place after it (`El Salvador San Antonio Grande`, `Pakistan,
+ * Peshawar`). The longest name wins (`eastern Democratic Republic of the Congo` is not the Republic of the Congo);
+ * a country's name followed by a word such as State or Valley is a place (`Minna, Niger State`). The other parts,
+ * but event names, are the locality; with no country found, the whole text is, for the gazetteer to try.
  */
 export function parseLocalityCountry(raw: string): { locality: string | null; country: string | null } {
   const text = raw.replace(/\[[^\]]*\]/g, '').replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
   if (!text) return { locality: null, country: null };
   const parts = text.split(',').map((p) => p.trim());
   for (let i = parts.length - 1; i >= 0; i--) {
-    const before = parts.slice(0, i);
-    const found = (country: string, locality: string[]) => ({ locality: bareLocality(locality.join(', ')), country });
+    const [before, later] = [parts.slice(0, i), parts.slice(i + 1).filter((p) => !eventName.test(p))];
+    const found = (country: string, own: string[] = []) => ({ locality: bareLocality([...before, ...own, ...later].join(', ')), country });
     const whole = countryOf(parts[i]!);
-    if (whole) return found(whole, before);
+    if (whole) return found(whole);
     // `United States2006 UNC SUV attack`: a year glued to the name.
     const words = parts[i]!.replace(/(\p{L})(\d)/gu, '$1 $2').split(/[\s.;/]+/).filter(Boolean);
     for (let k = Math.min(6, words.length - 1); k >= 1; k--) {
       const tail = countryOf(words.slice(-k).join(' '));
       const rest = words.slice(0, -k).join(' ');
       // `Maiduguri, northern Nigeria`: words that only say where in the country are no place.
-      if (tail) return found(tail, vagueOnly.test(rest) ? before : [...before, rest]);
-      const head = countryOf(words.slice(0, k).join(' '));
-      if (head) return found(head, before.length ? before : [words.slice(k).join(' ')]);
+      if (tail) return found(tail, vagueOnly.test(rest) ? [] : [rest]);
+      const after = words.slice(k).join(' ');
+      const head = placeWord.test(after) ? null : countryOf(words.slice(0, k).join(' '));
+      if (head) return found(head, before.length || later.length || eventName.test(after) ? [] : [after]);
     }
   }
   return { locality: bareLocality(text), country: null };

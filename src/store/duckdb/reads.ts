@@ -27,8 +27,7 @@ export const hydrate = (r: Row): EventRecord => {
 const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string; label?: string }> = {
   kind: { expr: 'kind' },
   country: { expr: 'country' },
-  // A province's spellings are one group (its key), shown under one of them (the first in sort order, the shortest
-  // of "Balochistan" and "Balochistan province").
+  // A province's spellings are one group (its key), shown under one of them (see countFacets and stats).
   admin1: { expr: 'admin1_key', label: 'admin1' },
   dataset: { expr: 'dataset' },
   status: { expr: 'status' },
@@ -63,7 +62,8 @@ const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify(
 function decodeCursor(cursor: string, byDate: boolean): [string | number, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const valid = byDate ? typeof v?.[0] === 'string' && isValidIsoDate(v[0]) : Number.isInteger(v?.[0]);
+    // Counts may be fractional (GTD's 0.5): any finite number.
+    const valid = byDate ? typeof v?.[0] === 'string' && isValidIsoDate(v[0]) : Number.isFinite(v?.[0]);
     if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && valid) return v as [string | number, string];
   } catch {
     // fall through to the error below
@@ -110,22 +110,40 @@ export function duckdbReads(pool: ConnectionPool): Reads {
   async function countFacets(scope: AccessScope, filter: StoreFilter, names: FacetName[], top: number): Promise<Partial<Record<FacetName, FacetResult>>> {
     const w = whereClause(scope, filter);
     const dims = names.map((name, i) => `${dimensionSql[name].set ?? dimensionSql[name].expr} AS d${i}`);
-    const labelled = names.flatMap((name, i) => (dimensionSql[name].label ? [i] : []));
+    // A labelled dimension is grouped on its key and its spellings together (a cheap group of two dictionary
+    // columns, in its own grouping set only); the spellings of a key are summed below, under the commonest.
+    const label = (i: number) => dimensionSql[names[i]!].label;
     const rows = await all(
-      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}`).join(', ')}${labelled.map((i) => `, min(l${i}) AS l${i}`).join('')}, count(*) AS n
-       FROM (SELECT ${[...dims, ...labelled.map((i) => `${dimensionSql[names[i]!].label} AS l${i}`)].join(', ')} FROM records WHERE ${w.sql})
-       GROUP BY GROUPING SETS (${names.map((_, i) => `(d${i})`).join(', ')})`,
+      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}${label(i) ? `, l${i}` : ''}`).join(', ')}, count(*) AS n
+       FROM (SELECT ${names.flatMap((_, i) => [dims[i], ...(label(i) ? [`${label(i)} AS l${i}`] : [])]).join(', ')} FROM records WHERE ${w.sql})
+       GROUP BY GROUPING SETS (${names.map((_, i) => (label(i) ? `(d${i}, l${i})` : `(d${i})`)).join(', ')})`,
       w.params,
     );
     const counts = names.map(() => new Map<string, number>());
+    const spellings = names.map(() => new Map<string, Map<string, number>>());
     for (const r of rows) {
       // GROUPING(d) is 0 in the rows grouped by d.
       const i = names.findIndex((_, k) => Number(r[`g${k}`]) === 0);
-      const value = dimensionSql[names[i]!].label ? r[`l${i}`] : r[`d${i}`];
+      const value = r[`d${i}`];
       if (value == null || value === '') continue;
       const list = dimensionSql[names[i]!].set ? String(value).split(listSeparator) : [String(value)];
       for (const v of list) counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + Number(r.n));
+      if (label(i) && r[`l${i}`] != null) {
+        const byKey = spellings[i]!.get(String(value)) ?? new Map<string, number>();
+        byKey.set(String(r[`l${i}`]), Number(r.n));
+        spellings[i]!.set(String(value), byKey);
+      }
     }
+    // A key is shown as its commonest spelling (the first in sort order among equals).
+    spellings.forEach((byKey, i) => {
+      if (!byKey.size) return;
+      const shown = new Map<string, number>();
+      for (const [key, n] of counts[i]!) {
+        const [spelling] = [...(byKey.get(key) ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0] ?? [key];
+        shown.set(spelling, n);
+      }
+      counts[i] = shown;
+    });
     return Object.fromEntries(
       names.map((name, i) => {
         const ranked = [...counts[i]!].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
