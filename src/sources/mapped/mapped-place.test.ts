@@ -30,6 +30,7 @@ describe('locality, country-name', () => {
   it("keeps the text before the country's comma as the locality, whatever follows the country", () => {
     // Lists append the event's name after the country, with or without a comma, and glue years to it.
     expect(parseLocalityCountry('London, United Kingdom, 1984 Heathrow Airport bombing')).toEqual({ locality: 'London', country: 'GBR' });
+    expect(parseLocalityCountry('Dubba Port and Mareb, Yemen, September 15, 2006 Yemen attacks')).toEqual({ locality: 'Dubba Port and Mareb', country: 'YEM' });
     expect(parseLocalityCountry('Tel Aviv, Israel 2006 Tel Aviv shawarma restaurant bombing')).toEqual({ locality: 'Tel Aviv', country: 'ISR' });
     expect(parseLocalityCountry('Dahab, Egypt2006 Dahab bombings')).toEqual({ locality: 'Dahab', country: 'EGY' });
     expect(parseLocalityCountry('Mosul, Nineveh Iraq')).toEqual({ locality: 'Mosul, Nineveh', country: 'IRQ' });

@@ -27,7 +27,7 @@ const leadingHedge = /^(?:(?:[Nn]ear|[Oo]utside|[Aa]cross|[Aa]round)\s+|in\s+)/;
 // `Niger Delta` are in Nigeria, the `Jordan Valley` is in the West Bank.
 const placeWord = /^(?:state|province|region|delta|valley|river|basin|district|governorate|division|county|city|coast|border|desert|mountains?|hills|plateau|sea|lake|gulf|bay|strait|island|islands|peninsula)\b/i;
 // A part that names an event, not a place: lists append it after the country.
-const eventName = /\b\d{4}\b|\b(?:bomb\w*|attacks?|massacres?|shootings?|raids?|crisis|affair|plots?|hijack\w*|kidnap\w*|hostages?|assassinations?|explosions?|blasts?|ambush\w*|siege|incident|riots?|murders?|killings?|stabbings?|arson)\b/i;
+const eventName = /\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b(?:bomb\w*|attacks?|massacres?|shootings?|raids?|crisis|affair|plots?|hijack\w*|kidnap\w*|hostages?|assassinations?|explosions?|blasts?|ambush\w*|siege|incident|riots?|murders?|killings?|stabbings?|arson)\b/i;
 
 /**
  * `Kabul, Afghanistan` → locality Kabul, AFG; `Austin, Texas, United States` → locality `Austin, Texas`, USA. The
