@@ -12,8 +12,8 @@
  * // [{ revision: 4, date: '2024-03-02', field: 'casualties', text: 'casualties corrected on 2024-03-02: 5 → 7 killed' }]
  */
 import type { Revision } from './event-store.ts';
-import { publicScope, type AccessScope } from './filter.ts';
-import { statuses, visibilities, type Casualties, type EventRecord } from './record.ts';
+import { publicScope, readsEverything, readsRecord, type AccessScope } from './filter.ts';
+import type { Casualties, EventRecord } from './record.ts';
 import { replayRevisions } from './revision-replay.ts';
 
 export const noteFields = ['casualties', 'date', 'place', 'kind'] as const;
@@ -81,42 +81,34 @@ export function publicChangeNotes(current: EventRecord, history: readonly Revisi
   return notes;
 }
 
-/** One revision as a caller who may not read drafts sees it. */
+/** One revision as a caller sees it in a history (the values of its changes are only for those who read drafts). */
 export interface ScopedRevision {
   revision: number;
   at: string;
   by: string;
   /** The editor's comment, only on revisions after which the caller could read the record; null otherwise. */
   comment: string | null;
-  /** Fields changed (the curators' internal note left out); null for the first revision. */
+  /** Fields changed (the curators' internal note left out for those who may not read drafts); null for the first. */
   fields: string[] | null;
 }
 
-/** Whether `scope` reads `record` as it stands. */
-export function readsRecord(scope: AccessScope, record: EventRecord): boolean {
-  return scope.statuses.includes(record.status) && scope.visibilities.includes(record.visibility);
-}
-
-/** Whether `scope` reads every status and visibility (editors and above): only they see old and new values. */
-export function readsEverything(scope: AccessScope): boolean {
-  return statuses.every((s) => scope.statuses.includes(s)) && visibilities.every((v) => scope.visibilities.includes(v));
-}
-
 /**
- * The history as a caller who may not read every state of the record sees it (anonymous readers: published and
- * public; viewers: no drafts, nothing in review): which fields each revision changed, never old or new values,
- * and the editors' comments only where the caller could read the record after the revision — a comment written
- * while it was a draft may describe draft content.
+ * The history as `scope` sees it, oldest first. Callers who read every state of a record (editors and above) get
+ * every comment and field. Others (anonymous readers: published and public; viewers: no drafts, nothing in review)
+ * get which fields each revision changed, and the editors' comments only where they could read the record after
+ * the revision — a comment written while it was a draft may describe draft content. Old and new values are never
+ * here: the history route adds them for those who read everything.
  */
 export function scopedHistory(scope: AccessScope, current: EventRecord, history: readonly Revision[]): ScopedRevision[] {
-  const readableAfter = new Map(replayRevisions(current, history).map((s) => [s.revision, readsRecord(scope, s.record)]));
+  const everything = readsEverything(scope);
+  const readableAfter = everything ? undefined : new Map(replayRevisions(current, history).map((s) => [s.revision, readsRecord(scope, s.record)]));
   return [...history]
     .sort((a, b) => a.revision - b.revision)
     .map((h) => ({
       revision: h.revision,
       at: h.at,
       by: h.by,
-      comment: readableAfter.get(h.revision) ? h.comment : null,
-      fields: h.changes ? [...new Set(h.changes.map((c) => c.field))].filter((f) => f !== 'note') : null,
+      comment: !readableAfter || readableAfter.get(h.revision) ? h.comment : null,
+      fields: h.changes ? [...new Set(h.changes.map((c) => c.field))].filter((f) => everything || f !== 'note') : null,
     }));
 }

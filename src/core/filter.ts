@@ -5,7 +5,7 @@
  */
 import { UserError } from './errors.ts';
 import { attributions, isValidIsoDate, kinds, statuses, tactics, targetCategories, visibilities } from './record.ts';
-import type { Attribution, Kind, Status, TargetCategory, Tactic, Visibility } from './record.ts';
+import type { Attribution, EventRecord, Kind, Status, TargetCategory, Tactic, Visibility } from './record.ts';
 
 export interface EventFilter {
   kind?: Kind[];
@@ -188,6 +188,21 @@ export function formatFilter(filter: EventFilter): [string, string][] {
 export interface AccessScope {
   statuses: readonly Status[];
   visibilities: readonly Visibility[];
+}
+
+/** Whether `scope` reads `record` as it stands. */
+export function readsRecord(scope: AccessScope, record: Pick<EventRecord, 'status' | 'visibility'>): boolean {
+  return scope.statuses.includes(record.status) && scope.visibilities.includes(record.visibility);
+}
+
+/** Whether `scope` reads every status and visibility (editors and above). */
+export function readsEverything(scope: AccessScope): boolean {
+  return statuses.every((s) => scope.statuses.includes(s)) && visibilities.every((v) => scope.visibilities.includes(v));
+}
+
+/** Whether `scope` reads more than anonymous readers do (drafts, archived or internal records). */
+export function readsBeyondPublic(scope: AccessScope): boolean {
+  return scope.statuses.some((s) => s !== 'published') || scope.visibilities.some((v) => v !== 'public');
 }
 
 /** What anonymous readers see: published, public records only. */

@@ -5,7 +5,7 @@
  * the server) may hand one caller's answer to another.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { publicScope, type AccessScope } from '../../core/filter.ts';
+import { publicScope, readsBeyondPublic, type AccessScope } from '../../core/filter.ts';
 import type { AppEnv } from '../context.ts';
 
 /** Anonymous callers, which is every caller until there is authentication: published, public records only. */
@@ -19,7 +19,7 @@ export function scopeMiddleware(resolveScope: (c: Context) => AccessScope | Prom
     await next();
     c.header('Vary', 'Cookie, Authorization', { append: true });
     // An answer that may hold drafts or internal records is never stored by any cache.
-    if (!c.res.headers.has('Cache-Control') && (scope.statuses.some((s) => s !== 'published') || scope.visibilities.some((v) => v !== 'public'))) {
+    if (!c.res.headers.has('Cache-Control') && readsBeyondPublic(scope)) {
       c.header('Cache-Control', 'private, no-store');
     }
   };

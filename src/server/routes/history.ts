@@ -6,7 +6,8 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv, RouteDeps } from '../context.ts';
-import { readsEverything, scopedHistory } from '../../core/change-notes.ts';
+import { scopedHistory } from '../../core/change-notes.ts';
+import { readsEverything } from '../../core/filter.ts';
 import { ApiError } from '../errors.ts';
 import { jsonResponse, recordIdParam, writeErrors } from '../route-helpers.ts';
 
@@ -34,16 +35,10 @@ export function historyRoutes({ store }: RouteDeps) {
     const record = await store.get(c.var.scope, id);
     if (!record) throw new ApiError(404, 'not_found', `no record ${JSON.stringify(id)}`, 'id', 'record ids are listed by /api/records');
     const history = await store.history(c.var.scope, id);
-    if (!readsEverything(c.var.scope)) return c.json({ id, revisions: scopedHistory(c.var.scope, record, history) }, 200);
-    const revisions = history.map((r) => ({
-      revision: r.revision,
-      at: r.at,
-      by: r.by,
-      comment: r.comment,
-      fields: r.changes ? [...new Set(r.changes.map((ch) => ch.field))] : null,
-      changes: r.changes,
-    }));
-    return c.json({ id, revisions }, 200);
+    const revisions = scopedHistory(c.var.scope, record, history);
+    if (!readsEverything(c.var.scope)) return c.json({ id, revisions }, 200);
+    const changes = new Map(history.map((r) => [r.revision, r.changes]));
+    return c.json({ id, revisions: revisions.map((r) => ({ ...r, changes: changes.get(r.revision) ?? null })) }, 200);
   });
   return api;
 }

@@ -4,7 +4,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { SortOrder } from '../../core/event-store.ts';
-import { publicChangeNotes, readsEverything, scopedHistory } from '../../core/change-notes.ts';
+import { publicChangeNotes, scopedHistory } from '../../core/change-notes.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { visibleIds, withVisibleLinks } from '../visible-links.ts';
@@ -91,11 +91,8 @@ export function recordRoutes({ store, registry }: RouteDeps) {
     const revisions = await store.history(scope, id);
     // Corrections readers were shown, derived from published, public states only (never draft content).
     const changeNotes = publicChangeNotes(stored, revisions);
-    // Callers who may read drafts see every revision's fields and comment; others only comments from revisions
-    // after which they could read the record. Old values are never here: /history has them for editors and above.
-    const history = readsEverything(scope)
-      ? revisions.map((h) => ({ revision: h.revision, at: h.at, by: h.by, comment: h.comment, fields: h.changes ? [...new Set(h.changes.map((ch) => ch.field))] : null }))
-      : scopedHistory(scope, stored, revisions);
+    // Every revision's fields, and comments as the caller may read them; old values are only in /history.
+    const history = scopedHistory(scope, stored, revisions);
     const curation = overlay && { ...overlay, links: overlay.links.filter((l) => byId.has(l.recordId)) };
     return c.json({ record, linked, history, changeNotes, ...(curation !== undefined ? { curation } : {}) }, 200);
   });
