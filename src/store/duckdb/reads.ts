@@ -27,7 +27,7 @@ export const hydrate = (r: Row): EventRecord => {
 const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string; label?: string }> = {
   kind: { expr: 'kind' },
   country: { expr: 'country' },
-  // A province's spellings are one group (its key), shown under one of them (see countFacets and stats).
+  // A province's spellings are one group (its key), shown as the first of them in sort order (countFacets, stats, areas).
   admin1: { expr: 'admin1_key', label: 'admin1' },
   dataset: { expr: 'dataset' },
   status: { expr: 'status' },
@@ -111,7 +111,8 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     const w = whereClause(scope, filter);
     const dims = names.map((name, i) => `${dimensionSql[name].set ?? dimensionSql[name].expr} AS d${i}`);
     // A labelled dimension is grouped on its key and its spellings together (a cheap group of two dictionary
-    // columns, in its own grouping set only); the spellings of a key are summed below, under the commonest.
+    // columns, in its own grouping set only); a key's spellings are summed below and shown as the first in sort
+    // order, as statistics and map areas show it (`min`).
     const label = (i: number) => dimensionSql[names[i]!].label;
     const rows = await all(
       `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}${label(i) ? `, l${i}` : ''}`).join(', ')}, count(*) AS n
@@ -120,7 +121,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       w.params,
     );
     const counts = names.map(() => new Map<string, number>());
-    const spellings = names.map(() => new Map<string, Map<string, number>>());
+    const shownAs = names.map(() => new Map<string, string>());
     for (const r of rows) {
       // GROUPING(d) is 0 in the rows grouped by d.
       const i = names.findIndex((_, k) => Number(r[`g${k}`]) === 0);
@@ -128,21 +129,12 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       if (value == null || value === '') continue;
       const list = dimensionSql[names[i]!].set ? String(value).split(listSeparator) : [String(value)];
       for (const v of list) counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + Number(r.n));
-      if (label(i) && r[`l${i}`] != null) {
-        const byKey = spellings[i]!.get(String(value)) ?? new Map<string, number>();
-        byKey.set(String(r[`l${i}`]), Number(r.n));
-        spellings[i]!.set(String(value), byKey);
-      }
+      const spelling = label(i) ? r[`l${i}`] : null;
+      const first = shownAs[i]!.get(String(value));
+      if (spelling != null && (first === undefined || String(spelling) < first)) shownAs[i]!.set(String(value), String(spelling));
     }
-    // A key is shown as its commonest spelling (the first in sort order among equals).
-    spellings.forEach((byKey, i) => {
-      if (!byKey.size) return;
-      const shown = new Map<string, number>();
-      for (const [key, n] of counts[i]!) {
-        const [spelling] = [...(byKey.get(key) ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0] ?? [key];
-        shown.set(spelling, n);
-      }
-      counts[i] = shown;
+    shownAs.forEach((byKey, i) => {
+      if (byKey.size) counts[i] = new Map([...counts[i]!].map(([key, n]) => [byKey.get(key) ?? key, n]));
     });
     return Object.fromEntries(
       names.map((name, i) => {
