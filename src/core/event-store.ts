@@ -78,14 +78,27 @@ export type StatMeasure = (typeof statMeasures)[number];
 /** One row of a grouped table: the dimension values, then `count`, `killed`, `wounded` (sums of `best`). */
 export type StatRow = Record<string, string | number | null>;
 
+/** The most date ranges a timeline lists for the records it sets apart (`Timeline.spanning.ranges`). */
+export const spanningRanges = 1000;
+export interface SpanningRange {
+  from: string;
+  to: string;
+  total: number;
+  kinds: Partial<Record<Kind, number>>;
+}
+
 export const timeBuckets = ['day', 'week', 'month', 'year'] as const;
 export type TimeBucket = (typeof timeBuckets)[number];
 export interface Timeline {
   bucket: TimeBucket;
   /** Buckets in date order; `start` is the bucket's first day; counts by kind. */
   buckets: { start: string; total: number; kinds: Partial<Record<Kind, number>> }[];
-  /** Records whose date range spans more than one bucket: counted here, not in any bucket. */
-  spanning: { total: number; kinds: Partial<Record<Kind, number>> };
+  /**
+   * Records whose date range spans more than one bucket: counted here, not in any bucket. `ranges` says which
+   * periods they span: their date ranges (first and last possible day) with counts by kind, largest first, then by
+   * date; every range unless there are more than `spanningRanges`, when the largest.
+   */
+  spanning: { total: number; kinds: Partial<Record<Kind, number>>; ranges: SpanningRange[] };
 }
 
 export interface MapRequest {

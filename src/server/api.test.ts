@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '../core/event-store.ts';
@@ -13,7 +13,7 @@ import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
 import { loadRegistry } from '../cli/wiring.ts';
 import { loadImportContext } from '../cli/import-context.ts';
 import { runImport } from '../cli/run-import.ts';
-import { loadApiData } from './api-fixture.ts';
+import { loadApiData, sampleFiles } from './api-fixture.ts';
 import { createApp, type SitrepApp } from './app.ts';
 
 let store: EventStore;
@@ -37,7 +37,11 @@ async function get<T = Record<string, unknown>>(url: string, status = 200): Prom
 }
 type Page = { records: EventRecord[]; total: number; next: string | null };
 type Facets = { total: number; facets: Record<string, { values: { value: string; count: number }[]; other: number }> };
-type Timeline = { total: number; buckets: { start: string; total: number; kinds: Record<string, number> }[]; spanning: { total: number } };
+type Timeline = {
+  total: number;
+  buckets: { start: string; total: number; kinds: Record<string, number> }[];
+  spanning: { total: number; ranges: { from: string; to: string; total: number; kinds: Record<string, number> }[] };
+};
 
 describe('records', () => {
   it('loads the real sample data', () => {
@@ -209,6 +213,26 @@ describe('aggregates', () => {
     for (const b of t.buckets) expect(Object.values(b.kinds).reduce((s, n) => s + n, 0)).toBe(b.total);
     // The month-precise plot spans every day and week bucket it could fall in.
     if (bucket === 'day' || bucket === 'week') expect(t.spanning.total).toBeGreaterThan(0);
+  });
+
+  it('says which periods the records set apart from a timeline span, as the file dates them', async () => {
+    const path = sampleFiles.ucdp;
+    if (!existsSync(path)) return;
+    // UCDP's date_start..date_end of the Pakistan file's events that cross a month boundary, counted per range.
+    const rows = parse(readFileSync(path), { columns: true, bom: true }) as Record<string, string>[];
+    const expected = new Map<string, number>();
+    for (const row of rows.filter((r) => /^\d/.test(r.id ?? ''))) {
+      const [from, to] = [row.date_start!.slice(0, 10), row.date_end!.slice(0, 10)];
+      if (from.slice(0, 7) !== to.slice(0, 7)) expected.set(`${from}..${to}`, (expected.get(`${from}..${to}`) ?? 0) + 1);
+    }
+    const t = await get<Timeline>('/api/timeline?bucket=month&dataset=ucdp&country=PAK');
+    expect(expected.size).toBeGreaterThan(20);
+    expect(t.spanning.total).toBe([...expected.values()].reduce((s, n) => s + n, 0));
+    expect(new Map(t.spanning.ranges.map((r) => [`${r.from}..${r.to}`, r.total]))).toEqual(expected);
+    for (const r of t.spanning.ranges) expect(Object.values(r.kinds).reduce((s, n) => s + n, 0)).toBe(r.total);
+    // Largest first: the four events of 31 January – 1 February 2010 lead.
+    expect(t.spanning.ranges[0]).toMatchObject({ from: '2010-01-31', to: '2010-02-01', total: Math.max(...expected.values()) });
+    expect(t.spanning.ranges.map((r) => r.total)).toEqual([...t.spanning.ranges.map((r) => r.total)].sort((a, b) => b - a));
   });
 
   it('answers map cells at world zoom and points when zoomed in, never more than about 4000', async () => {

@@ -190,7 +190,15 @@ export const TimelineSchema = z.object({
   bucket: z.enum(['day', 'week', 'month', 'year']),
   total: z.number().int().openapi({ description: 'the sum of every bucket total and spanning.total' }),
   buckets: z.array(z.object({ start: z.string(), total: z.number().int(), kinds: kindCounts })),
-  spanning: z.object({ total: z.number().int(), kinds: kindCounts }).openapi({ description: 'records whose date range spans more than one bucket' }),
+  spanning: z
+    .object({
+      total: z.number().int(),
+      kinds: kindCounts,
+      ranges: z
+        .array(z.object({ from: z.string(), to: z.string(), total: z.number().int(), kinds: kindCounts }))
+        .openapi({ description: 'which periods they span: their date ranges (first and last possible day) with counts by kind, largest first, then by date; all of them unless there are more than 1,000, when the largest 1,000' }),
+    })
+    .openapi({ description: 'records whose date range spans more than one bucket' }),
 });
 
 /** `/api/map`: cells or points. */

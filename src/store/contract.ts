@@ -307,10 +307,12 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
     it('counts a month-precise record once in its month and sets wider ones apart', async () => {
       const months = await store.timeline(fullScope, {}, 'month');
       expect(months.buckets.find((b) => b.start === '2021-03-01')).toMatchObject({ total: 4, kinds: { attack: 3, plot: 1 } });
-      expect(months.spanning).toEqual({ total: 1, kinds: { attack: 1 } });
+      // The year-precise record is set apart, with the year it may fall in.
+      expect(months.spanning).toEqual({ total: 1, kinds: { attack: 1 }, ranges: [{ from: '2020-01-01', to: '2020-12-31', total: 1, kinds: { attack: 1 } }] });
       const days = await store.timeline(fullScope, { id: ['t:2'] }, 'day');
       expect(days.buckets).toEqual([]);
-      expect(days.spanning.total).toBe(1);
+      expect(days.spanning).toMatchObject({ total: 1, ranges: [{ from: '2021-03-01', to: '2021-03-31', total: 1 }] });
+      expect((await store.timeline(fullScope, {}, 'year')).spanning).toEqual({ total: 0, kinds: {}, ranges: [] });
     });
 
     it('groups statistics by any dimension, crossing list dimensions', async () => {

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { facetGroups, type EventStore, type FacetName, type FacetResult, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
+import { facetGroups, spanningRanges, type EventStore, type FacetName, type FacetResult, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { isValidIsoDate, type EventRecord, type Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
@@ -223,7 +223,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         w.params,
       );
       const buckets = new Map<string, Timeline['buckets'][number]>();
-      const spanning: Timeline['spanning'] = { total: 0, kinds: {} };
+      const spanning: Timeline['spanning'] = { total: 0, kinds: {}, ranges: [] };
       for (const r of rows) {
         const n = Number(r.n);
         const kind = r.kind as Kind;
@@ -231,6 +231,20 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         target.total += n;
         target.kinds[kind] = (target.kinds[kind] ?? 0) + n;
         if (r.inside) buckets.set(String(r.b), target as Timeline['buckets'][number]);
+      }
+      if (spanning.total) {
+        const ranges = await all(
+          `SELECT CAST(date AS VARCHAR) AS f, CAST(date_end AS VARCHAR) AS t, sum(n) AS n, string_agg(kind || '=' || n, ',') AS kinds FROM (
+             SELECT date, date_end, kind, count(*) AS n FROM records WHERE ${w.sql} AND ${key('date')} <> ${key('date_end')} GROUP BY ALL
+           ) GROUP BY ALL ORDER BY n DESC, f, t LIMIT ${spanningRanges}`,
+          w.params,
+        );
+        spanning.ranges = ranges.map((r) => ({
+          from: String(r.f),
+          to: String(r.t),
+          total: Number(r.n),
+          kinds: Object.fromEntries(String(r.kinds).split(',').map((kv) => [kv.split('=')[0], Number(kv.split('=')[1])])),
+        }));
       }
       return { bucket, buckets: [...buckets.values()], spanning };
     },

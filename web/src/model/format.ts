@@ -51,6 +51,23 @@ export function formatDayRange(from: string, to: string): string {
   return `${formatDay(from)} – ${formatDay(to)}`;
 }
 
+/** The day after an ISO date. */
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A span of days as a reader names it: whole years `2015` or `2015–2016`, whole months `March 2016`,
+ * `March–April 2016` or `November 2015 – February 2016`, other spans as `formatDayRange`.
+ */
+export function formatSpan(from: string, to: string): string {
+  const [fy, fm] = [from.slice(0, 4), Number(from.slice(5, 7))];
+  const [ty, tm] = [to.slice(0, 4), Number(to.slice(5, 7))];
+  const wholeMonths = from.endsWith('-01') && nextDay(to).endsWith('-01');
+  if (wholeMonths && fm === 1 && tm === 12) return fy === ty ? fy : `${fy}–${ty}`;
+  if (!wholeMonths) return formatDayRange(from, to);
+  if (fy !== ty) return `${months[fm - 1]} ${fy} – ${months[tm - 1]} ${ty}`;
+  return fm === tm ? `${months[fm - 1]} ${fy}` : `${months[fm - 1]}–${months[tm - 1]} ${fy}`;
+}
+
 /**
  * A filter's date range in words, one wording everywhere (title, chips, timeline): `2–6 May 2021`,
  * `since 15 August 2021` when it has no end, `until 1 May 2019` when it has no start.

@@ -8,7 +8,7 @@ import type { TimeBucket } from '../../../../src/core/event-store.ts';
 import { apiUrl } from '../../api/client.ts';
 import type { TimelineResponse } from '../../api/types.ts';
 import { useApi, useShownTogether } from '../../api/use-api.ts';
-import { formatCount, formatPeriod } from '../../model/format.ts';
+import { formatCount, formatPeriod, formatSpan } from '../../model/format.ts';
 import { kindLabels, kindOrder } from '../../model/kinds.ts';
 import { onlyKinds, splitKinds } from '../../model/timeline-kinds.ts';
 import type { BucketChoice } from '../../model/view-state.ts';
@@ -133,9 +133,18 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
             .filter((k) => spanning.kinds[k])
             .map((k) => `${formatCount(spanning.kinds[k]!)} ${kindLabels[k].toLowerCase()}`)
             .join(', ')}
-          ) — counted in the totals, not drawn as bars.
+          ) — counted in the totals, not drawn as bars. {spanningPeriods(spanning.ranges)}
         </p>
       )}
     </section>
   );
+}
+
+/** Where the records set apart may fall: `They fall in 2015 (8), March–April 2016 (2) and 3 other periods.` */
+function spanningPeriods(ranges: TimelineResponse['spanning']['ranges']): string {
+  const shown = ranges.slice(0, 3).map((r) => `${formatSpan(r.from, r.to)} (${formatCount(r.total)})`);
+  if (!shown.length) return '';
+  const others = ranges.length - shown.length;
+  const list = others ? `${shown.join(', ')} and ${formatCount(others)} other period${others === 1 ? '' : 's'}` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0];
+  return `They fall in ${list}.`;
 }
