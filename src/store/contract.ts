@@ -327,6 +327,12 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
         { actor: 'iskp', month: '2021-03', count: 2 },
         { actor: 'iskp', month: null, count: 1 },
       ]);
+      // A record that may fall in either of two years has no year, as it has no month and no timeline bar.
+      await store.write([sampleRecord({ id: 'y:span', date: '2020-12-28', dateEnd: '2021-01-03' })], { by: 'test' });
+      expect(await store.stats(fullScope, { id: ['y:span', 't:4'] }, ['year'], ['count'])).toEqual([
+        { year: '2020', count: 1 },
+        { year: null, count: 1 },
+      ]);
     });
 
     it('aggregates the map into cells at low zoom and never returns more than asked', async () => {

@@ -32,8 +32,9 @@ const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boo
   dataset: { expr: 'dataset' },
   status: { expr: 'status' },
   visibility: { expr: 'visibility' },
-  year: { expr: 'CAST(year(date) AS VARCHAR)' },
-  // A record known only to a span wider than a month has no month: it is not pinned to a fabricated one.
+  // A record known only to a span wider than a year (or a month) has no year (or month): it is not pinned to a
+  // fabricated one, as the timeline sets it apart.
+  year: { expr: 'CASE WHEN year(date) = year(date_end) THEN CAST(year(date) AS VARCHAR) END' },
   month: { expr: "CASE WHEN date_trunc('month', date) = date_trunc('month', date_end) THEN strftime(date, '%Y-%m') END" },
   actor: { expr: 'actor_ids', list: true, set: 'actor_set' },
   target: { expr: 'targets', list: true, set: 'target_set' },
