@@ -30,8 +30,10 @@ export const actorSchema = z.strictObject({
 
 export const actorRuleSchema = z
   .strictObject({
-    dataset: label,
-    name: label,
+    /** One dataset or several: the rule applies to records of any of them. */
+    dataset: z.union([label, z.array(label).min(1)]),
+    /** One name or several, each compared as names are (case, accents, transliteration ignored). */
+    name: z.union([label, z.array(label).min(1)]),
     countries: z.array(iso3).nullable().optional(),
     /** Inclusive ISO dates. */
     from: isoDate.nullable().optional(),
@@ -146,7 +148,7 @@ export function normalizeName(s: string): string {
   return (tokens.length > 1 ? tokens.filter((t) => !dropped.has(t)) : tokens).join(' ');
 }
 
-const qualifier = /\s*\(?\s*(?:suspected|claimed|alleged|accused|disputed)\s*\)?\s*$/i;
+const qualifier = /\s*\(?\s*(?:suspected|suspects?|claimed|alleged|accused|disputed)\s*\)?\s*$/i;
 const period = /\s*\(\s*\d{4}\s*[-–]\s*(?:\d{4})?\s*\)\s*$/;
 
 /** Keys to try for a name: as written, then without a trailing qualifier or period. */
@@ -158,19 +160,22 @@ function nameKeys(name: string): string[] {
 interface CompiledRule {
   index: number;
   rule: ActorRule;
-  dataset: string;
+  datasets: Set<string>;
   countries?: Set<string>;
   dyads?: Set<string>;
   exclude?: Set<string>;
   specificity: number;
 }
 
+/** A rule's one-or-several value as a list. */
+export const listOf = (x: string | string[]): string[] => (Array.isArray(x) ? x : [x]);
+
 function compileRule(rule: ActorRule, index: number): CompiledRule {
   const set = (xs: string[] | null | undefined, f: (x: string) => string) => (xs?.length ? new Set(xs.map(f)) : undefined);
   const c: CompiledRule = {
     index,
     rule,
-    dataset: rule.dataset.toLowerCase(),
+    datasets: new Set(listOf(rule.dataset).map((d) => d.toLowerCase())),
     countries: set(rule.countries, (x) => x),
     dyads: set(rule.dyads, normalizeName),
     exclude: set(rule.excludeDyads, normalizeName),
@@ -189,7 +194,7 @@ interface Facts {
 }
 
 function ruleApplies(r: CompiledRule, f: Facts): boolean {
-  if (r.dataset !== f.dataset) return false;
+  if (!r.datasets.has(f.dataset)) return false;
   if (r.countries && !(f.country && r.countries.has(f.country))) return false;
   if (r.rule.from && !(f.date && f.date >= r.rule.from)) return false;
   if (r.rule.until && !(f.date && f.date <= r.rule.until)) return false;
@@ -213,7 +218,7 @@ function registryProblems(file: RegistryFile, owner: Map<string, Actor>): string
       if (other && other !== a.id) problems.push(`actor "${a.id}": UCDP id ${n} also belongs to actor "${other}"`);
       ucdp.set(n, a.id);
     }
-    for (const alias of [a.id, a.name, ...a.aliases]) {
+    for (const alias of [a.name, ...a.aliases]) {
       const key = normalizeName(alias);
       const other = owner.get(key);
       if (!key) problems.push(`actor "${a.id}": alias "${alias}" has no letters or digits`);
@@ -230,7 +235,7 @@ function registryProblems(file: RegistryFile, owner: Map<string, Actor>): string
     }
   }
   file.rules.forEach((r, i) => {
-    if (r.actor && !byId.has(r.actor)) problems.push(`rule ${i} (${r.dataset} "${r.name}"): unknown actor "${r.actor}"`);
+    if (r.actor && !byId.has(r.actor)) problems.push(`rule ${i} (${listOf(r.dataset).join(', ')} "${listOf(r.name).join('", "')}"): unknown actor "${r.actor}"`);
   });
   return problems;
 }
@@ -252,11 +257,11 @@ export function createActorRegistry(file: RegistryFile): ActorRegistry {
   for (const a of actors) if (a.parent) children.set(a.parent, [...(children.get(a.parent) ?? []), a.id]);
   const rulesByKey = new Map<string, CompiledRule[]>();
   file.rules.forEach((r, i) => {
-    const key = normalizeName(r.name);
-    rulesByKey.set(key, [...(rulesByKey.get(key) ?? []), compileRule(r, i)]);
+    const compiled = compileRule(r, i);
+    for (const key of new Set(listOf(r.name).map(normalizeName))) rulesByKey.set(key, [...(rulesByKey.get(key) ?? []), compiled]);
   });
   const entries = actors.flatMap((actor) =>
-    [...new Set([actor.name, ...actor.aliases, actor.id])].map((alias) => ({ actor, alias, key: normalizeName(alias), plain: plainTokens(alias).join(' ') })),
+    [...new Set([actor.name, ...actor.aliases])].map((alias) => ({ actor, alias, key: normalizeName(alias), plain: plainTokens(alias).join(' ') })),
   );
   // Short keys ("is", "let") are also ordinary words, so in free text they count only when written as an alias is.
   const shortAliases = new Map<string, string[]>();
