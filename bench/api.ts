@@ -142,7 +142,7 @@ export async function benchApi(options: ApiBenchOptions = {}) {
   try {
     const t = performance.now();
     // Opened as `sitrep serve` opens it (with its default memory limit), so memory figures are the server's.
-    let store = await openStore({ db: file });
+    let store = await openStore({ db: file }, { create: true });
     if (!options.dbFile) {
       await store.write(benchRecords(records), { by: 'bench' });
       log(`wrote ${records.toLocaleString('en')} records in ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -4,7 +4,7 @@ import { runImport } from '../src/cli/run-import.ts';
 import { loadRegistry, openStore } from '../src/cli/wiring.ts';
 
 const [file, db] = process.argv.slice(2) as [string, string];
-const store = await openStore({ db }, 'importMemoryLimit');
+const store = await openStore({ db }, { create: true, limit: 'importMemoryLimit' });
 const [report] = await runImport(store, file, await loadImportContext(loadRegistry(), {}), {});
 await store.close();
 console.log(JSON.stringify({ ...report, rejections: undefined, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));

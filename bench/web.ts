@@ -252,7 +252,7 @@ export async function benchWeb(baseUrl: string, options: WebBenchOptions = {}): 
 async function syntheticStore(path: string, count: number) {
   const fresh = !existsSync(path);
   // Opened as `sitrep serve` opens it: its memory limit, and reads that stop when the browser cancels them.
-  const store = await openStore({ db: path });
+  const store = await openStore({ db: path }, { create: true });
   if (fresh) {
     const t = performance.now();
     await store.write(syntheticRecords(count), { by: 'bench' });

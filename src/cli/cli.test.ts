@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -170,9 +170,20 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
 
     const notAStore = join(dir, 'notes.txt');
     writeFileSync(notAStore, 'not a database');
+    // DuckDB opens an empty path or a .csv/.json file as a store in memory: an import into it reported success and
+    // kept nothing. A mistyped path for a command that reads made an empty store and answered "0 records".
+    const csvFile = join(dir, 'events.csv');
+    writeFileSync(csvFile, 'id,date\n1,2021-01-01\n');
+    const typo = join(dir, 'typo.duckdb');
     const cases: [string[], Record<string, string>, RegExp][] = [
       [['query'], { SITREP_DB: notAStore }, /notes\.txt \(SITREP_DB\) is not a Sitrep store/],
-      [['query', '--db', join(dir, 'no-such-folder', 'x.duckdb')], {}, /cannot create the store .*x\.duckdb \(--db\): its folder does not exist/],
+      [['import', join(dir, 'seed.ndjson'), '--db', join(dir, 'no-such-folder', 'x.duckdb')], {}, /cannot create the store .*x\.duckdb \(--db\): its folder does not exist/],
+      [['import', join(dir, 'seed.ndjson'), '--db', csvFile], {}, /events\.csv \(--db\) is not a Sitrep store/],
+      [['import', join(dir, 'seed.ndjson'), '--db', ''], {}, /the store path \(--db\) is empty/],
+      [['query', '--db', typo], {}, /there is no store at .*typo\.duckdb \(--db\); check the path/],
+      [['stats', '--by', 'year', '--db', typo], {}, /there is no store at/],
+      [['users', 'list', '--db', typo], {}, /there is no store at/],
+      [['query', '--db', dir], {}, /is a folder, not a store/],
     ];
     for (const [args, env, message] of cases) {
       const r = sitrep(args, env);
@@ -181,6 +192,8 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(readFileSync(notAStore, 'utf8')).toBe('not a database');
+    expect(readFileSync(csvFile, 'utf8')).toBe('id,date\n1,2021-01-01\n');
+    expect(existsSync(typo)).toBe(false);
   });
 
   it('stops quietly when the reader of its output stops early (`sitrep export | head`)', async () => {

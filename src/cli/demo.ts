@@ -120,6 +120,7 @@ export function demoCommand(): Command {
       const context = await loadImportContext(loadRegistry(), {});
       const reports = await withStore(opts, (store) =>
         loadDemo(store, context, { onFile: (f) => opts.json || process.stderr.write(`importing ${f}…\n`), onSkip: (f, why) => process.stderr.write(`${f}: ${why}\n`) }),
+        { create: true },
       );
       if (opts.json) {
         await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');

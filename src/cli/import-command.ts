@@ -36,7 +36,7 @@ export function importCommand(): Command {
       }
       const remote = opts.server ? remoteOf(opts) : undefined;
       // A mapping sets the format and encoding in `opts` (loadImportContext), before they are read here.
-      const local = remote ? undefined : { context: await loadImportContext(loadRegistry(), opts), store: await openStore(opts, 'importMemoryLimit') };
+      const local = remote ? undefined : { context: await loadImportContext(loadRegistry(), opts), store: await openStore(opts, { create: true, limit: 'importMemoryLimit' }) };
       const request = { format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), maxRejectRate };
       const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
       const rejects = opts.rejects ? rejectsFile(opts.rejects) : undefined;

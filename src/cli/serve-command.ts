@@ -105,7 +105,7 @@ export function serveCommand(): Command {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`invalid --port "${opts.port ?? setting('port')}": expected a whole number from 0 to 65535`, '--port');
       const options = serverOptionsFromSettings();
       const registry = loadRegistry();
-      const store = await openStore(opts);
+      const store = await openStore(opts, { create: true });
       let server: RunningServer;
       try {
         if (opts.demo && (await store.count(fullScope, {})) === 0) {

@@ -30,8 +30,9 @@ function cliActor() {
 const dbOption = () => new Option('--db <path>', `store file (default: $${settings.db.env} or ${settings.db.default})`);
 const roleOption = () => new Option('--role <role>', `one of ${roles.join(', ')}`).choices([...roles]);
 
-function withService<T>(opts: DbOpts, fn: (service: AccountService) => Promise<T>): Promise<T> {
-  return withStore(opts, (store) => fn(accountService(store.accounts)));
+/** `create`: `users add` may make the store (an admin set up before the first `sitrep serve`); the others read one. */
+function withService<T>(opts: DbOpts, fn: (service: AccountService) => Promise<T>, create = false): Promise<T> {
+  return withStore(opts, (store) => fn(accountService(store.accounts)), { create });
 }
 
 /** The `users` command and its subcommands. */
@@ -52,7 +53,7 @@ export function usersCommand(): Command {
         const password = await newPassword(name, Boolean(opts.passwordStdin));
         const user = await service.addUser(name, opts.role, password, cliActor());
         await write(process.stdout, `added ${user.role} ${user.name}\n`);
-      });
+      }, true);
     });
 
   users

@@ -1,7 +1,7 @@
 /**
  * Composition: opening the store and loading the registry from settings, shared by every command.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, readFileSync, statSync } from 'node:fs';
 import { createActorRegistry, registryFileSchema, type ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { WithAccounts } from '../core/account-store.ts';
@@ -28,18 +28,53 @@ export function loadRegistry(path = setting('actors')): ActorRegistry {
   return createActorRegistry(parsed.data);
 }
 
+/** How a command opens the store: only the commands that fill one (import, demo, serve, users add) may create it. */
+export interface OpenOptions {
+  create?: boolean;
+  limit?: 'memoryLimit' | 'importMemoryLimit';
+}
+
 /**
  * The store named by `--db` or the `db` setting, with its accounts (`store.accounts`), under the DuckDB memory
- * limit the setting `limit` names.
+ * limit the setting `limit` names. A path that is no store is refused before DuckDB sees it: DuckDB would create
+ * an empty store at a mistyped path (and a command reading it would answer "0 records"), and opens some paths
+ * (an empty one, a `.csv` or `.json` file) as a store in memory, where an import vanishes when it ends.
  */
-export async function openStore(opts: { db?: string }, limit: 'memoryLimit' | 'importMemoryLimit' = 'memoryLimit'): Promise<EventStore & WithAccounts> {
+export async function openStore(opts: { db?: string }, { create = false, limit = 'memoryLimit' }: OpenOptions = {}): Promise<EventStore & WithAccounts> {
   const memoryLimit = setting(limit);
   const path = opts.db ?? setting('db');
+  const param = opts.db !== undefined ? '--db' : settings.db.env;
+  checkStorePath(path, param, create);
   try {
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
     return await duckdbStore(path, { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
   } catch (e) {
-    throw storeOpenError(path, opts.db ? '--db' : settings.db.env, e, limit === 'importMemoryLimit');
+    throw storeOpenError(path, param, e, limit === 'importMemoryLimit');
+  }
+}
+
+/** DuckDB files carry "DUCK" at byte 8 of their header. */
+function isDuckdbFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    return readSync(fd, head, 0, 12, 0) === 12 && head.subarray(8, 12).toString('latin1') === 'DUCK';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkStorePath(path: string, param: string, create: boolean): void {
+  if (path === ':memory:') return;
+  if (!path.trim()) throw new UserError(`the store path (${param}) is empty`, param, 'name a store file, e.g. ./sitrep.duckdb');
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) {
+    if (create) return;
+    throw new UserError(`there is no store at ${path} (${param})`, param, 'check the path; `sitrep import` or `sitrep demo` creates a store');
+  }
+  if (stat.isDirectory()) throw new UserError(`${path} (${param}) is a folder, not a store`, param, 'name the store file');
+  if (stat.size > 0 && !isDuckdbFile(path)) {
+    throw new UserError(`${path} (${param}) is not a Sitrep store: not a DuckDB database file`, param, 'name a store file, or a new path to create one');
   }
 }
 
@@ -73,8 +108,8 @@ function storeOpenError(path: string, param: string, e: unknown, importing: bool
 }
 
 /** Runs `fn` with the store open and closes it afterwards, whatever happens. */
-export async function withStore<T>(opts: { db?: string }, fn: (store: EventStore & WithAccounts) => Promise<T>): Promise<T> {
-  const store = await openStore(opts);
+export async function withStore<T>(opts: { db?: string }, fn: (store: EventStore & WithAccounts) => Promise<T>, open: OpenOptions = {}): Promise<T> {
+  const store = await openStore(opts, open);
   try {
     return await fn(store);
   } finally {
