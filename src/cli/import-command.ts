@@ -9,7 +9,7 @@ import { sourceFormats } from '../sources/registry.ts';
 import { loadRegistry, openStore } from './wiring.ts';
 import { write } from './output.ts';
 import type { ImportCallbacks, ImportReport } from '../core/importing.ts';
-import { rejectsFile, reportTable, runImport } from './run-import.ts';
+import { checkFileToImport, rejectsFile, reportTable, runImport } from './run-import.ts';
 import { importThroughServer, type RemoteImport } from './import-client.ts';
 import { setting, settings } from './settings.ts';
 import { loadImportContext } from './import-context.ts';
@@ -34,12 +34,14 @@ export function importCommand(): Command {
       if (!Number.isFinite(maxRejectRate) || maxRejectRate < 0 || maxRejectRate > 1) {
         throw new UserError(`invalid --max-reject-rate "${opts.maxRejectRate}": expected a fraction from 0 to 1 (0.01 = 1%)`, '--max-reject-rate');
       }
+      // Every file is checked before the first is imported: a typo in the last name must not leave the others half done.
+      for (const file of files) checkFileToImport(file);
       const remote = opts.server ? remoteOf(opts) : undefined;
       // A mapping sets the format and encoding in `opts` (loadImportContext), before they are read here.
       const local = remote ? undefined : { context: await loadImportContext(loadRegistry(), opts), store: await openStore(opts, { create: true, limit: 'importMemoryLimit' }) };
       const request = { format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), maxRejectRate };
       const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
-      const rejects = opts.rejects ? rejectsFile(opts.rejects) : undefined;
+      const rejects = opts.rejects ? rejectsFile(opts.rejects, files) : undefined;
       const reports: ImportReport[] = [];
       try {
         for (const file of files) {
@@ -61,6 +63,13 @@ export function importCommand(): Command {
                 ? await importThroughServer(file, { ...remote, ...request, mapping: opts.mapping, gdeltCodes: opts.gdeltCodes }, { onProgress, ...(rejects ? { onReject: rejects.write } : {}) })
                 : await runImport(local!.store, file, local!.context, { ...request, ...(rejects ? { rejects } : {}), onProgress })),
             );
+            rejects?.read();
+          } catch (e) {
+            // Each file is its own transaction: those before this one are in the store, and the user must know which.
+            if (!reports.length || !(e instanceof UserError)) throw e;
+            await write(process.stdout, reportTable(reports));
+            const done = [...new Set(reports.map((r) => r.file))].join(', ');
+            throw new UserError(`${e.message} (${done} ${reports.length === 1 ? 'was' : 'were'} imported before it, as listed above)`, e.param);
           } finally {
             bar?.stop();
           }

@@ -3,7 +3,7 @@
  * actor list and the progress bar — on the invented ACLED fixture, whose last five rows are wrong on purpose.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -46,6 +46,42 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
     expect(rows.slice(1).map(([file, line, column, value]) => [file, line, column, value])).toEqual([...expected('acled-current.csv'), ...expected('acled-copy.csv')]);
     expect(rows.slice(1).every(([, , , , reason]) => reason!.length > 10)).toBe(true);
     expect(sitrep(['import', fixture, '--db', db, '--max-reject-rate', 'lots']).stderr).toMatch(/invalid --max-reject-rate "lots": expected a fraction from 0 to 1/);
+  });
+
+  it('--rejects never destroys a file: not an input, not an earlier file when nothing was read, not into a missing folder', () => {
+    const db = join(dir, 'keep.duckdb');
+    const precious = join(dir, 'precious.csv');
+    writeFileSync(precious, 'precious\n');
+    const cases: [string[], RegExp][] = [
+      [['import', precious, '--db', db, '--rejects', precious], /--rejects .*precious\.csv is one of the files to import/],
+      [['import', join(dir, 'missing.csv'), '--db', db, '--rejects', precious], /cannot open .*missing\.csv: no such file/],
+      [['import', fixture, '--db', db, '--rejects', join(dir, 'no-folder', 'r.csv')], /cannot write --rejects .*r\.csv: its folder does not exist/],
+      // The header is not one Sitrep reads: no row was read, so there is nothing to write over the earlier file.
+      [['import', precious, '--db', db, '--rejects', join(dir, 'rejects-kept.csv')], /cannot tell the format/],
+    ];
+    writeFileSync(join(dir, 'rejects-kept.csv'), 'earlier\n');
+    for (const [args, message] of cases) {
+      const r = sitrep(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(readFileSync(precious, 'utf8')).toBe('precious\n');
+    expect(readFileSync(join(dir, 'rejects-kept.csv'), 'utf8')).toBe('earlier\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('checks every file before importing the first, and says which files a later failure left imported', () => {
+    const db = join(dir, 'multi.duckdb');
+    const missing = sitrep(['import', fixture, join(dir, 'typo.csv'), '--db', db, '--max-reject-rate', '0.5']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/typo\.csv: no such file/);
+    expect(sitrep(['datasets', '--db', db]).stderr).toMatch(/there is no store/);
+
+    const later = sitrep(['import', join(projectRoot, 'data/demo/conflict_data_pak.csv.gz'), fixture, '--db', db]);
+    expect(later.code).toBe(2);
+    expect(later.stdout).toMatch(/conflict_data_pak\.csv\.gz\s+ucdp/);
+    expect(later.stderr).toMatch(/5 of 13 rows rejected .*\(conflict_data_pak\.csv\.gz was imported before it, as listed above\)/);
   });
 
   it('--sync archives the records a new full file no longer holds, and says how many', () => {

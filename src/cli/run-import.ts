@@ -3,7 +3,8 @@
  * validate every record, explain every rejection, and write everything in one transaction — or nothing, when
  * the file cannot be read or too many rows are rejected.
  */
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
@@ -27,16 +28,38 @@ const keptRejections = 20;
 
 export interface RejectsFile {
   write(rejection: Rejection): void;
+  /** A file was imported (with or without rejections): the rejects file is then put in place. */
+  read(): void;
   close(): Promise<void>;
 }
 
-/** `--rejects FILE`: every rejected row as a CSV line (file, line, column, value, reason). */
-export function rejectsFile(path: string): RejectsFile {
-  const out = createWriteStream(path);
+/**
+ * `--rejects FILE`: every rejected row as a CSV line (file, line, column, value, reason). Written beside the
+ * target and put in its place on `close`, once rows have been read: an import that fails before (a bad header)
+ * leaves an earlier file of that name as it was. It may not name one of the files being imported.
+ */
+export function rejectsFile(path: string, inputs: readonly string[] = []): RejectsFile {
+  if (inputs.some((f) => resolve(f) === resolve(path))) {
+    throw new UserError(`--rejects ${path} is one of the files to import`, '--rejects', 'name another file for the rejected rows');
+  }
+  if (!statSync(dirname(resolve(path)), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`cannot write --rejects ${path}: its folder does not exist`, '--rejects', 'create the folder or name another path');
+  }
+  const partial = `${path}.${process.pid}.partial`;
+  const out = createWriteStream(partial);
   out.write(stringify([['file', 'line', 'column', 'value', 'reason']]));
+  let rows = 0;
   return {
-    write: (r) => out.write(stringify([[r.file, r.line, r.column ?? '', r.value ?? '', r.reason]])),
-    close: () => new Promise((resolve) => out.end(resolve)),
+    write: (r) => {
+      rows++;
+      out.write(stringify([[r.file, r.line, r.column ?? '', r.value ?? '', r.reason]]));
+    },
+    read: () => void (rows ||= -1),
+    close: async () => {
+      await new Promise((done, failed) => out.end(done).once('error', failed));
+      if (rows) renameSync(partial, path);
+      else rmSync(partial, { force: true });
+    },
   };
 }
 
