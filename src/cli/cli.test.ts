@@ -50,6 +50,47 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(readFileSync(join(dir, 'export.csv'), 'utf8')).toContain(`"'=HYPERLINK`);
   });
 
+  it('says when a query wrote fewer records than match, and when a group name matched nothing', () => {
+    const some = sitrep(['query', '--db', db, '--limit', '2', '--format', 'csv']);
+    expect(parse(some.stdout, { columns: true })).toHaveLength(2);
+    expect(some.stderr).toMatch(/^sitrep: wrote 2 of 3 records \(--limit 2\); `sitrep export` writes them all\n$/);
+    expect(sitrep(['query', '--db', db, '--format', 'csv']).stderr).toBe('');
+    for (const args of [['stats', '--by', 'year'], ['export'], ['query'], ['actors', 'unresolved']]) {
+      const r = sitrep([...args, '--db', db, '--actor', 'ISIS-Kx']);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stderr, args.join(' ')).toMatch(/no registry actor is called "ISIS-Kx"/);
+    }
+    // An empty table is still a table: its header.
+    expect(sitrep(['stats', '--db', db, '--by', 'year', '--measure', 'count', '--format', 'csv', '--kind', 'media']).stdout).toBe('year,count\r\n');
+  });
+
+  it('leaves out of a file for anonymous readers the ids of drafts its records link to', () => {
+    const linking = join(dir, 'linking.ndjson');
+    const other = join(dir, 'linking.duckdb');
+    writeFileSync(linking, [
+      sampleRecord({ id: 'l:public', links: [{ recordId: 'l:draft', relation: 'led_to' }, { recordId: 'l:later', relation: 'same_event' }] }),
+      sampleRecord({ id: 'l:draft', status: 'draft' }),
+    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    expect(sitrep(['import', linking, '--db', other]).code).toBe(0);
+    const links = (args: string[]) => (JSON.parse(sitrep(['export', '--db', other, '--format', 'json', '--id', 'l:public', ...args]).stdout) as { links: { recordId: string }[] }[])[0]!.links.map((l) => l.recordId);
+    expect(links([])).toEqual(['l:draft', 'l:later']);
+    expect(links(['--status', 'published', '--visibility', 'public'])).toEqual([]);
+  });
+
+  it('reads back a CSV export of the largest record the schema allows (a row of several megabytes)', () => {
+    const big = join(dir, 'big-record.ndjson');
+    const sources = Array.from({ length: 500 }, (_, i) => ({ title: `"${i}" ${'x'.repeat(1990)}`, publisher: 'P', url: `https://example.org/${i}`, type: 'media' }));
+    writeFileSync(big, JSON.stringify(sampleRecord({ id: 'big:1', sources })) + '\n');
+    const first = join(dir, 'big-1.duckdb');
+    expect(sitrep(['import', big, '--db', first]).code).toBe(0);
+    const csv = join(dir, 'big.csv');
+    writeFileSync(csv, sitrep(['export', '--db', first, '--format', 'csv']).stdout);
+    const second = join(dir, 'big-2.duckdb');
+    const r = sitrep(['import', csv, '--db', second, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(sitrep(['export', '--db', second]).stdout).toBe(sitrep(['export', '--db', first]).stdout);
+  });
+
   it('is idempotent: a second import changes nothing', () => {
     const file = join(dir, 'seed.ndjson');
     const r = JSON.parse(sitrep(['import', file, '--db', db, '--json']).stdout)[0];

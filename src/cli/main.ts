@@ -7,7 +7,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { resolveActorFilter } from '../core/actor-registry.ts';
 import { statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
-import { filterParams, fullScope, parseFilter, type EventFilter, type FilterParam } from '../core/filter.ts';
+import { filterParams, fullScope, parseFilter, type AccessScope, type EventFilter, type FilterParam } from '../core/filter.ts';
+import type { ActorRegistry } from '../core/actor-registry.ts';
+import { streamWithVisibleLinks, withVisibleLinks } from '../server/visible-links.ts';
 import { csvLine } from '../core/record-encoding.ts';
 import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
 import { projectRoot, setting, settings } from './settings.ts';
@@ -97,15 +99,16 @@ export function buildProgram(): Command {
     const sort = oneOf('--sort', opts.sort, ['date', '-date', 'killed', '-killed'] as const);
     await withStore(opts, async (store) => {
       const page = await store.query(fullScope, filter, { limit, sort });
-      // Nothing found for a name that is no registry actor is usually a misspelt group: say so on stderr.
-      const unknown = (typed.actor ?? []).filter((name) => !registry.find(name));
-      if (!page.records.length && unknown.length) {
-        process.stderr.write(`sitrep: no registry actor is called ${unknown.map((n) => `"${n}"`).join(' or ')}, and no record these filters select names it as written (find the spelling with \`sitrep actors search NAME\`)\n`);
-      }
+      const total = await store.count(fullScope, filter);
+      if (!total) warnUnknownActors(typed.actor, registry);
       if (format === 'table') {
         await write(process.stdout, formatTable(page.records.map(recordSummary)));
-        await write(process.stdout, `${page.records.length} of ${await store.count(fullScope, filter)} records\n`);
-      } else await writeRecords(process.stdout, page.records, format);
+        await write(process.stdout, `${page.records.length} of ${total} records\n`);
+        return;
+      }
+      await writeRecords(process.stdout, await withVisibleLinks(store, readerScope(filter), page.records), format);
+      // A file saved from `query` must not pass for the whole selection.
+      if (total > page.records.length) process.stderr.write(`sitrep: wrote ${page.records.length} of ${total} records (--limit ${limit}); \`sitrep export\` writes them all\n`);
     });
   });
 
@@ -115,9 +118,14 @@ export function buildProgram(): Command {
       .description('stream every matching record (no row cap) as NDJSON, JSON, CSV or GeoJSON')
       .option('--format <format>', 'ndjson, json, csv or geojson', 'ndjson'),
   ).action(async (opts) => {
-    const filter = resolveActorFilter(filterFrom(opts), loadRegistry());
+    const registry = loadRegistry();
+    const typed = filterFrom(opts);
+    const filter = resolveActorFilter(typed, registry);
     const format = oneOf('--format', opts.format, recordFormats) as RecordFormat;
-    await withStore(opts, (store) => writeRecords(process.stdout, store.stream(fullScope, filter), format));
+    await withStore(opts, async (store) => {
+      if (typed.actor && !(await store.count(fullScope, filter))) warnUnknownActors(typed.actor, registry);
+      await writeRecords(process.stdout, streamWithVisibleLinks(store, readerScope(filter), store.stream(fullScope, filter)), format);
+    });
   });
 
   addFilterOptions(
@@ -128,14 +136,18 @@ export function buildProgram(): Command {
       .option('--measure <measures>', `comma-separated or repeated: ${statMeasures.join(', ')} (default all)`, (v: string, p: string[] = []) => [...p, v])
       .option('--format <format>', 'table, csv or json', 'table'),
   ).action(async (opts) => {
-    const filter = resolveActorFilter(filterFrom(opts), loadRegistry());
+    const registry = loadRegistry();
+    const typed = filterFrom(opts);
+    const filter = resolveActorFilter(typed, registry);
     const by = ((opts.by as string[] | undefined) ?? []).map((d) => oneOf('--by', d, statDimensions)) as StatDimension[];
     const measures = ((opts.measure as string[] | undefined) ?? [statMeasures.join(',')]).flatMap((v) => v.split(',')).map((m) => oneOf('--measure', m.trim(), statMeasures)) as StatMeasure[];
     const format = oneOf('--format', opts.format, ['table', 'csv', 'json'] as const);
     await withStore(opts, async (store) => {
       const rows = await store.stats(fullScope, filter, by, measures);
+      if (!rows.length || (!by.length && !rows[0]!.count)) warnUnknownActors(typed.actor, registry);
+      const header = rows[0] ? Object.keys(rows[0]) : [...new Set([...by, ...measures])];
       if (format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
-      else if (format === 'csv') await write(process.stdout, [Object.keys(rows[0] ?? {}), ...rows.map((r) => Object.values(r).map((v) => String(v ?? '')))].map(csvLine).join(''));
+      else if (format === 'csv') await write(process.stdout, [header, ...rows.map((r) => Object.values(r).map((v) => String(v ?? '')))].map(csvLine).join(''));
       else await write(process.stdout, formatTable(rows));
     });
   });
@@ -163,9 +175,12 @@ export function buildProgram(): Command {
       .command('unresolved')
       .description('actor names in the store that no registry actor matches, with record counts (among the records the filters select)'),
   ).action(async (opts) => {
-    const filter = resolveActorFilter(filterFrom(opts), loadRegistry());
+    const registry = loadRegistry();
+    const typed = filterFrom(opts);
+    const filter = resolveActorFilter(typed, registry);
     await withStore(opts, async (store) => {
       const rows = await store.unresolvedActors(fullScope, filter);
+      if (!rows.length && !(await store.count(fullScope, filter))) warnUnknownActors(typed.actor, registry);
       await write(process.stdout, formatTable(rows));
     });
   });
@@ -253,4 +268,19 @@ export async function main(argv: string[]): Promise<void> {
 function fail(message: string, hint?: string): never {
   process.stderr.write(`sitrep: ${message}${hint ? ` (${hint})` : ''}\n`);
   process.exit(2);
+}
+
+/**
+ * The reader the filters describe: the command line reads everything, but `--status published --visibility public`
+ * is what anonymous readers see, and a file made so for them must not name the drafts its records link to.
+ */
+function readerScope(filter: EventFilter): AccessScope {
+  return { statuses: filter.status ?? fullScope.statuses, visibilities: filter.visibility ?? fullScope.visibilities };
+}
+
+/** Nothing found for a name that is no registry actor is usually a misspelt group: say so on stderr. */
+function warnUnknownActors(names: readonly string[] | undefined, registry: ActorRegistry): void {
+  const unknown = (names ?? []).filter((name) => !registry.find(name));
+  if (!unknown.length) return;
+  process.stderr.write(`sitrep: no registry actor is called ${unknown.map((n) => `"${n}"`).join(' or ')}, and no record these filters select names it as written (find the spelling with \`sitrep actors search NAME\`)\n`);
 }

@@ -260,6 +260,20 @@ describe('history for readers', () => {
   });
 });
 
+describe('links to records not in the store', () => {
+  it('reach those who read everything as stored (an export is a copy), and no one else', async () => {
+    // An imported record may link to one of a dataset not imported yet (a same_event link, say).
+    await store.write([fixtureRecord({ id: 'fx:dangling', links: [{ recordId: 'later:1', relation: 'same_event' }] })], { by: 'import:fixtures' });
+    const exported = async (c: TestClient) => JSON.parse(await (await c.request('/api/export?format=ndjson&id=fx:dangling')).text()) as Rec & { links: unknown[] };
+    expect((await exported(editor)).links).toEqual([{ recordId: 'later:1', relation: 'same_event' }]);
+    expect((await exported(anonymous)).links).toEqual([]);
+    expect((await exported(viewer)).links).toEqual([]);
+    const detail = async (c: TestClient) => body<{ record: { links: unknown[] }; linked: unknown[] }>(await c.request('/api/records/fx:dangling'), 200);
+    expect(await detail(editor)).toMatchObject({ record: { links: [{ recordId: 'later:1' }] }, linked: [] });
+    expect((await detail(anonymous)).record.links).toEqual([]);
+  });
+});
+
 describe('visibility', () => {
   it("is the editor's to set on a draft and a reviewer's on a published record, as publishing is", async () => {
     const draft = await create(editor, { visibility: 'internal' });

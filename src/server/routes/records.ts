@@ -5,6 +5,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { SortOrder } from '../../core/event-store.ts';
 import { publicChangeNotes, scopedHistory } from '../../core/change-notes.ts';
+import { readsEverything } from '../../core/filter.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError, invalidParameter } from '../errors.ts';
 import { visibleIds, withVisibleLinks } from '../visible-links.ts';
@@ -83,7 +84,11 @@ export function recordRoutes({ store, registry }: RouteDeps) {
     // records the caller may see.
     const overlay = signedIn ? ((await store.getCuration(id)) ?? null) : undefined;
     const byId = await visibleIds(store, scope, [...new Set([...stored.links, ...(overlay?.links ?? [])].map((l) => l.recordId))]);
-    const record = { ...stored, links: stored.links.filter((l) => byId.has(l.recordId)) };
+    // Links to records the caller may not see are cut; one who reads everything sees them as stored, those to
+    // records not (yet) in the store too (they are not in `linked`).
+    const everything = readsEverything(scope);
+    const shown = (l: { recordId: string }) => everything || byId.has(l.recordId);
+    const record = { ...stored, links: stored.links.filter(shown) };
     const linked = record.links.flatMap((l) => {
       const r = byId.get(l.recordId);
       return r ? [{ id: r.id, relation: l.relation, kind: r.kind, date: r.date, title: r.description.slice(0, 120) }] : [];
@@ -93,7 +98,7 @@ export function recordRoutes({ store, registry }: RouteDeps) {
     const changeNotes = publicChangeNotes(stored, revisions);
     // Every revision's fields, and comments as the caller may read them; old values are only in /history.
     const history = scopedHistory(scope, stored, revisions);
-    const curation = overlay && { ...overlay, links: overlay.links.filter((l) => byId.has(l.recordId)) };
+    const curation = overlay && { ...overlay, links: overlay.links.filter(shown) };
     return c.json({ record, linked, history, changeNotes, ...(curation !== undefined ? { curation } : {}) }, 200);
   });
 

@@ -51,6 +51,13 @@ export const sitrepJson: SourceFormat = {
   },
 };
 
+/**
+ * The longest row a valid record can take in Sitrep's CSV: up to 500 sources of ~6,300 characters, 100,000 of
+ * description and the rest, each character as much as six in JSON (`\u0001`) and quotes doubled by CSV. A record
+ * the store holds must read back, so the usual 1 MB bound of a row (which catches unclosed quotes) is raised.
+ */
+const largestCsvRow = 32 * 1024 * 1024;
+
 /** CSV with the canonical columns; cells that export neutralised for spreadsheets are restored. */
 export const sitrepCsv: SourceFormat = {
   name: 'sitrep-csv',
@@ -58,7 +65,7 @@ export const sitrepCsv: SourceFormat = {
   detect: ({ head }) => firstLine(head).startsWith('id,kind,subtype,date,dateEnd,datePrecision'),
   async *read(input) {
     let header: string[] | undefined;
-    for await (const { line, cells } of csvRows(input)) {
+    for await (const { line, cells } of csvRows(input, { maxRowChars: largestCsvRow })) {
       if (!header) {
         header = cells.map((c) => c.trim());
         const missing = ['id', 'kind', 'date', 'datePrecision', 'placePrecision', 'dataset'].filter((c) => !header!.includes(c));
