@@ -217,8 +217,14 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       const { admin1 } = await store.facets(publicScope, {}, ['admin1']);
       expect(admin1!.values.filter((v) => /balochistan/i.test(v.value))).toEqual([{ value: 'Balochistan', count: 2 }]);
       const byProvince = await store.stats(publicScope, { country: ['PAK'] }, ['admin1'], ['count', 'killed']);
-      expect(byProvince).toEqual([{ admin1: 'Balochistan', count: 2, killed: 11 }]);
+      expect(byProvince).toEqual([{ country: 'PAK', admin1: 'Balochistan', count: 2, killed: 11 }]);
       expect(await store.areas(publicScope, { country: ['PAK'] }, 'admin1')).toEqual([{ country: 'PAK', admin1: 'Balochistan', count: 2, killed: 11 }]);
+      // Provinces of the same name in two countries are two provinces.
+      await store.write([sampleRecord({ id: 't:punjab-in', place: { country: 'IND', admin1: 'Punjab', precision: 'admin1' } }), sampleRecord({ id: 't:punjab-pk', place: { country: 'PAK', admin1: 'Punjab', precision: 'admin1' } })], { by: 'test' });
+      expect(await store.stats(fullScope, { admin1: ['Punjab'] }, ['admin1'], ['count'])).toEqual([
+        { country: 'IND', admin1: 'Punjab', count: 1 },
+        { country: 'PAK', admin1: 'Punjab', count: 1 },
+      ]);
     });
 
     it('matches date ranges by overlap, never pinning an imprecise date to a day', async () => {

@@ -252,7 +252,10 @@ export function duckdbReads(pool: ConnectionPool): Reads {
 
     async stats(scope, filter, by: StatDimension[], measures: StatMeasure[] = ['count', 'killed', 'wounded']) {
       const w = whereClause(scope, filter);
-      const dims = [...new Set(by)];
+      // A province is named within its country ("Northern" is a province of Sri Lanka and of Sierra Leone; Punjab
+      // of India and of Pakistan): grouped by admin1, the rows are its country's too.
+      const asked = [...new Set(by)];
+      const dims = asked.includes('admin1') && !asked.includes('country') ? asked.flatMap((d) => (d === 'admin1' ? (['country', 'admin1'] as const) : [d])) : asked;
       // List dimensions are crossed (actor × target), not zipped: one lateral unnest per list.
       const laterals = dims
         .filter((d) => dimensionSql[d].list)
