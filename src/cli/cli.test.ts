@@ -79,7 +79,7 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
 
   it('reads back a CSV export of the largest record the schema allows (a row of several megabytes)', () => {
     const big = join(dir, 'big-record.ndjson');
-    const sources = Array.from({ length: 500 }, (_, i) => ({ title: `"${i}" ${'x'.repeat(1990)}`, publisher: 'P', url: `https://example.org/${i}`, type: 'media' }));
+    const sources = Array.from({ length: 500 }, (_, i) => ({ title: `"${i}" ${'x'.repeat(1990)}`, publisher: 'P', url: `https://example.org/${i}`, type: 'media' as const }));
     writeFileSync(big, JSON.stringify(sampleRecord({ id: 'big:1', sources })) + '\n');
     const first = join(dir, 'big-1.duckdb');
     expect(sitrep(['import', big, '--db', first]).code).toBe(0);
@@ -152,8 +152,8 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(sitrep(['import', file, '--db', odd]).code).toBe(0);
     const csv = sitrep(['stats', '--db', odd, '--by', 'admin1', '--measure', 'count', '--format', 'csv']).stdout;
     const rows = parse(csv) as string[][];
-    expect(rows[0]).toEqual(['admin1', 'count']);
-    expect(rows.slice(1).sort()).toEqual([["'=HYPERLINK(\"http://example.org\",\"x\")", '1'], ['Sindh, "South"', '1']]);
+    expect(rows[0]).toEqual(['country', 'admin1', 'count']);
+    expect(rows.slice(1).sort()).toEqual([['PAK', "'=HYPERLINK(\"http://example.org\",\"x\")", '1'], ['PAK', 'Sindh, "South"', '1']]);
   });
 
   it('rejects bad input with one line naming the flag or file and line, exit 2, store unchanged', () => {

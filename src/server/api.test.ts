@@ -215,6 +215,20 @@ describe('aggregates', () => {
     if (bucket === 'day' || bucket === 'week') expect(t.spanning.total).toBeGreaterThan(0);
   });
 
+  it('counts a province once across datasets that spell it differently', async () => {
+    const path = sampleFiles.ucdp;
+    if (!existsSync(path)) return;
+    // UCDP writes "Khyber Pakhtunkwa province"; the curated list's places are geocoded to "Khyber Pakhtunkhwa".
+    const rows = parse(readFileSync(path), { columns: true, bom: true }) as Record<string, string>[];
+    const ucdpKp = rows.filter((r) => r.adm_1 === 'Khyber Pakhtunkwa province').length;
+    expect(ucdpKp).toBeGreaterThan(1000);
+    const stats = (await get<{ rows: { country: string; admin1: string | null; count: number }[] }>('/api/stats?by=admin1&country=PAK&measure=count')).rows;
+    const kp = stats.filter((r) => r.admin1 && /khyber/i.test(r.admin1));
+    expect(kp).toEqual([{ country: 'PAK', admin1: 'Khyber Pakhtunkhwa', count: expect.any(Number) }]);
+    expect(kp[0]!.count).toBeGreaterThanOrEqual(ucdpKp);
+    expect(stats.map((r) => r.admin1)).toEqual(expect.arrayContaining(['Balochistan', 'Sindh', 'Punjab', 'Federally Administered Tribal Areas']));
+  });
+
   it('says which periods the records set apart from a timeline span, as the file dates them', async () => {
     const path = sampleFiles.ucdp;
     if (!existsSync(path)) return;

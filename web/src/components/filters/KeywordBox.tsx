@@ -2,16 +2,19 @@
  * The keyword search (`q`): every word must appear in the description, place, actor names or sources. Applied
  * on Enter or after a pause in typing, so each search is one step in the browser's history, not one per letter.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export interface KeywordBoxProps {
   value: string;
   onSearch: (q: string) => void;
 }
 
+/** The keyword field's id: one on the page, the place focus goes when the last filter chip is removed. */
+export const keywordInputId = 'keywords';
+
 /** The search form. */
 export function KeywordBox({ value, onSearch }: KeywordBoxProps) {
-  const id = useId();
+  const id = keywordInputId;
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 

@@ -2,6 +2,7 @@
  * The filter column: how many records match, the active filters as chips, then every facet with live counts —
  * kind, dates, country, province, actor, target, tactic, attribution, dataset — and the datasets' credits.
  */
+import { useRef } from 'react';
 import type { FacetName } from '../../../../src/core/event-store.ts';
 import { apiUrl } from '../../api/client.ts';
 import type { DatasetInfo, FacetsResponse, FacetValue } from '../../api/types.ts';
@@ -12,6 +13,7 @@ import { clearList, notParam, setList, setScalar, toggleValue, type Filters, typ
 import { DateRange } from '../filters/DateRange.tsx';
 import { FacetList } from '../filters/FacetList.tsx';
 import { FilterChips } from '../filters/FilterChips.tsx';
+import { keywordInputId } from '../filters/KeywordBox.tsx';
 import { KindToggles } from '../filters/KindToggles.tsx';
 import { ResultSummary } from '../filters/ResultSummary.tsx';
 
@@ -26,8 +28,10 @@ export interface SidebarProps {
   /** Names of actor ids outside the facet's top values (a selected one may be). */
   actorName: (id: string) => string;
   id?: string;
-  /** Set while the filters are a drawer over the view (phones): a button at its top closes it. */
+  /** Set while the filters are an open drawer over the view (phones): a modal dialog, a button at its top closes it. */
   onClose?: () => void;
+  /** Set while the filters are a closed drawer (phones): off-screen, so out of reach of Tab and assistive technology. */
+  closed?: boolean;
 }
 
 const facetTitles: [FacetName & IncludeParam, string][] = [
@@ -41,21 +45,27 @@ const facetTitles: [FacetName & IncludeParam, string][] = [
 ];
 
 /** The sidebar. */
-export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowUnlocated, countryName, actorName, id, onClose }: SidebarProps) {
+export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowUnlocated, countryName, actorName, id, onClose, closed }: SidebarProps) {
   const datasets = useApi<{ datasets: DatasetInfo[] }>(apiUrl('datasets'));
   const values = (name: FacetName) => facets?.facets[name]?.values ?? [];
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // With the last filter chip gone, focus goes to the keyword search, or in the drawer (where the header is out of
+  // reach) to its first button.
+  const afterLastChip = () => (closeButton.current ?? document.getElementById(keywordInputId))?.focus();
   const label = (param: string) => (v: FacetValue) => (param === 'country' ? countryName(v.value) : param === 'actor' ? (v.label ?? actorName(v.value)) : valueLabel(param, v.value));
 
   return (
-    <aside className="sidebar" id={id} aria-label="Filters">
+    // A div rather than an <aside>, which may not be a dialog: the same element in both roles, so opening the drawer
+    // keeps what the filters show (an expanded facet) as it was.
+    <div className="sidebar" id={id} role={onClose ? 'dialog' : 'complementary'} aria-modal={onClose ? true : undefined} aria-label="Filters" inert={closed}>
       {onClose && (
         // Focus moves here when the drawer opens, so a keyboard or screen reader user starts in it.
-        <button type="button" className="button primary drawer-close" onClick={onClose} autoFocus>
+        <button type="button" className="button primary drawer-close" onClick={onClose} ref={closeButton} autoFocus>
           {facets ? `Show ${formatCount(facets.total)} ${facets.total === 1 ? 'record' : 'records'}` : 'Close the filters'}
         </button>
       )}
       <ResultSummary total={facets?.total} unlocated={unlocated} loading={loading} onShowUnlocated={onShowUnlocated} />
-      <FilterChips filters={filters} onChange={onChange} countryName={countryName} actorValues={values('actor')} />
+      <FilterChips filters={filters} onChange={onChange} countryName={countryName} actorValues={values('actor')} afterLast={afterLastChip} />
       <KindToggles counts={values('kind')} selected={filters.kind ?? []} excluded={filters.not_kind} onChange={(k) => onChange(setList(clearList(filters, 'kind'), 'kind', k))} loading={loading} />
       <DateRange from={filters.from} to={filters.to} onChange={(f, t) => onChange(setScalar(setScalar(filters, 'from', f), 'to', t))} />
       {facetTitles.map(([param, title]) => (
@@ -94,6 +104,6 @@ export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowU
           </ul>
         </section>
       )}
-    </aside>
+    </div>
   );
 }

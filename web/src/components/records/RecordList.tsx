@@ -7,6 +7,7 @@ import type { SortOrder } from '../../../../src/core/event-store.ts';
 import { formatCount } from '../../model/format.ts';
 import { markRendered } from '../../state/ready.ts';
 import { useSlow } from '../../state/use-slow.ts';
+import { KeepFocusButton } from '../KeepFocusButton.tsx';
 import { RecordSummary } from './RecordSummary.tsx';
 import { usePagedRecords } from './use-paged-records.ts';
 
@@ -60,9 +61,9 @@ export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen,
         ))}
       </ol>
       {pages.hasMore && (
-        <button type="button" className="button load-more" onClick={pages.loadMore} disabled={pages.loading}>
+        <KeepFocusButton className="button load-more" onClick={pages.loadMore} unavailable={pages.loading}>
           {pages.loading ? 'Loading…' : `Show more (${formatCount(pages.records.length)} of ${formatCount(pages.total ?? 0)} shown)`}
-        </button>
+        </KeepFocusButton>
       )}
     </section>
   );

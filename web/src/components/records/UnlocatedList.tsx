@@ -3,6 +3,7 @@
  * invisible.
  */
 import { formatCount } from '../../model/format.ts';
+import { KeepFocusButton } from '../KeepFocusButton.tsx';
 import { RecordSummary } from './RecordSummary.tsx';
 import { useUnlocatedScan } from './use-unlocated.ts';
 
@@ -40,9 +41,9 @@ export function UnlocatedList({ entries, count, total, selected, onOpen, onClose
         ))}
       </ol>
       {!complete && (
-        <button type="button" className="button load-more" onClick={scan.more} disabled={scan.loading}>
+        <KeepFocusButton className="button load-more" onClick={scan.more} unavailable={scan.loading}>
           {scan.loading ? `Reading… (${formatCount(scan.scanned)} of ${formatCount(total ?? 0)} records read)` : `Find more (${formatCount(scan.scanned)} of ${formatCount(total ?? 0)} records read)`}
-        </button>
+        </KeepFocusButton>
       )}
     </section>
   );
