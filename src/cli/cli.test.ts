@@ -158,25 +158,37 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
 
   it('rejects bad input with one line naming the flag or file and line, exit 2, store unchanged', () => {
     const before = sitrep(['export', '--db', db]).stdout;
-    const cases: [string[], RegExp][] = [
+    const cases: [string[], RegExp, Record<string, string>?][] = [
       [['query', '--db', db, '--colour', 'red'], /unknown option '--colour'/],
       [['query', '--db', db, '--from', '2021-02-30'], /invalid from "2021-02-30": expected a real calendar date/],
       [['query', '--db', db, '--bbox', '60,20,75'], /invalid bbox "60,20,75": expected four numbers/],
       [['query', '--db', db, '--kind', 'bombing'], /invalid kind "bombing": expected one of attack/],
       [['stats', '--db', db, '--by', 'colour'], /invalid --by "colour"/],
-      [['query', '--db', db, '--fro', '2021-01-01'], /unknown option '--fro' \(Did you mean --from\?\)/],
+      [['query', '--db', db, '--fro', '2021-01-01'], /unknown option '--fro' \(Did you mean --from\?\) \(see `sitrep query --help`\)/],
       [['datasets', '--db', db, '--format', 'xml'], /invalid --format "xml"/],
+      [['query', '--db', db, '--limit', '0x10'], /invalid --limit "0x10": expected a whole number from 1 to 1000/],
+      [['users', 'audit', '--db', db, '--limit', 'abc'], /invalid --limit "abc"/],
+      [['users', 'list', '--db', db, '--format', 'xml'], /invalid --format "xml": expected one of table, json/],
+      [['import', join(dir, 'seed.ndjson'), '--db', db, '--max-reject-rate', ''], /invalid --max-reject-rate ""/],
+      [['serve', '--db', db, '--port', ''], /invalid --port ""/],
+      [['users', 'add', '--db', db], /required option '--role <role>' not specified \(see `sitrep users add --help`\)/],
+      [['query', '--db', db], /invalid SITREP_MEMORY_LIMIT "lots": DuckDB does not read it as a memory size/, { SITREP_MEMORY_LIMIT: 'lots' }],
     ];
     const bad = join(dir, 'bad.ndjson');
     writeFileSync(bad, [JSON.stringify(sampleRecord({ id: 'c:new' })), '{"id": "c:broken", ', JSON.stringify(sampleRecord({ id: 'c:1', killed: { best: 50 } }))].join('\n'));
     cases.push([['import', bad, '--db', db], /bad\.ndjson line 2: malformed JSON/]);
-    for (const [args, message] of cases) {
-      const r = sitrep(args);
+    for (const [args, message, env] of cases) {
+      const r = sitrep(args, env);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(sitrep(['export', '--db', db]).stdout).toBe(before);
+    // A command group without its subcommand shows its help (on stderr), not an internal message.
+    const group = sitrep(['actors']);
+    expect(group.code).toBe(2);
+    expect(group.stderr).toMatch(/^Usage: sitrep actors \[options\] \[command\]/);
+    expect(group.stderr).toMatch(/unresolved/);
   });
 
   it('says in one line that DuckDB ran out of memory and which setting raises it, and writes nothing', () => {

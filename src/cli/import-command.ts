@@ -30,7 +30,7 @@ export function importCommand(): Command {
     .option('--token <token>', `with --server: an API token (scope write) of a reviewer or admin (default: $${settings.token.env})`)
     .option('--json', 'print the summary as JSON, no progress bar')
     .action(async (files: string[], opts) => {
-      const maxRejectRate = Number(opts.maxRejectRate);
+      const maxRejectRate = String(opts.maxRejectRate).trim() === '' ? NaN : Number(opts.maxRejectRate);
       if (!Number.isFinite(maxRejectRate) || maxRejectRate < 0 || maxRejectRate > 1) {
         throw new UserError(`invalid --max-reject-rate "${opts.maxRejectRate}": expected a fraction from 0 to 1 (0.01 = 1%)`, '--max-reject-rate');
       }

@@ -12,6 +12,7 @@ import type { ActorRegistry } from '../core/actor-registry.ts';
 import { streamWithVisibleLinks, withVisibleLinks } from '../server/visible-links.ts';
 import { csvLine } from '../core/record-encoding.ts';
 import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
+import { oneOf, wholeNumber } from './flags.ts';
 import { projectRoot, setting, settings } from './settings.ts';
 import { loadRegistry, withStore } from './wiring.ts';
 import { importCommand } from './import-command.ts';
@@ -61,17 +62,6 @@ function filterFrom(opts: Record<string, unknown>): EventFilter {
   return parseFilter(pairs);
 }
 
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) throw new UserError(`invalid ${flag} "${value}": expected one of ${allowed.join(', ')}`, flag);
-  return value as T;
-}
-
-function positiveInt(flag: string, value: string, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UserError(`invalid ${flag} "${value}": expected a whole number from 1 to ${max}`, flag);
-  return n;
-}
-
 export function buildProgram(): Command {
   const program = new Command('sitrep')
     .description('Track, map and analyse the activity of militant groups: import datasets, query, serve the map.')
@@ -95,7 +85,7 @@ export function buildProgram(): Command {
     const typed = filterFrom(opts);
     const filter = resolveActorFilter(typed, registry);
     const format = oneOf('--format', opts.format, ['table', ...recordFormats] as const);
-    const limit = positiveInt('--limit', opts.limit, 1000);
+    const limit = wholeNumber('--limit', opts.limit, 1000);
     const sort = oneOf('--sort', opts.sort, ['date', '-date', 'killed', '-killed'] as const);
     await withStore(opts, async (store) => {
       const page = await store.query(fullScope, filter, { limit, sort });
@@ -140,7 +130,7 @@ export function buildProgram(): Command {
     const typed = filterFrom(opts);
     const filter = resolveActorFilter(typed, registry);
     const by = ((opts.by as string[] | undefined) ?? []).map((d) => oneOf('--by', d, statDimensions)) as StatDimension[];
-    const measures = ((opts.measure as string[] | undefined) ?? [statMeasures.join(',')]).flatMap((v) => v.split(',')).map((m) => oneOf('--measure', m.trim(), statMeasures)) as StatMeasure[];
+    const measures = [...new Set(((opts.measure as string[] | undefined) ?? [statMeasures.join(',')]).flatMap((v) => v.split(',')).map((m) => oneOf('--measure', m.trim(), statMeasures)))] as StatMeasure[];
     const format = oneOf('--format', opts.format, ['table', 'csv', 'json'] as const);
     await withStore(opts, async (store) => {
       const rows = await store.stats(fullScope, filter, by, measures);
@@ -224,17 +214,17 @@ export function buildProgram(): Command {
 /** Runs the CLI; exits 2 on a user error with one line on stderr. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: () => undefined });
-  for (const cmd of program.commands.flatMap((c) => [c, ...c.commands])) {
+  // Commander's own error lines are replaced by ours (one line, exit 2); help it shows goes out as it is
+  // (a command group run without a subcommand shows its help).
+  for (const cmd of [program, ...program.commands.flatMap((c) => [c, ...c.commands])]) {
     cmd.exitOverride();
-    cmd.configureOutput({ writeErr: () => undefined });
+    cmd.configureOutput({ outputError: () => undefined });
   }
   // A reader that stops early (`sitrep export | head`) closes the pipe: stop quietly, as Unix tools do, instead of
-  // dying on the stream's unhandled error event.
+  // dying on the stream's unhandled error event. Any other failure to write (a full disk) is one line.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(0);
+    if (e.code === 'EPIPE') process.exit(0);
+    fail(`cannot write the output: ${e.message}`, 'check where standard output goes (a full disk?)');
   });
   // Imports run under their own memory limit; an out-of-memory message names the setting that was in force.
   let limit: 'memoryLimit' | 'importMemoryLimit' = 'memoryLimit';
@@ -246,8 +236,9 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return;
+      if (e.code === 'commander.help') process.exit(2);
       // Commander puts its suggestion ("(Did you mean --from?)") on a second line: errors are one line.
-      fail(e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '), 'see `sitrep --help`');
+      fail(e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '), `see \`${commandPath(program, argv)} --help\``);
     } else if (e instanceof UserError) fail(e.message);
     else if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
     else if (e instanceof Error && /^Out of Memory Error/.test(e.message)) {
@@ -263,6 +254,19 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(1);
     }
   }
+}
+
+/** `sitrep import`, `sitrep users add`…: the command the arguments name, whose help lists its flags. */
+function commandPath(program: Command, argv: string[]): string {
+  const path = ['sitrep'];
+  let cmd = program;
+  for (const arg of argv.slice(2)) {
+    const sub = cmd.commands.find((c) => c.name() === arg);
+    if (!sub) break;
+    path.push(arg);
+    cmd = sub;
+  }
+  return path.join(' ');
 }
 
 function fail(message: string, hint?: string): never {

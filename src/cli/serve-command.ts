@@ -10,6 +10,7 @@ import { Command } from 'commander';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
+import { wholeNumber } from './flags.ts';
 import { createApp } from '../server/app.ts';
 import type { PlaceSuggester, ServerOptions } from '../server/context.ts';
 import type { AccountStore } from '../core/account-store.ts';
@@ -101,8 +102,7 @@ export function serveCommand(): Command {
     .option('--demo', 'load the demo dataset first when the store is empty')
     .action(async (opts: { db?: string; host?: string; port?: string; demo?: boolean }) => {
       const host = opts.host ?? setting('host');
-      const port = Number(opts.port ?? setting('port'));
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`invalid --port "${opts.port ?? setting('port')}": expected a whole number from 0 to 65535`, '--port');
+      const port = wholeNumber(opts.port !== undefined ? '--port' : settings.port.env, opts.port ?? setting('port'), 65535, 0);
       const options = serverOptionsFromSettings();
       const registry = loadRegistry();
       const store = await openStore(opts, { create: true });

@@ -37,6 +37,12 @@ describe('sitrep users', () => {
     expect(r.stderr).toContain('--password-stdin');
   });
 
+  it('says a name is taken, or unknown, before asking for a password it would not use', () => {
+    // Without a terminal a prompt is refused: an answer about the name shows the name was checked first.
+    expect(sitrep(['users', 'add', '--role', 'viewer', 'erin'], '').stderr).toMatch(/^sitrep: a user named "erin" already exists/);
+    expect(sitrep(['users', 'reset-password', 'nobody'], '').stderr).toMatch(/^sitrep: no user "nobody"/);
+  });
+
   it('lists, disables, resets, changes roles, issues and revokes tokens, and audits all of it', () => {
     const list = sitrep(['users', 'list', '--format', 'json']);
     expect(JSON.parse(list.stdout).map((u: { name: string; role: string }) => [u.name, u.role])).toEqual([['ada', 'admin'], ['erin', 'editor']]);

@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { roles, tokenScopes, type Role, type TokenScope } from '../core/roles.ts';
 import { accountService, type AccountService } from '../server/auth/account-service.ts';
+import { oneOf, wholeNumber } from './flags.ts';
 import { formatTable, write } from './output.ts';
 import { newPassword } from './password-input.ts';
 import { settings } from './settings.ts';
@@ -50,6 +51,7 @@ export function usersCommand(): Command {
         if ((await service.countUsers()) === 0 && opts.role !== 'admin') {
           throw new UserError('the first user must be an admin', '--role', `run: sitrep users add --role admin ${name}`);
         }
+        await service.checkNewUser(name, opts.role);
         const password = await newPassword(name, Boolean(opts.passwordStdin));
         const user = await service.addUser(name, opts.role, password, cliActor());
         await write(process.stdout, `added ${user.role} ${user.name}\n`);
@@ -64,7 +66,7 @@ export function usersCommand(): Command {
     .action(async (opts: DbOpts & { format: string }) => {
       await withService(opts, async (service) => {
         const list = await service.listUsers();
-        if (opts.format === 'json') await write(process.stdout, JSON.stringify(list, null, 2) + '\n');
+        if (oneOf('--format', opts.format, ['table', 'json'] as const) === 'json') await write(process.stdout, JSON.stringify(list, null, 2) + '\n');
         else if (!list.length) await write(process.stdout, 'no users yet: add the first admin with `sitrep users add --role admin NAME`\n');
         else await write(process.stdout, formatTable(list.map((u) => ({ name: u.name, role: u.role, state: u.disabled ? 'disabled' : 'active', created: u.createdAt.slice(0, 10), password_changed: u.passwordChangedAt.slice(0, 10) }))));
       });
@@ -90,6 +92,7 @@ export function usersCommand(): Command {
     .addOption(dbOption())
     .action(async (name: string, opts: DbOpts & { passwordStdin?: boolean }) => {
       await withService(opts, async (service) => {
+        await service.user(name);
         const password = await newPassword(name, Boolean(opts.passwordStdin));
         await service.resetPassword(name, password, cliActor());
         await write(process.stdout, `password of ${name.toLowerCase()} reset\n`);
@@ -155,7 +158,7 @@ export function usersCommand(): Command {
     .addOption(dbOption())
     .action(async (opts: DbOpts & { limit: string }) => {
       await withService(opts, async (service) => {
-        const entries = await service.auditLog(Number(opts.limit) || 50);
+        const entries = await service.auditLog(wholeNumber('--limit', opts.limit, 10_000));
         await write(process.stdout, formatTable(entries.map((e) => ({ ...e, actor: e.actor ?? '', target: e.target ?? '', address: e.address ?? '', detail: e.detail ?? '' }))));
       });
     });

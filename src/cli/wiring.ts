@@ -49,7 +49,7 @@ export async function openStore(opts: { db?: string }, { create = false, limit =
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
     return await duckdbStore(path, { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
   } catch (e) {
-    throw storeOpenError(path, param, e, limit === 'importMemoryLimit');
+    throw storeOpenError(path, param, e, limit);
   }
 }
 
@@ -83,8 +83,13 @@ function checkStorePath(path: string, param: string, create: boolean): void {
  * The usual one: `sitrep serve` holds the file (DuckDB lets one process open a store to write) and an import is
  * started beside it.
  */
-function storeOpenError(path: string, param: string, e: unknown, importing: boolean): unknown {
+function storeOpenError(path: string, param: string, e: unknown, limit: NonNullable<OpenOptions['limit']>): unknown {
   const message = e instanceof Error ? e.message : String(e);
+  const importing = limit === 'importMemoryLimit';
+  if (/Failed to set config/.test(message)) {
+    const { env } = settings[limit];
+    return new UserError(`invalid ${env} "${setting(limit)}": DuckDB does not read it as a memory size`, env, 'write a size such as 1GB or 500MB');
+  }
   const locked = /Could not set lock on file .*?held in (.*?) \(PID (\d+)\)/.exec(message);
   if (locked) {
     return new UserError(

@@ -49,6 +49,13 @@ export function accountService(accounts: AccountStore, options: AccountServiceOp
     return plain;
   }
 
+  async function checkNewUser(name: string, role: Role): Promise<void> {
+    const key = name.trim().toLowerCase();
+    if (!userNamePattern.test(key)) throw new UserError(`invalid user name "${name}": use 1–64 letters, digits and . _ @ -, starting with a letter or digit`, 'NAME');
+    if (!roles.includes(role)) throw new UserError(`invalid role "${role}": expected one of ${roles.join(', ')}`, '--role');
+    if (await accounts.findUser(key)) throw new UserError(`a user named "${key}" already exists`, 'NAME', "pick another name, or reset that user's password");
+  }
+
   /** Refuses to leave the installation without an enabled administrator. */
   async function keepAnAdmin(user: User, change: string) {
     if (user.role !== 'admin' || user.disabled) return;
@@ -61,11 +68,16 @@ export function accountService(accounts: AccountStore, options: AccountServiceOp
     listUsers: () => accounts.listUsers(),
     countUsers: () => accounts.countUsers(),
 
+    /** Whether a user `name` with `role` may be added, before anyone is asked for a password. @throws UserError */
+    checkNewUser,
+
+    /** The user called `name` (no hash). @throws UserError when there is none. */
+    user: existing,
+
     /** Adds a user. @throws UserError for a bad name, role or password, or a name already taken. */
     async addUser(name: string, role: Role, password: string, who: Actor): Promise<User> {
       const key = name.trim().toLowerCase();
-      if (!userNamePattern.test(key)) throw new UserError(`invalid user name "${name}": use 1–64 letters, digits and . _ @ -, starting with a letter or digit`, 'NAME');
-      if (!roles.includes(role)) throw new UserError(`invalid role "${role}": expected one of ${roles.join(', ')}`, '--role');
+      await checkNewUser(name, role);
       checkPassword(password);
       const id = ulid();
       await accounts.addUser({ id, name: key, role, passwordHash: await hashPassword(password), createdAt: at() });
