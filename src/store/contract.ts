@@ -52,6 +52,13 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       for (const r of records()) expect(await store.get(fullScope, r.id)).toEqual({ ...r, revision: 1 });
     });
 
+    it('stores text holding half a surrogate pair (a "\\ud800" in a JSON file) with U+FFFD in its place', async () => {
+      const broken = sampleRecord({ id: 's:surrogate', description: 'before \ud800 after 😀', sources: [{ title: '\udc00', type: 'media' }] });
+      expect(await store.write([broken], { by: 'test' })).toMatchObject({ inserted: 1 });
+      expect(await store.get(fullScope, 's:surrogate')).toMatchObject({ description: 'before \ufffd after 😀', sources: [{ title: '\ufffd' }] });
+      expect((await store.query(fullScope, { q: 'after', id: ['s:surrogate'] }, { limit: 1 })).records).toHaveLength(1);
+    });
+
     it('is idempotent on id and keeps every revision with what changed', async () => {
       expect(await store.write(records(), { by: 'test' })).toEqual({ inserted: 0, updated: 0, unchanged: 6, archived: 0 });
       const changed = sampleRecord({ id: 't:1', killed: { best: 7 } });

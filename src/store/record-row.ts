@@ -34,6 +34,9 @@ function actorKey(name: string): string {
   return key;
 }
 
+/** `text` with every unpaired UTF-16 surrogate replaced by U+FFFD (`String.prototype.toWellFormed`, ES2024). */
+const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 /** Flattens a validated record into what the store keeps beside its document. */
 export function recordRow(record: EventRecord): RecordRow {
   const { place, provenance } = record;
@@ -47,12 +50,16 @@ export function recordRow(record: EventRecord): RecordRow {
   // The revision is the store's business, and the import time changes on every run: neither is content,
   // so the document (and its hash) stays the same when an unchanged record is imported again.
   const { revision: _revision, ...content } = record;
+  const stored = { ...content, provenance: { ...provenance, importedAt: null } };
+  const doc = JSON.stringify(stored);
   return {
     id: record.id,
-    doc: JSON.stringify({ ...content, provenance: { ...provenance, importedAt: null } }),
+    // Text with half of a UTF-16 surrogate pair (`"\ud800"` in a JSON file) is no Unicode: DuckDB's JSON refuses it
+    // and the whole write failed. Such halves become U+FFFD, as decoders do with broken bytes.
+    doc: /\\u[dD][89a-fA-F]/.test(doc) ? JSON.stringify(stored, (_, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v)) : doc,
     dateEnd: dateRange(record).to,
     actorKeys,
-    searchText: parts.filter(Boolean).join(' '),
+    searchText: wellFormed(parts.filter(Boolean).join(' ')),
     admin1Key: place.admin1 ? provinceKey(place.admin1) : null,
     importedAt: provenance.importedAt ?? null,
   };
