@@ -49,7 +49,7 @@ describe('the registry file', () => {
     for (const rule of file.rules) {
       for (const dataset of listOf(rule.dataset)) {
         for (const name of listOf(rule.name)) {
-          const context = { dataset, country: rule.countries?.[0] ?? null, date: rule.from ?? rule.until ?? null, dyad: rule.dyads?.[0] ?? null };
+          const context = { dataset, country: rule.countries?.[0] ?? null, admin1: rule.admin1s?.[0] ?? null, date: rule.from ?? rule.until ?? null, dyad: rule.dyads?.[0] ?? null };
           expect([name, context, id(name, context)]).toEqual([name, context, rule.actor ?? undefined]);
         }
       }
@@ -335,6 +335,10 @@ describe('the sample files', () => {
     expect([listed('Ansar al-Sunna', 'MOZ', '2018-10-01'), listed('Ansar al-Sunna', 'MOZ', '2020-03-23'), listed('Ansar al-Sunna', 'MOZ', '2023-01-01')]).toEqual([undefined, 'iscap', 'is-mozambique']);
     expect([listed('Boko Haram', 'NGA', '2014-04-14'), listed('Boko Haram', 'NGA', '2015-09-20'), listed('Boko Haram', 'NGA', '2018-02-19')]).toEqual(['boko-haram', 'iswap', undefined]);
     expect([listed('al-Qaeda', 'YEM', '2000-10-12'), listed('al-Qaeda', 'YEM', '2013-12-05')]).toEqual(['al-qaeda', 'aqap']);
+    // In Egypt the Islamic State is the Sinai Province in the Sinai governorates only (any spelling of them).
+    expect([listed('Islamic State', 'EGY', '2017-11-24'), id('IS', { dataset: 'ucdp', country: 'EGY', admin1: 'North Sinai governorate', date: '2021-03-23' })]).toEqual(['islamic-state', 'is-sinai']);
+    expect(id('Islamic State', { dataset: 'wiki-lists', country: 'EGY', admin1: 'North Sinai', date: '2017-11-24' })).toBe('is-sinai');
+    expect(id('Islamic State', { dataset: 'wiki-lists', country: 'EGY', admin1: 'Cairo', date: '2016-12-11' })).toBe('islamic-state');
     // The curated lists' generic Islamic State is the province where UCDP's is, in every list.
     expect([listed('Islamic State', 'LBY', '2015-02-15'), id('Islamic State (IS)', { dataset: 'iskp-list', country: 'AFG', date: '2016-07-23' })]).toEqual(['is-libya', 'iskp']);
     // A search for a parent finds its branches.

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { StoreFilter } from './event-store.ts';
 import type { EventFilter } from './filter.ts';
+import { provinceKey } from './places.ts';
 import { isoDate } from './record.ts';
 
 export const actorTypes = ['jihadist_group', 'insurgent_group', 'separatist_group', 'militia', 'state', 'other'] as const;
@@ -40,6 +41,8 @@ export const actorRuleSchema = z
     until: isoDate.nullable().optional(),
     /** The rule applies only to these dyads (UCDP `dyad_name`), or to any dyad but these. */
     dyads: z.array(label).nullable().optional(),
+    /** The rule applies only in these provinces (any spelling `provinceKey` folds alike), e.g. North and South Sinai. */
+    admin1s: z.array(label).nullable().optional(),
     excludeDyads: z.array(label).nullable().optional(),
     /** null: the name stays unresolved in this context, for a curator to decide. */
     actor: actorId.nullable(),
@@ -64,6 +67,8 @@ export type RegistryFile = z.infer<typeof registryFileSchema>;
 export interface ResolveContext {
   dataset?: string;
   country?: string | null;
+  /** The province, as the record names it. */
+  admin1?: string | null;
   date?: string | null;
   dyad?: string | null;
   sourceActorId?: string | number | null;
@@ -162,6 +167,7 @@ interface CompiledRule {
   rule: ActorRule;
   datasets: Set<string>;
   countries?: Set<string>;
+  admin1s?: Set<string>;
   dyads?: Set<string>;
   exclude?: Set<string>;
   specificity: number;
@@ -177,18 +183,20 @@ function compileRule(rule: ActorRule, index: number): CompiledRule {
     rule,
     datasets: new Set(listOf(rule.dataset).map((d) => d.toLowerCase())),
     countries: set(rule.countries, (x) => x),
+    admin1s: set(rule.admin1s, provinceKey),
     dyads: set(rule.dyads, normalizeName),
     exclude: set(rule.excludeDyads, normalizeName),
     specificity: 0,
   };
-  c.specificity = [c.countries, rule.from, rule.until, c.dyads, c.exclude].filter(Boolean).length;
+  c.specificity = [c.countries, c.admin1s, rule.from, rule.until, c.dyads, c.exclude].filter(Boolean).length;
   return c;
 }
 
-/** The context as rules compare it: upper-case country, the day of a date-time, a normalised dyad. */
+/** The context as rules compare it: upper-case country, a province's key, the day of a date-time, a normalised dyad. */
 interface Facts {
   dataset: string;
   country?: string;
+  admin1?: string;
   date?: string;
   dyad?: string;
 }
@@ -196,6 +204,7 @@ interface Facts {
 function ruleApplies(r: CompiledRule, f: Facts): boolean {
   if (!r.datasets.has(f.dataset)) return false;
   if (r.countries && !(f.country && r.countries.has(f.country))) return false;
+  if (r.admin1s && !(f.admin1 && r.admin1s.has(f.admin1))) return false;
   if (r.rule.from && !(f.date && f.date >= r.rule.from)) return false;
   if (r.rule.until && !(f.date && f.date <= r.rule.until)) return false;
   if (r.dyads && !(f.dyad && r.dyads.has(f.dyad))) return false;
@@ -298,6 +307,7 @@ export function createActorRegistry(file: RegistryFile): ActorRegistry {
       const facts: Facts = {
         dataset,
         country: context.country?.toUpperCase(),
+        admin1: context.admin1 ? provinceKey(context.admin1) : undefined,
         date: context.date?.slice(0, 10),
         dyad: context.dyad ? normalizeName(context.dyad) : undefined,
       };

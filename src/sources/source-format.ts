@@ -27,7 +27,7 @@ export type SourceItem =
 /** How an importer resolves an actor name (wired by the CLI to the registry). */
 export type ActorResolver = (
   name: string,
-  context: { dataset: string; country?: string | null; date?: string | null; dyad?: string | null; sourceActorId?: string | number | null },
+  context: { dataset: string; country?: string | null; admin1?: string | null; date?: string | null; dyad?: string | null; sourceActorId?: string | number | null },
 ) => string | undefined;
 
 /** Offline place lookups (wired by the CLI to `src/geo`); importers use them when a row lacks coordinates or admin1. */

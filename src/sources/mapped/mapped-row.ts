@@ -135,7 +135,7 @@ export function mapRow(bound: BoundMapping, cells: readonly string[], context: I
 
   const actors = bound.columns
     .filter((c) => c.spec.to === 'actors')
-    .flatMap((c) => rowActors(c, cellOf(c), cells, { dataset: mapping.dataset, country: place.country, date }, d.tags, context, defaults.attribution));
+    .flatMap((c) => rowActors(c, cellOf(c), cells, { dataset: mapping.dataset, country: place.country, admin1: place.admin1, date }, d.tags, context, defaults.attribution));
   const originalId = rowId(bound, cells);
   const sources = [
     ...(d.source.title || d.source.url ? [{ ...d.source, title: d.source.title ?? d.source.publisher ?? d.source.url!, type: d.source.type ?? 'media' }] : []),
@@ -235,7 +235,7 @@ function country(v: string, col: string): string {
 }
 
 function rowActors(
-  c: Column, raw: string, cells: readonly string[], where: { dataset: string; country: string | null; date: string },
+  c: Column, raw: string, cells: readonly string[], where: { dataset: string; country: string | null; admin1: string | null; date: string },
   tags: Set<string>, context: ImportContext, defaultAttribution: Attribution | undefined,
 ) {
   if (!raw) return [];

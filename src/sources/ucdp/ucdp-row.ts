@@ -66,7 +66,7 @@ export function ucdpRecord(cell: Cell, file: UcdpFileInfo, context: ImportContex
 
   const typeCode = cell('type_of_violence');
   const dyad = cell('dyad_name') || null;
-  const lookup = { country, date, dyad };
+  const lookup = { country, admin1: adm1, date, dyad };
   const actors = [
     ...sideActors(cell('side_a'), cell('side_a_new_id'), typeCode === '3' ? 'perpetrator' : 'side_a', lookup, context),
     ...(typeCode === '3' && isCivilians(cell('side_b'), cell('side_b_new_id'))
