@@ -93,7 +93,7 @@ export function buildProgram(): Command {
       if (!total) warnUnknownActors(typed.actor, registry);
       if (format === 'table') {
         await write(process.stdout, formatTable(page.records.map(recordSummary)));
-        await write(process.stdout, `${page.records.length} of ${total} records\n`);
+        await write(process.stdout, `${page.records.length} of ${total.toLocaleString('en')} records\n`);
         return;
       }
       await writeRecords(process.stdout, await withVisibleLinks(store, readerScope(filter), page.records), format);

@@ -27,18 +27,53 @@ export async function writeRecords(out: Writable, records: AsyncIterable<EventRe
   return n;
 }
 
-/** A plain-text table with aligned columns, cells cut to `maxWidth`. */
-export function formatTable(rows: readonly object[], columns?: string[], maxWidth = 60): string {
+// Characters a terminal draws two columns wide (CJK, Hangul, full-width forms, emoji).
+const wideCharacter = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+const mark = /\p{M}/u;
+
+/** The columns a terminal gives `text`: accents none, wide characters two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += mark.test(ch) ? 0 : wideCharacter.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** `text` cut to at most `width` terminal columns, with `…` where it was cut. */
+function cut(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/**
+ * A plain-text table with aligned columns: cells cut to `maxWidth` columns, numbers right-aligned with thousands
+ * separators, and on a terminal the widest columns narrowed until a line fits its width.
+ */
+export function formatTable(rows: readonly object[], columns?: string[], maxWidth = 60, lineWidth = process.stdout.isTTY ? process.stdout.columns : undefined): string {
   if (!rows.length) return '(no rows)\n';
   const cols = columns ?? Object.keys(rows[0]!);
-  const cell = (v: unknown) => {
-    const s = v == null ? '' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v).replace(/\s+/g, ' ');
-    return s.length > maxWidth ? s.slice(0, maxWidth - 1) + '…' : s;
+  const values = rows.map((r) => cols.map((c) => (r as Record<string, unknown>)[c]));
+  const numeric = cols.map((_, i) => values.every((row) => row[i] == null || typeof row[i] === 'number'));
+  const text = (v: unknown) =>
+    v == null ? '' : typeof v === 'number' ? (Math.round(v * 100) / 100).toLocaleString('en') : String(v).normalize('NFC').replace(/\s+/g, ' ');
+  const full = values.map((row) => row.map(text));
+  const widths = cols.map((c, i) => Math.min(maxWidth, Math.max(c.length, ...full.map((row) => displayWidth(row[i]!)))));
+  // Two spaces between columns; a column is narrowed to no less than 8 (or its header).
+  while (lineWidth && widths.reduce((sum, w) => sum + w + 2, -2) > lineWidth) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest]! <= Math.max(8, cols[widest]!.length)) break;
+    widths[widest]!--;
+  }
+  const pad = (v: string, i: number) => {
+    const fill = ' '.repeat(Math.max(0, widths[i]! - displayWidth(v)));
+    return numeric[i] ? fill + v : v + fill;
   };
-  const cells = rows.map((r) => cols.map((c) => cell((r as Record<string, unknown>)[c])));
-  const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+  const line = (cells: string[]) => cells.map((v, i) => pad(cut(v, widths[i]!), i)).join('  ').trimEnd();
+  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...full.map(line)].join('\n') + '\n';
 }
 
 /** The short row a person scans in `sitrep query`. */
