@@ -64,6 +64,13 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(sitrep(['stats', '--db', db, '--by', 'year', '--measure', 'count', '--format', 'csv', '--kind', 'media']).stdout).toBe('year,count\r\n');
   });
 
+  it('lists the settings with the values set here, never a secret', () => {
+    const r = sitrep(['settings'], { SITREP_PORT: '9999', SITREP_TOKEN: 'secret-token-value' });
+    expect(r.stdout).toMatch(/SITREP_PORT\s+9999\s+8080/);
+    expect(r.stdout).toMatch(/SITREP_TOKEN\s+\(set\)/);
+    expect(r.stdout).not.toContain('secret-token-value');
+  });
+
   it('leaves out of a file for anonymous readers the ids of drafts its records link to', () => {
     const linking = join(dir, 'linking.ndjson');
     const other = join(dir, 'linking.duckdb');

@@ -203,9 +203,11 @@ export function buildProgram(): Command {
 
   program
     .command('settings')
-    .description('every setting with its environment variable and default')
+    .description('every setting with its environment variable, its value here and its default')
     .action(async () => {
-      await write(process.stdout, formatTable(Object.values(settings).map((s) => ({ variable: s.env, default: s.default, help: s.help })), undefined, 90));
+      // The value set in this environment, but never a secret's (the token is shown as set or not).
+      const shown = (s: (typeof settings)[keyof typeof settings]) => (!process.env[s.env] ? '' : s === settings.token ? '(set)' : process.env[s.env]);
+      await write(process.stdout, formatTable(Object.values(settings).map((s) => ({ variable: s.env, value: shown(s), default: s.default, help: s.help })), undefined, 90));
     });
 
   return program;
