@@ -167,9 +167,9 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     const before = sitrep(['export', '--db', db]).stdout;
     const cases: [string[], RegExp, Record<string, string>?][] = [
       [['query', '--db', db, '--colour', 'red'], /unknown option '--colour'/],
-      [['query', '--db', db, '--from', '2021-02-30'], /invalid from "2021-02-30": expected a real calendar date/],
-      [['query', '--db', db, '--bbox', '60,20,75'], /invalid bbox "60,20,75": expected four numbers/],
-      [['query', '--db', db, '--kind', 'bombing'], /invalid kind "bombing": expected one of attack/],
+      [['query', '--db', db, '--from', '2021-02-30'], /invalid --from "2021-02-30": expected a real calendar date/],
+      [['query', '--db', db, '--bbox', '60,20,75'], /invalid --bbox "60,20,75": expected four numbers/],
+      [['query', '--db', db, '--kind', 'bombing'], /invalid --kind "bombing": expected one of attack/],
       [['stats', '--db', db, '--by', 'colour'], /invalid --by "colour"/],
       [['query', '--db', db, '--fro', '2021-01-01'], /unknown option '--fro' \(Did you mean --from\?\) \(see `sitrep query --help`\)/],
       [['datasets', '--db', db, '--format', 'xml'], /invalid --format "xml"/],

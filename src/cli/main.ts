@@ -55,11 +55,17 @@ function addFilterOptions(cmd: Command): Command {
   return cmd.addOption(new Option('--db <path>', `store file (default: $${settings.db.env} or ${settings.db.default})`));
 }
 
-/** Filter flags as `[name, value]` pairs, validated by the same parser as the API. */
+/** Filter flags as `[name, value]` pairs, validated by the same parser as the API; errors name the flag (`--from`). */
 function filterFrom(opts: Record<string, unknown>): EventFilter {
   const pairs: [string, string][] = [];
   for (const name of filterParams) for (const v of (opts[name] as string[] | undefined) ?? []) pairs.push([name, v]);
-  return parseFilter(pairs);
+  try {
+    return parseFilter(pairs);
+  } catch (e) {
+    if (!(e instanceof UserError) || !e.param || !(filterParams as readonly string[]).includes(e.param)) throw e;
+    const flag = `--${e.param}`;
+    throw new UserError(e.message.replace(new RegExp(`\\b(?<!-)${e.param}\\b`, 'g'), flag), flag);
+  }
 }
 
 export function buildProgram(): Command {
