@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ActorRole, Attribution } from '../../../src/core/record.ts';
 import type { ActorSummary } from '../api/types.ts';
 import { apiGet, type FieldError } from '../auth/api-write.ts';
+import { useFocusAfterRemoval } from '../components/use-focus-after-removal.ts';
 import { attributionLabels, roleLabels } from '../model/labels.ts';
 import { Combobox } from './Combobox.tsx';
 import { Select } from './form-controls.tsx';
@@ -14,10 +15,13 @@ import { useSearch } from './use-search.ts';
 
 type Actor = FormRecord['actors'][number];
 type Suggestion = { actor: ActorSummary | null; name: string };
+const searchId = 'actor-search';
 
 /** The actors section. */
 export function ActorsField({ actors, onChange, errors }: { actors: Actor[]; onChange: (a: Actor[]) => void; errors: FieldError[] }) {
   const [query, setQuery] = useState('');
+  // A removed actor's Remove button hands focus to the next actor's, and the last one's to the search below.
+  const { list, removing } = useFocusAfterRemoval<HTMLUListElement>('li > button', () => document.getElementById(searchId)?.focus());
   const found = useSearch(query, (q) => apiGet<{ actors: ActorSummary[] }>(`actors?q=${encodeURIComponent(q)}&limit=8`).then((r) => r.actors));
   const add = (a: Actor) => {
     onChange([...actors, a]);
@@ -32,7 +36,7 @@ export function ActorsField({ actors, onChange, errors }: { actors: Actor[]; onC
     <fieldset className="form-section">
       <legend>Who</legend>
       {actors.length > 0 && (
-        <ul className="rows">
+        <ul className="rows" ref={list}>
           {actors.map((a, i) => (
             <li key={i} className="row" data-testid="actor-row">
               <span className="row-title" dir="auto">
@@ -41,7 +45,7 @@ export function ActorsField({ actors, onChange, errors }: { actors: Actor[]; onC
               <Select<ActorRole> label="Role" value={a.role} options={roleLabels} onChange={(v) => v && update(i, { role: v })} error={errorAt(errors, `actors.${i}.role`)} />
               <Select<Attribution> label="Tied by" value={a.attribution} options={attributionLabels} onChange={(v) => v && update(i, { attribution: v })} error={errorAt(errors, `actors.${i}.attribution`)} />
               {errorAt(errors, `actors.${i}.actorId`) && <span className="field-error">{errorAt(errors, `actors.${i}.actorId`)}</span>}
-              <button type="button" className="link-button small" onClick={() => onChange(actors.filter((_, j) => j !== i))}>
+              <button type="button" className="link-button small" onClick={() => (removing(i), onChange(actors.filter((_, j) => j !== i)))}>
                 Remove
               </button>
             </li>
@@ -49,7 +53,7 @@ export function ActorsField({ actors, onChange, errors }: { actors: Actor[]; onC
         </ul>
       )}
       <Combobox<Suggestion>
-        id="actor-search"
+        id={searchId}
         label="Add an actor (any name or alias)"
         placeholder="ISIS-K, Wilayat Khurasan, TTP…"
         testId="actor-search"

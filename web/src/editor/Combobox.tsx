@@ -44,7 +44,11 @@ export function Combobox<T>({ id, label, placeholder, query, onQuery, options, o
         data-testid={testId}
         onChange={(e) => onQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onQuery('');
+          if (e.key === 'Escape' && query) {
+            // Handled: nothing around the box should take this Escape as well.
+            e.preventDefault();
+            onQuery('');
+          }
           if (!open) return;
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();

@@ -78,10 +78,7 @@ export function EditorApp() {
         ) : route.page === 'history' ? (
           <HistoryView id={route.id} me={me} />
         ) : route.page === 'review' ? (
-          <>
-            <h1>Review queue</h1>
-            <ReviewQueue me={me} />
-          </>
+          <ReviewQueue me={me} title="Review queue" level={1} />
         ) : route.page === 'tokens' ? (
           <TokensPage />
         ) : route.page === 'import' ? (

@@ -5,6 +5,7 @@ import { apiGet } from '../auth/api-write.ts';
 import type { Me } from '../auth/session.ts';
 import { formatRecordDate } from '../model/format.ts';
 import { kindLabels } from '../model/kinds.ts';
+import { PageHeading } from './PageHeading.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { linkTo } from './routes.ts';
 import { statusLabels } from './options.ts';
@@ -15,14 +16,10 @@ export function EditorHome({ me }: { me: Me }) {
   const found = useSearch(query, (q) => apiGet<RecordPage>(`records?q=${encodeURIComponent(q)}&limit=20`).then((p) => p.records));
   return (
     <div className="editor-home">
-      <section>
-        <h2>Waiting for review</h2>
-        <ReviewQueue me={me} status="review" />
-      </section>
-      <section>
-        <h2>Drafts</h2>
-        <ReviewQueue me={me} status="draft" />
-      </section>
+      {/* The sections' headings say what the page holds; the page's own title is for screen readers. */}
+      <PageHeading className="visually-hidden">Editor</PageHeading>
+      <ReviewQueue me={me} status="review" title="Waiting for review" />
+      <ReviewQueue me={me} status="draft" title="Drafts" />
       <section>
         <h2>Find a record to edit</h2>
         <input aria-label="Find a record by keyword" placeholder="Keywords…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="find-record" />

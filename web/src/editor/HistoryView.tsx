@@ -8,6 +8,7 @@ import { apiGet, apiSend, type RevisionChanges } from '../auth/api-write.ts';
 import type { Me } from '../auth/session.ts';
 import { DiffList } from './DiffList.tsx';
 import { linkTo } from './routes.ts';
+import { PageHeading } from './PageHeading.tsx';
 
 export function HistoryView({ id, me }: { id: string; me: Me }) {
   const [revisions, setRevisions] = useState<RevisionChanges[] | null>(null);
@@ -42,7 +43,7 @@ export function HistoryView({ id, me }: { id: string; me: Me }) {
   return (
     <div className="history-view" data-testid="history">
       <header className="editor-page-head">
-        <h1>History</h1>
+        <PageHeading>History</PageHeading>
         <span className="muted small">
           {record.id} ·{' '}
           <a href={editPath} onClick={linkTo(editPath)}>

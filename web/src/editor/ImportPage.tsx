@@ -8,6 +8,7 @@ import type { ImportFormat, ImportReport } from '../../../src/core/importing.ts'
 import { errorText } from '../api/client.ts';
 import { apiGet, csrfHeader } from '../auth/api-write.ts';
 import { ColumnHeads } from './form-controls.tsx';
+import { PageHeading } from './PageHeading.tsx';
 
 /** What the page shows while an import runs: the upload, then the rows the server has read, then the writing. */
 type Progress = { stage: 'sending'; sent: number; total: number } | { stage: 'reading' | 'writing'; rows: number; fraction: number | null };
@@ -125,7 +126,7 @@ export function ImportPage() {
 
   return (
     <section className="imports">
-      <h1>Import a file</h1>
+      <PageHeading>Import a file</PageHeading>
       <p className="muted">
         A dataset export as you downloaded it — UCDP GED, ACLED, GTD, GDELT, or Sitrep's own CSV/NDJSON; plain, .gz or .zip — or any table with a column
         mapping. The whole file is imported or nothing; importing it again adds nothing and updates what changed.

@@ -8,10 +8,12 @@ import type { Status } from '../../../src/core/record.ts';
 import type { EventRecord } from '../api/types.ts';
 import { apiGet, apiSend, WriteError, type FieldError, type RevisionChanges } from '../auth/api-write.ts';
 import type { Me } from '../auth/session.ts';
+import { KeepFocusButton } from '../components/KeepFocusButton.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { blankRecord, changedKeys, fromRecord, type FormRecord } from './form-model.ts';
+import { PageHeading } from './PageHeading.tsx';
 import { RecordForm } from './RecordForm.tsx';
-import { guardUnsaved, linkTo, navigate } from './routes.ts';
+import { guardUnsaved, leaveNotice, linkTo, navigate, takeNotice } from './routes.ts';
 import { useValidation } from './use-validation.ts';
 import { WorkflowBar } from './WorkflowBar.tsx';
 
@@ -53,6 +55,14 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
     };
   }, [id]);
 
+  // A record just created opens here, in a new form: say that it was saved once the status line is on the page (a
+  // status region filled as it appears is not reliably read out).
+  const shown = loaded !== null;
+  useEffect(() => {
+    const notice = shown && takeNotice();
+    if (notice) setMessage(notice);
+  }, [shown]);
+
   const dirty = loaded ? JSON.stringify(form) !== JSON.stringify(fromRecord(loaded.record)) || note !== loaded.note : true;
   // Leaving with changes not saved asks first (a new form counts once something is typed in it).
   const unsaved = touched && dirty;
@@ -87,6 +97,7 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
       const body = { record: form, ...(comment.trim() ? { comment: comment.trim() } : {}), note: note.trim() ? note : null };
       if (!loaded) {
         const { record } = await apiSend<{ record: EventRecord }>('POST', 'records', body);
+        leaveNotice(`Saved as a draft (revision ${record.revision}).`);
         navigate(`/editor/records/${encodeURIComponent(record.id)}`, true);
         return;
       }
@@ -143,7 +154,7 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
   return (
     <div className="record-editor">
       <header className="editor-page-head">
-        <h1>{record ? 'Edit record' : 'New record'}</h1>
+        <PageHeading>{record ? 'Edit record' : 'New record'}</PageHeading>
         {record && (
           <span className="muted small" data-testid="record-id">
             {record.id} · revision {record.revision} ·{' '}
@@ -185,14 +196,13 @@ export function RecordEditor({ id, me }: { id?: string; me: Me }) {
           Why (kept with the revision)
           <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="e.g. casualty figures from the hospital" data-testid="comment" />
         </label>
-        <button type="button" className="button primary" disabled={busy || !dirty || (touched && errors.length > 0)} onClick={() => void save()} data-testid="save">
+        <KeepFocusButton className="button primary" unavailable={busy || !dirty || (touched && errors.length > 0)} onClick={() => void save()} data-testid="save">
           {busy ? 'Saving…' : record ? 'Save' : 'Save as draft'}
-        </button>
-        {message && (
-          <span className="muted" role="status" data-testid="save-message">
-            {message}
-          </span>
-        )}
+        </KeepFocusButton>
+        {/* Always on the page, so that a message put in it is read out. */}
+        <span className="muted" role="status" data-testid="save-message">
+          {message}
+        </span>
         {failure && (
           <span className="error" role="alert">
             {failure.message}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { apiGet, apiSend } from '../auth/api-write.ts';
+import { PageHeading } from './PageHeading.tsx';
 
 interface Token {
   id: string;
@@ -38,7 +39,7 @@ export function TokensPage() {
 
   return (
     <section className="tokens">
-      <h1>API tokens</h1>
+      <PageHeading>API tokens</PageHeading>
       <p className="muted">For scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A read token reads what you read; a write token may also change what you may change.</p>
       {fresh && (
         <p className="notice" role="status">

@@ -9,6 +9,7 @@ import type { Role } from '../../../src/core/roles.ts';
 import { apiGet, apiSend } from '../auth/api-write.ts';
 import { accountRoleLabels, accountRoles } from './options.ts';
 import { ColumnHeads } from './form-controls.tsx';
+import { PageHeading } from './PageHeading.tsx';
 
 export function UsersPage({ me }: { me: User }) {
   const [users, setUsers] = useState<User[]>([]);
@@ -47,7 +48,7 @@ export function UsersPage({ me }: { me: User }) {
 
   return (
     <section className="users">
-      <h1>Users</h1>
+      <PageHeading>Users</PageHeading>
       {notice && (
         <p className="notice" role="status">
           {notice}

@@ -65,6 +65,31 @@ export function routePath(route: EditorRoute): string {
 
 const changed = 'sitrep:navigate';
 
+/** Set when the page changes in place: the new page's heading then takes focus (see PageHeading). */
+let headingWanted = false;
+
+/** Whether the page has just changed in place; asking clears it, so one heading takes focus once. */
+export function takeHeadingFocus(): boolean {
+  const wanted = headingWanted;
+  headingWanted = false;
+  return wanted;
+}
+
+/** A message for the next page to show: a record saved for the first time opens at its address in a new form. */
+let notice: string | null = null;
+
+/** Leaves `text` for the next page to say. */
+export function leaveNotice(text: string): void {
+  notice = text;
+}
+
+/** The message left for this page, if any; asking clears it. */
+export function takeNotice(): string | null {
+  const text = notice;
+  notice = null;
+  return text;
+}
+
 /** Whether the page shows work that is not saved (set by the record form); leaving it then asks first. */
 let unsaved: () => boolean = () => false;
 const leaveAnyway = () => !unsaved() || window.confirm('Leave this page? Your changes to the record are not saved.');
@@ -120,6 +145,7 @@ export function useRoute(): EditorRoute {
     let shown = window.location.pathname + window.location.search;
     const update = () => {
       shown = window.location.pathname + window.location.search;
+      headingWanted = true;
       setRoute(read());
     };
     // Back and Forward have moved the address already: staying puts it back.

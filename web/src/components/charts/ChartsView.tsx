@@ -25,6 +25,15 @@ export interface ChartsViewProps {
 
 const top = 15;
 
+/** Each chart's title: drawn in its image and naming its figure and download buttons. */
+const titles = {
+  time: 'Records over time, by kind',
+  country: 'Records by country',
+  province: 'Records by province',
+  target: 'Records by target',
+  actor: 'Records by actor',
+};
+
 function rowsOf(stats: StatsResponse | undefined, dim: string, label: (v: string) => string) {
   return (stats?.rows ?? [])
     .filter((r) => r[dim] !== null && r[dim] !== undefined)
@@ -68,21 +77,21 @@ export function ChartsView({ entries, filterKey, caption, countryName, actorName
 
   return (
     <div ref={box} className="charts">
-      <ChartCard name="records-over-time" loading={timeline.loading} error={timeline.error}>
-        {(ref) => (timelineData ? <TimeChart ref={ref} title="Records over time, by kind" timeline={timelineData} width={full} caption={cap} /> : <p className="muted">Loading…</p>)}
+      <ChartCard name="records-over-time" title={titles.time} loading={timeline.loading} error={timeline.error}>
+        {(ref) => (timelineData ? <TimeChart ref={ref} title={titles.time} timeline={timelineData} width={full} caption={cap} /> : <p className="muted">Loading…</p>)}
       </ChartCard>
       <div className="chart-grid">
-        <ChartCard name="records-by-country" loading={byCountry.loading} error={byCountry.error}>
-          {(ref) => <BarChart ref={ref} title="Records by country" rows={rowsOf(byCountry.data, 'country', countryName)} width={half} caption={cap} unit="records" />}
+        <ChartCard name="records-by-country" title={titles.country} loading={byCountry.loading} error={byCountry.error}>
+          {(ref) => <BarChart ref={ref} title={titles.country} rows={rowsOf(byCountry.data, 'country', countryName)} width={half} caption={cap} unit="records" />}
         </ChartCard>
-        <ChartCard name="records-by-province" loading={byProvince.loading} error={byProvince.error}>
-          {(ref) => <BarChart ref={ref} title="Records by province" rows={rowsOf(byProvince.data, 'admin1', (v) => v)} width={half} caption={cap} unit="records with a known province" />}
+        <ChartCard name="records-by-province" title={titles.province} loading={byProvince.loading} error={byProvince.error}>
+          {(ref) => <BarChart ref={ref} title={titles.province} rows={rowsOf(byProvince.data, 'admin1', (v) => v)} width={half} caption={cap} unit="records with a known province" />}
         </ChartCard>
-        <ChartCard name="records-by-target" loading={byTarget.loading} error={byTarget.error}>
-          {(ref) => <BarChart ref={ref} title="Records by target" rows={rowsOf(byTarget.data, 'target', (v) => valueLabel('target', v))} width={half} caption={cap} unit="a record may have several targets" />}
+        <ChartCard name="records-by-target" title={titles.target} loading={byTarget.loading} error={byTarget.error}>
+          {(ref) => <BarChart ref={ref} title={titles.target} rows={rowsOf(byTarget.data, 'target', (v) => valueLabel('target', v))} width={half} caption={cap} unit="a record may have several targets" />}
         </ChartCard>
-        <ChartCard name="records-by-actor" loading={byActor.loading} error={byActor.error}>
-          {(ref) => <BarChart ref={ref} title="Records by actor" rows={rowsOf(byActor.data, 'actor', actorName)} width={half} caption={cap} unit="a record may name several actors" />}
+        <ChartCard name="records-by-actor" title={titles.actor} loading={byActor.loading} error={byActor.error}>
+          {(ref) => <BarChart ref={ref} title={titles.actor} rows={rowsOf(byActor.data, 'actor', actorName)} width={half} caption={cap} unit="a record may name several actors" />}
         </ChartCard>
       </div>
     </div>

@@ -2,7 +2,7 @@
  * The actor search: type any name a group has used ("ISIS-K", "Wilayat Khurasan", "Daesh") and pick the
  * canonical actor it resolves to. Each suggestion says which alias matched and what it resolves to
  * ("ISIS-K → Islamic State Khorasan Province"), with record counts including branches. A WAI-ARIA combobox:
- * arrows move, Enter picks, Escape closes.
+ * arrows move, Enter picks, Escape closes (and a second Escape empties the box).
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { apiUrl } from '../../api/client.ts';
@@ -67,8 +67,12 @@ export function ActorBox({ onPick }: ActorBoxProps) {
       // Enter on free text the registry does not know still filters: the server matches the name verbatim.
       if (chosen) pick(chosen.id);
       else if (text.trim()) pick(text.trim());
-    } else if (e.key === 'Escape') {
-      setOpen(false);
+    } else if (e.key === 'Escape' && (showList || text)) {
+      // The first Escape closes the suggestions, the next one empties the box, and only then does one reach the
+      // page (where it closes an open record).
+      e.preventDefault();
+      if (showList) setOpen(false);
+      else setText('');
     }
   };
 

@@ -7,6 +7,7 @@ import type { FacetValue } from '../../api/types.ts';
 import { formatPeriod } from '../../model/format.ts';
 import { filterValueName } from '../../model/describe-filters.ts';
 import { clearParam, filterEntries, listParams, setList, type Filters, type IncludeParam, type Param, type StateParam } from '../../model/view-state.ts';
+import { useFocusAfterRemoval } from '../use-focus-after-removal.ts';
 import { useActorName } from './use-actor-name.ts';
 
 const paramTitles: Record<Exclude<Param, `not_${string}`>, string> = {
@@ -21,10 +22,13 @@ export interface FilterChipsProps {
   countryName: (iso3: string) => string;
   /** Actor facet values, whose labels name actor ids without a request. */
   actorValues: FacetValue[];
+  /** Moves focus on when the last chip is gone (a removed chip's focus goes to the next chip while there is one). */
+  afterLast: () => void;
 }
 
 /** The chips, or nothing when no filter is set. */
-export function FilterChips({ filters, onChange, countryName, actorValues }: FilterChipsProps) {
+export function FilterChips({ filters, onChange, countryName, actorValues, afterLast }: FilterChipsProps) {
+  const { list, removing } = useFocusAfterRemoval<HTMLUListElement>('.chip button', afterLast);
   if (filterEntries(filters).length === 0) return null;
   // `text` is the chip's value in words, for the remove button's name ("Remove filter Country not Pakistan").
   const chips: { key: string; title: string; label: ReactNode; text: string; remove: () => void }[] = [];
@@ -55,20 +59,20 @@ export function FilterChips({ filters, onChange, countryName, actorValues }: Fil
 
   return (
     <div className="chips" role="region" aria-label="Active filters">
-      <ul>
-        {chips.map((c) => (
+      <ul ref={list}>
+        {chips.map((c, i) => (
           <li key={c.key} className="chip">
             <span className="chip-title">{c.title}:</span>{' '}
             <span className="chip-value" dir="auto">
               {c.label}
             </span>
-            <button type="button" onClick={c.remove} aria-label={`Remove filter ${c.title} ${c.text}`} title="Remove this filter">
+            <button type="button" onClick={() => (removing(i), c.remove())} aria-label={`Remove filter ${c.title} ${c.text}`} title="Remove this filter">
               ×
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="link-button" onClick={() => onChange({})}>
+      <button type="button" className="link-button" onClick={() => (removing(0), onChange({}))}>
         Clear all filters
       </button>
     </div>

@@ -26,6 +26,11 @@ export function KeywordBox({ value, onSearch }: KeywordBoxProps) {
     clearTimeout(timer.current);
     if (q.trim() !== value) onSearch(q.trim());
   };
+  const edit = (q: string) => {
+    setText(q);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => commit(q), 900);
+  };
 
   return (
     <form
@@ -47,11 +52,13 @@ export function KeywordBox({ value, onSearch }: KeywordBoxProps) {
         dir="auto"
         value={text}
         maxLength={500}
-        onChange={(e) => {
-          const q = e.target.value;
-          setText(q);
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => commit(q), 900);
+        onChange={(e) => edit(e.target.value)}
+        onKeyDown={(e) => {
+          // Escape empties a search field; done here and marked handled, so that it does not close the open
+          // record as well (see RecordPanel).
+          if (e.key !== 'Escape' || !text) return;
+          e.preventDefault();
+          edit('');
         }}
       />
       <button type="submit" className="icon-button" aria-label="Search">

@@ -7,12 +7,16 @@ export interface HeaderProps {
   actions: ReactNode;
   /** The phone layout's button that opens the filter column. */
   filtersButton: ReactNode;
+  /** Out of reach while a modal (the filters drawer) is over it. */
+  inert?: boolean;
 }
 
 /** The header. */
-export function Header({ search, actions, filtersButton }: HeaderProps) {
+export function Header({ search, actions, filtersButton, inert }: HeaderProps) {
   return (
-    <header className="app-header">
+    <header className="app-header" inert={inert}>
+      {/* The page's title for screen readers and headings navigation; the brand beside it is a link. */}
+      <h1 className="visually-hidden">Sitrep: activity map, table and charts</h1>
       <a className="brand" href="/" aria-label="Sitrep — start over with no filters">
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
           <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />

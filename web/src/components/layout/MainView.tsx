@@ -13,6 +13,7 @@ import type { UpdateView } from '../../state/use-view-state.ts';
 import { ChartsView } from '../charts/ChartsView.tsx';
 import { ActorBox } from '../filters/ActorBox.tsx';
 import { KeywordBox } from '../filters/KeywordBox.tsx';
+import { ResultAnnouncement } from '../filters/ResultSummary.tsx';
 import { MapModeSwitch } from '../map/MapModeSwitch.tsx';
 import { MapView } from '../map/MapView.tsx';
 import { RecordList } from '../records/RecordList.tsx';
@@ -25,6 +26,7 @@ import { Timeline } from '../timeline/Timeline.tsx';
 import { Header } from './Header.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { TabBar } from './TabBar.tsx';
+import { useFilterDrawer } from './use-filter-drawer.ts';
 
 export interface MainViewProps {
   view: ViewState;
@@ -41,18 +43,11 @@ export interface MainViewProps {
 /** The explorer layout. */
 export function MainView({ view, update, entries, filterKey, facets, facetsLoading, kinds, countryName, openRecord }: MainViewProps) {
   const [listMode, setListMode] = useState<'records' | 'unlocated'>('records');
-  const [drawer, setDrawer] = useState(false);
-  const filtersButton = useRef<HTMLButtonElement>(null);
-  const closeDrawer = useCallback(() => {
-    setDrawer(false);
-    filtersButton.current?.focus();
-  }, []);
-  useEffect(() => {
-    if (!drawer) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeDrawer();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [drawer, closeDrawer]);
+  const drawer = useFilterDrawer();
+  // The page behind the open drawer is out of reach until it closes.
+  const modal = drawer.open;
+  // Playback steps the filter about once a second: the count is announced when it stops, not at every step.
+  const [playing, setPlaying] = useState(false);
   const [focus, setFocus] = useState<{ lon: number; lat: number; precision: string } | null>(null);
   const actorValues = facets?.facets.actor?.values;
   // Charts name actor ids beyond the facet's top values, and so may a selected or left-out actor.
@@ -92,11 +87,14 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
   const filterCount = entries.length;
 
   return (
-    <div className={`app${showSide ? ' with-side' : ''}${drawer ? ' drawer-open' : ''}`}>
-      <a className="skip-link" href="#view-panel">
+    <div className={`app${showSide ? ' with-side' : ''}${modal ? ' drawer-open' : ''}`}>
+      <a className="skip-link" href="#view-panel" inert={modal}>
         Skip to the map
       </a>
+      {/* Outside every part that turns inert, so it speaks whether the drawer is open, closed or not a drawer. */}
+      <ResultAnnouncement total={facets?.total} loading={facetsLoading} quiet={playing} />
       <Header
+        inert={modal}
         search={
           <>
             <KeywordBox value={view.filters.q ?? ''} onSearch={(q) => setFilters(setScalar(view.filters, 'q', q || undefined))} />
@@ -105,7 +103,7 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
         }
         actions={<ShareBar entries={entries} />}
         filtersButton={
-          <button type="button" className="button filters-button" ref={filtersButton} aria-expanded={drawer} aria-controls="filters" onClick={() => setDrawer(!drawer)}>
+          <button type="button" className="button filters-button" ref={drawer.button} aria-expanded={modal} aria-controls="filters" onClick={drawer.toggle}>
             Filters{filterCount ? ` (${filterCount})` : ''}
           </button>
         }
@@ -119,15 +117,18 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
         onChange={setFilters}
         onShowUnlocated={() => {
           setListMode('unlocated');
-          setDrawer(false);
+          if (modal) drawer.close();
           update((v) => ({ ...v, tab: 'map', record: null }));
         }}
         countryName={countryName}
         actorName={actorName}
-        {...(drawer ? { onClose: closeDrawer } : {})}
+        {...(modal ? { onClose: drawer.close } : {})}
+        closed={drawer.closed}
       />
-      {drawer && <button type="button" className="drawer-scrim" aria-label="Close the filters" onClick={closeDrawer} />}
-      <main className="center">
+      {/* For pointers only: a focusable scrim would be a Tab stop outside the dialog, whose own button and Escape
+          close it from the keyboard. */}
+      {modal && <div className="drawer-scrim" aria-hidden="true" onClick={drawer.close} />}
+      <main className="center" inert={modal}>
         <div className="view-tools">
           <TabBar tab={view.tab} onChange={(tab) => update((v) => ({ ...v, tab }))} />
           <span className="mobile-total" aria-hidden="true">
@@ -164,10 +165,11 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
           onBucket={(bucket) => update((v) => ({ ...v, bucket }))}
           onRange={(from, to) => setFilters(setScalar(setScalar(view.filters, 'from', from), 'to', to))}
           onPlayStep={(from, to) => update((v) => ({ ...v, filters: setScalar(setScalar(v.filters, 'from', from), 'to', to) }), { replace: true })}
+          onPlaying={setPlaying}
         />
       </main>
       {showSide && (
-        <div className="side">
+        <div className="side" inert={modal}>
           {view.record ? (
             <RecordPanel id={view.record} onClose={closeRecord} onOpen={openRecord} countryName={countryName} onLocated={setFocus} />
           ) : listMode === 'unlocated' ? (

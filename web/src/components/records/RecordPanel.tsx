@@ -14,6 +14,7 @@ import { KindBadge } from './KindBadge.tsx';
 import { PlaceText } from './PlaceText.tsx';
 import { SourceLink } from './SourceLink.tsx';
 import { RecordChangeNotes, type ChangeNote } from '../../editor/ChangeNotes.tsx';
+import { narrowScreen } from '../use-media-query.ts';
 
 export interface RecordPanelProps {
   id: string;
@@ -37,7 +38,7 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
   // Move focus to the record so keyboard and screen-reader users land on what they opened; on a phone, where
   // the panel is below the map, scroll to it as well.
   useEffect(() => {
-    if (r) heading.current?.focus({ preventScroll: !window.matchMedia('(max-width: 820px)').matches });
+    if (r) heading.current?.focus({ preventScroll: !window.matchMedia(narrowScreen).matches });
   }, [r?.id]);
 
   useEffect(() => {
@@ -45,8 +46,10 @@ export function RecordPanel({ id, onClose, onOpen, countryName, onLocated }: Rec
     onLocated(r && r.place.lat !== null && r.place.lon !== null ? { lon: r.place.lon, lat: r.place.lat, precision: r.place.precision } : null);
   }, [r, onLocated]);
 
+  // Escape anywhere closes the record, unless something else took it first (the actor suggestions, the Export
+  // menu, the Embed dialog, the filters drawer call preventDefault): one Escape closes one thing.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);

@@ -34,7 +34,20 @@ export function EmbedDialog({ url, onClose }: { url: string; onClose: () => void
   }, []);
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="embed-title" onClose={onClose} data-testid="embed-dialog">
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="embed-title"
+      onClose={onClose}
+      // The dialog closes itself on Escape, but only after the keydown has reached the window, where the open record
+      // would close too: marked handled here (which cancels the native close), it is closed by hand.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        dialog.current?.close();
+      }}
+      data-testid="embed-dialog"
+    >
       <h2 id="embed-title">Embed this view</h2>
       <p>Paste this into a web page. The frame shows the map, the timeline and the legend for the current filters.</p>
       <label className="field">

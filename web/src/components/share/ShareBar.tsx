@@ -31,6 +31,8 @@ export function ShareBar({ entries }: ShareBarProps) {
     const close = (e: MouseEvent | KeyboardEvent) => {
       if (e instanceof KeyboardEvent) {
         if (e.key !== 'Escape') return;
+        // Handled: the record open behind the menu stays open (see RecordPanel).
+        e.preventDefault();
         // Escape from inside the menu puts focus back on its button, not on the page.
         if (menu.current?.contains(document.activeElement)) exportButton.current?.focus();
         setExportOpen(false);

@@ -31,6 +31,8 @@ export interface TimelineProps {
   onRange: (from: string | undefined, to: string | undefined) => void;
   /** A playback step (replaces the history entry). */
   onPlayStep: (from: string, to: string) => void;
+  /** Told when playback starts and stops. */
+  onPlaying?: (playing: boolean) => void;
   compact?: boolean;
 }
 
@@ -41,7 +43,7 @@ function monthsBetween(a: string, b: string): number {
 }
 
 /** The panel. */
-export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRange, onPlayStep, compact }: TimelineProps) {
+export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRange, onPlayStep, onPlaying, compact }: TimelineProps) {
   const [box, width] = useWidth<HTMLDivElement>(600);
 
   // The kind filter is applied here, to the answer without it (see onlyKinds): toggling kinds asks nothing.
@@ -71,6 +73,7 @@ export function Timeline({ entries, filterKey, from, to, bucket, onBucket, onRan
   if (domain) domain = widenToBuckets(domain, dataBucket, 7);
 
   const play = usePlay(dataBucket, domain, from, onPlayStep);
+  useEffect(() => onPlaying?.(play.playing), [play.playing, onPlaying]);
   const spanning = data?.spanning;
 
   return (
