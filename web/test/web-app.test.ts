@@ -273,6 +273,10 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(png.suggestedFilename()).toBe('records-by-province.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
     await shoot(page, '11-charts');
+    // Provinces are counted by country and province; across countries each bar says whose province it is.
+    await page.goto(`${server.url}/?tab=charts&country=PAK,AFG`);
+    await settled(page);
+    await expect.poll(() => card.locator('svg text', { hasText: 'Sindh (Pakistan)' }).count()).toBe(1);
     // Every label ends before its bar begins, whatever its script: Iraq's provinces include an Arabic-script one.
     // Left-out values lengthen the caption past the chart's width; they change none of Iraq's records.
     await page.goto(`${server.url}/?tab=charts&country=IRQ&not_kind=protest,other,media&not_tactic=arson,sabotage&not_target=health,education,journalists`);

@@ -34,12 +34,23 @@ const titles = {
   actor: 'Records by actor',
 };
 
-function rowsOf(stats: StatsResponse | undefined, dim: string, label: (v: string) => string) {
+type StatRow = StatsResponse['rows'][number];
+
+function rowsOf(stats: StatsResponse | undefined, dim: string, label: (v: string, row: StatRow) => string) {
   return (stats?.rows ?? [])
     .filter((r) => r[dim] !== null && r[dim] !== undefined)
-    .map((r) => ({ label: label(String(r[dim])), value: Number(r.count ?? 0) }))
+    .map((r) => ({ label: label(String(r[dim]), r), value: Number(r.count ?? 0) }))
     .sort((a, b) => b.value - a.value)
     .slice(0, top);
+}
+
+/**
+ * A province as the chart names it: with its country when the rows span several countries (statistics by province
+ * are by country and province, and two countries may have a Punjab).
+ */
+function provinceLabel(stats: StatsResponse | undefined, countryName: (iso3: string) => string) {
+  const countries = new Set((stats?.rows ?? []).map((r) => r.country));
+  return (name: string, row: StatRow) => (countries.size > 1 && row.country ? `${name} (${countryName(String(row.country))})` : name);
 }
 
 /** The charts tab. */
@@ -85,7 +96,7 @@ export function ChartsView({ entries, filterKey, caption, countryName, actorName
           {(ref) => <BarChart ref={ref} title={titles.country} rows={rowsOf(byCountry.data, 'country', countryName)} width={half} caption={cap} unit="records" />}
         </ChartCard>
         <ChartCard name="records-by-province" title={titles.province} loading={byProvince.loading} error={byProvince.error}>
-          {(ref) => <BarChart ref={ref} title={titles.province} rows={rowsOf(byProvince.data, 'admin1', (v) => v)} width={half} caption={cap} unit="records with a known province" />}
+          {(ref) => <BarChart ref={ref} title={titles.province} rows={rowsOf(byProvince.data, 'admin1', provinceLabel(byProvince.data, countryName))} width={half} caption={cap} unit="records with a known province" />}
         </ChartCard>
         <ChartCard name="records-by-target" title={titles.target} loading={byTarget.loading} error={byTarget.error}>
           {(ref) => <BarChart ref={ref} title={titles.target} rows={rowsOf(byTarget.data, 'target', (v) => valueLabel('target', v))} width={half} caption={cap} unit="a record may have several targets" />}
