@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { resolveActorFilter } from '../core/actor-registry.ts';
-import { statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
+import { defaultStatMeasures, statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
 import { filterParams, fullScope, parseFilter, type AccessScope, type EventFilter, type FilterParam } from '../core/filter.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
@@ -129,14 +129,14 @@ export function buildProgram(): Command {
       .command('stats')
       .description('grouped counts and casualty sums, e.g. --by year --by kind')
       .option('--by <dimension>', `group by ${statDimensions.join(', ')}; repeatable`, (v: string, p: string[] = []) => [...p, v])
-      .option('--measure <measures>', `comma-separated or repeated: ${statMeasures.join(', ')} (default all)`, (v: string, p: string[] = []) => [...p, v])
+      .option('--measure <measures>', `comma-separated or repeated: ${statMeasures.join(', ')} (default ${defaultStatMeasures.join(',')}); killed and wounded sum best estimates, *_known count the records with a figure`, (v: string, p: string[] = []) => [...p, v])
       .option('--format <format>', 'table, csv or json', 'table'),
   ).action(async (opts) => {
     const registry = loadRegistry();
     const typed = filterFrom(opts);
     const filter = resolveActorFilter(typed, registry);
     const by = ((opts.by as string[] | undefined) ?? []).map((d) => oneOf('--by', d, statDimensions)) as StatDimension[];
-    const measures = [...new Set(((opts.measure as string[] | undefined) ?? [statMeasures.join(',')]).flatMap((v) => v.split(',')).map((m) => oneOf('--measure', m.trim(), statMeasures)))] as StatMeasure[];
+    const measures = [...new Set(((opts.measure as string[] | undefined) ?? [defaultStatMeasures.join(',')]).flatMap((v) => v.split(',')).map((m) => oneOf('--measure', m.trim(), statMeasures)))] as StatMeasure[];
     const format = oneOf('--format', opts.format, ['table', 'csv', 'json'] as const);
     await withStore(opts, async (store) => {
       const rows = await store.stats(fullScope, filter, by, measures);

@@ -73,8 +73,15 @@ export function facetGroups(filter: StoreFilter, names: readonly FacetName[]): {
 
 export const statDimensions = ['kind', 'country', 'admin1', 'actor', 'target', 'tactic', 'dataset', 'year', 'month'] as const;
 export type StatDimension = (typeof statDimensions)[number];
-export const statMeasures = ['count', 'killed', 'wounded'] as const;
+/**
+ * What a grouped table can count: records, the sums of the best estimates killed and wounded (unknown figures are
+ * left out, never summed as 0), and how many of the records have a known figure (`killed_known`), so a brief can
+ * say "1,230 killed in the 23 of 27 attacks with a known toll".
+ */
+export const statMeasures = ['count', 'killed', 'wounded', 'killed_known', 'wounded_known'] as const;
 export type StatMeasure = (typeof statMeasures)[number];
+/** The measures of a table when none are asked for. */
+export const defaultStatMeasures: readonly StatMeasure[] = ['count', 'killed', 'wounded'];
 /** One row of a grouped table: the dimension values, then `count`, `killed`, `wounded` (sums of `best`). */
 export type StatRow = Record<string, string | number | null>;
 
@@ -204,7 +211,7 @@ export interface EventStore {
    */
   facets(scope: AccessScope, filter: StoreFilter, facets: readonly FacetName[], top?: number): Promise<Partial<Record<FacetName, FacetResult>>>;
   timeline(scope: AccessScope, filter: StoreFilter, bucket: TimeBucket): Promise<Timeline>;
-  stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: StatMeasure[]): Promise<StatRow[]>;
+  stats(scope: AccessScope, filter: StoreFilter, by: StatDimension[], measures?: readonly StatMeasure[]): Promise<StatRow[]>;
   /** Every matching record, streamed with flat memory, in the order the store keeps them (the order they were written). */
   stream(scope: AccessScope, filter: StoreFilter): AsyncIterable<EventRecord>;
   /**

@@ -340,6 +340,10 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
         { actor: 'iskp', month: '2021-03', count: 2 },
         { actor: 'iskp', month: null, count: 1 },
       ]);
+      // How many records a sum is over: t:2 has no known toll and no wounded, t:1 and t:3 no wounded.
+      expect(await store.stats(publicScope, {}, [], ['count', 'killed', 'killed_known', 'wounded', 'wounded_known'])).toEqual([
+        { count: 4, killed: 17, killed_known: 3, wounded: 3, wounded_known: 1 },
+      ]);
       // A record that may fall in either of two years has no year, as it has no month and no timeline bar.
       await store.write([sampleRecord({ id: 'y:span', date: '2020-12-28', dateEnd: '2021-01-03' })], { by: 'test' });
       expect(await store.stats(fullScope, { id: ['y:span', 't:4'] }, ['year'], ['count'])).toEqual([

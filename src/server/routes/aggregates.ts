@@ -4,7 +4,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { ActorRegistry } from '../../core/actor-registry.ts';
-import { facetNames, statDimensions, statMeasures, timeBuckets, type FacetName, type StoreFilter } from '../../core/event-store.ts';
+import { defaultStatMeasures, facetNames, statDimensions, statMeasures, timeBuckets, type FacetName, type StoreFilter } from '../../core/event-store.ts';
 import { provinceKey } from '../../core/places.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { invalidParameter } from '../errors.ts';
@@ -48,7 +48,7 @@ const statsRoute = createRoute({
   request: {
     query: filterQuery({
       by: enumListParam('dimension to group by; repeat for up to three (list dimensions such as actor are crossed)', statDimensions),
-      measure: enumListParam('measures, comma-separated (default count,killed,wounded); killed and wounded sum best estimates', statMeasures),
+      measure: enumListParam('measures, comma-separated (default count,killed,wounded); killed and wounded sum best estimates (unknown figures left out), killed_known and wounded_known count the records with a known figure', statMeasures),
     }),
   },
   responses: {
@@ -132,7 +132,7 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     const q = c.req.valid('query');
     const by = [...new Set(q.by ?? [])];
     if (by.length > 3) throw invalidParameter('by', by.join(','), 'at most three dimensions');
-    const measures = q.measure?.length ? [...new Set(q.measure)] : [...statMeasures];
+    const measures = q.measure?.length ? [...new Set(q.measure)] : [...defaultStatMeasures];
     const rows = await store.stats(c.var.scope, storeFilterOf(q, registry), by, measures);
     return c.json({ by, measures, rows }, 200);
   });

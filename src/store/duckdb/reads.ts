@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { facetGroups, spanningRanges, type EventStore, type FacetName, type FacetResult, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
+import { defaultStatMeasures, facetGroups, spanningRanges, type EventStore, type FacetName, type FacetResult, type MapFeatures, type Page, type StatDimension, type StatMeasure, type StoreFilter, type TimeBucket, type Timeline } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { isValidIsoDate, type EventRecord, type Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
@@ -250,7 +250,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       return { bucket, buckets: [...buckets.values()], spanning };
     },
 
-    async stats(scope, filter, by: StatDimension[], measures: StatMeasure[] = ['count', 'killed', 'wounded']) {
+    async stats(scope, filter, by: StatDimension[], measures: readonly StatMeasure[] = defaultStatMeasures) {
       const w = whereClause(scope, filter);
       // A province is named within its country ("Northern" is a province of Sri Lanka and of Sierra Leone; Punjab
       // of India and of Pakistan): grouped by admin1, the rows are its country's too.
@@ -266,7 +266,13 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         const { expr, list, label } = dimensionSql[d];
         return list ? [`${d}_v AS ${d}`] : label ? [`${expr} AS ${d}__key`, `min(${label}) AS ${d}`] : [`${expr} AS ${d}`];
       });
-      const agg = { count: 'count(*) AS count', killed: 'sum(killed_best) AS killed', wounded: 'sum(wounded_best) AS wounded' };
+      const agg: Record<StatMeasure, string> = {
+        count: 'count(*) AS count',
+        killed: 'sum(killed_best) AS killed',
+        wounded: 'sum(wounded_best) AS wounded',
+        killed_known: 'count(killed_best) AS killed_known',
+        wounded_known: 'count(wounded_best) AS wounded_known',
+      };
       const rows = await all(
         `SELECT ${[...select, ...measures.map((m) => agg[m])].join(', ')} FROM records ${laterals} WHERE ${w.sql}
          ${dims.length ? `GROUP BY ALL ORDER BY ${dims.map((d) => `${d} NULLS LAST`).join(', ')}` : ''}`,
