@@ -98,13 +98,19 @@ export function restoreCell(cell: string): string {
   return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
+const numericColumns = new Set<TableColumn>(['lat', 'lon', 'killedLow', 'killedBest', 'killedHigh', 'woundedLow', 'woundedBest', 'woundedHigh', 'revision']);
+
 /** A record as a GeoJSON feature: a point where the place has coordinates, null geometry otherwise. */
 export function recordToFeature(r: EventRecord) {
   const { lat, lon } = r.place;
+  // Flat properties, the table's columns: GIS tools (QGIS, GDAL) read nested objects as text, and could not style
+  // or filter on `killed.best`. Numbers stay numbers, an unknown value is null.
+  const row = recordToRow(r);
+  const properties = Object.fromEntries(tableColumns.map((c, i) => [c, row[i] === '' ? null : numericColumns.has(c) ? Number(row[i]) : row[i]]));
   return {
     type: 'Feature' as const,
     id: r.id,
     geometry: lat != null && lon != null ? { type: 'Point' as const, coordinates: [lon, lat] } : null,
-    properties: r,
+    properties,
   };
 }

@@ -307,8 +307,16 @@ describe('export', () => {
     const geo = JSON.parse(await (await app.request('/api/export?format=geojson&actor=ISIS-K')).text());
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features).toHaveLength(total);
-    const nd = (await (await app.request('/api/export?format=ndjson&actor=ISIS-K')).text()).trim().split('\n');
-    expect(nd.map((l) => JSON.parse(l).id)).toEqual(geo.features.map((f: { id: string }) => f.id));
+    const nd = (await (await app.request('/api/export?format=ndjson&actor=ISIS-K')).text()).trim().split('\n').map((l) => JSON.parse(l) as EventRecord);
+    expect(nd.map((r) => r.id)).toEqual(geo.features.map((f: { id: string }) => f.id));
+    // Flat properties a GIS tool can style and filter on: numbers as numbers, an unknown figure null.
+    type Feature = { geometry: { coordinates: number[] } | null; properties: Record<string, unknown> };
+    geo.features.forEach((f: Feature, i: number) => {
+      const r = nd[i]!;
+      for (const v of Object.values(f.properties)) expect(v === null || ['string', 'number'].includes(typeof v)).toBe(true);
+      expect(f.properties).toMatchObject({ id: r.id, kind: r.kind, date: r.date, country: r.place.country, killedBest: r.killed.best, woundedBest: r.wounded.best });
+      expect(f.geometry?.coordinates ?? null).toEqual(r.place.lon == null ? null : [r.place.lon, r.place.lat]);
+    });
   });
 
   it('writes Parquet that DuckDB reads back', async () => {
