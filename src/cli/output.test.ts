@@ -17,7 +17,7 @@ describe('tables on a terminal', () => {
   it('right-aligns numbers with thousands separators and fits the lines to the terminal', () => {
     const table = formatTable([{ kind: 'attack', count: 12345, description: 'x'.repeat(100) }], undefined, 60, 40);
     const lines = table.trimEnd().split('\n');
-    expect(lines[2]).toMatch(/^attack  12,345  x+…$/);
+    expect(lines[2]).toMatch(/^attack {2}12,345 {2}x+…$/);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
   });
 });
