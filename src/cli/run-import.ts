@@ -48,16 +48,19 @@ export function rejectsFile(path: string, inputs: readonly string[] = []): Rejec
   const partial = `${path}.${process.pid}.partial`;
   const out = createWriteStream(partial);
   out.write(stringify([['file', 'line', 'column', 'value', 'reason']]));
-  let rows = 0;
+  // Whether the new file replaces the old one: once a rejection was written or a file imported.
+  let keep = false;
   return {
     write: (r) => {
-      rows++;
+      keep = true;
       out.write(stringify([[r.file, r.line, r.column ?? '', r.value ?? '', r.reason]]));
     },
-    read: () => void (rows ||= -1),
+    read: () => {
+      keep = true;
+    },
     close: async () => {
       await new Promise((done, failed) => out.end(done).once('error', failed));
-      if (rows) renameSync(partial, path);
+      if (keep) renameSync(partial, path);
       else rmSync(partial, { force: true });
     },
   };
