@@ -11,7 +11,6 @@ import { loadAdmin1Index, type Admin1Index } from '../geo/admin1-lookup.ts';
 import { defaultGeoDir } from '../geo/data-dir.ts';
 import { loadGazetteer, type Gazetteer, type GeoMatch } from '../geo/gazetteer.ts';
 import { placeKey, stripAdminWords } from '../geo/place-name.ts';
-import { loadProvinceNames, type ProvinceNames } from '../geo/province-names.ts';
 import { loadMappingFile, MappingError, type Mapping } from '../sources/mapped/mapping-schema.ts';
 import type { ImportContext, PlaceLookup } from '../sources/source-format.ts';
 
@@ -79,13 +78,12 @@ export function sharedGazetteer(dir: string = defaultGeoDir): Gazetteer {
 }
 
 /**
- * `places` over the shipped gazetteer, admin-1 boundaries and admin-1 names, or undefined when `data/geo` is missing.
- * Each is loaded on first use (the first two take seconds), so imports that never ask pay nothing.
+ * `places` over the shipped gazetteer and admin-1 boundaries, or undefined when `data/geo` is missing. Both are
+ * loaded on first use (several seconds together), so imports that never ask pay nothing.
  */
 export function offlinePlaces(dir: string = defaultGeoDir): PlaceLookup | undefined {
   if (!existsSync(join(dir, 'localities.tsv.gz')) || !existsSync(join(dir, 'admin1.geojson'))) return undefined;
   let admin1: Admin1Index | undefined;
-  let provinces: ProvinceNames | undefined;
   return {
     geocode(name, countryIso3) {
       const m = geocodeName(sharedGazetteer(dir), name, countryIso3);
@@ -95,10 +93,6 @@ export function offlinePlaces(dir: string = defaultGeoDir): PlaceLookup | undefi
       admin1 ??= loadAdmin1Index(dir);
       const hit = admin1.locate(lon, lat);
       return hit && { country: hit.country, admin1: hit.admin1 };
-    },
-    provinceName(name, countryIso3) {
-      provinces ??= loadProvinceNames(dir);
-      return provinces.canonical(name, countryIso3);
     },
   };
 }

@@ -11,7 +11,7 @@ import { UserError } from '../core/errors.ts';
 import { describeProblems, parseRecord, type EventRecord } from '../core/record.ts';
 import type { ImportCallbacks, ImportReport, ImportRequest, Importer, Rejection } from '../core/importing.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
-import type { ImportContext, PlaceLookup, SourceFormat, TextInput } from '../sources/source-format.ts';
+import type { ImportContext, SourceFormat, TextInput } from '../sources/source-format.ts';
 import { SourceError } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
 import { openTextInputs } from '../sources/text-input.ts';
@@ -159,10 +159,9 @@ async function importInput(
         reject({ file: input.fileName, line: item.line, column: first.field, value: JSON.stringify(first.value)?.slice(0, 80), reason: describeProblems(parsed.problems) });
         continue;
       }
-      const record = namedProvince(parsed.record, context.places);
-      for (const a of record.actors) if (!a.actorId) unresolved.add(a.name);
-      datasets.add(record.provenance.dataset);
-      yield record;
+      for (const a of parsed.record.actors) if (!a.actorId) unresolved.add(a.name);
+      datasets.add(parsed.record.provenance.dataset);
+      yield parsed.record;
     }
     options.onProgress?.(report.read, 1, 'writing');
   }
@@ -190,16 +189,6 @@ async function importInput(
   report.datasets = [...datasets].sort();
   report.seconds = (performance.now() - started) / 1000;
   return report;
-}
-
-/**
- * The record with its province named as the shipped admin-1 list names it in the record's country, whatever the
- * file's spelling (`src/geo/province-names.ts`): counts by province then add up across datasets.
- */
-function namedProvince(record: EventRecord, places: PlaceLookup | undefined): EventRecord {
-  const { country, admin1 } = record.place;
-  const name = country && admin1 ? places?.provinceName(admin1, country) : undefined;
-  return name && name !== admin1 ? { ...record, place: { ...record.place, admin1: name } } : record;
 }
 
 /** The dataset a `--sync` import is the full state of: the format's own, or the one its options name (a mapping's). */

@@ -38,10 +38,49 @@ export interface Admin1Name {
 const unitWords = /(?:^| )(?:province|provinsi|state|governorate|territory|prefecture|department|wilayah|the|of)(?= |$)/g;
 
 /**
+ * Spellings and former names the public datasets use for one province, folded as `provinceKey` folds them, and the
+ * key they count under: UCDP writes "Khyber Pakhtunkwa province", GTD "North-West Frontier Province", ACLED and the
+ * curated lists "Khyber Pakhtunkhwa". Records keep the name as given (data-model.md); only the key is shared.
+ * Changing this table changes stored keys: add a migration that re-keys (`rekeyProvinces`, as migration 12 does).
+ */
+const provinceSpellings: Readonly<Record<string, string>> = {
+  // Pakistan
+  'khyber pakhtunkwa': 'khyber pakhtunkhwa',
+  'khyber pakhtoonkhwa': 'khyber pakhtunkhwa',
+  'north west frontier': 'khyber pakhtunkhwa',
+  nwfp: 'khyber pakhtunkhwa',
+  baluchistan: 'balochistan',
+  sind: 'sindh',
+  'azad jammu kashmir': 'azad kashmir',
+  'azad jammu and kashmir': 'azad kashmir',
+  'islamabad capital': 'islamabad',
+  // Afghanistan
+  paktya: 'paktia',
+  paktiya: 'paktia',
+  hilmand: 'helmand',
+  ningarhar: 'nangarhar',
+  konar: 'kunar',
+  oruzgan: 'uruzgan',
+  urozgan: 'uruzgan',
+  'sar e pul': 'sar e pol',
+  'sari pul': 'sar e pol',
+  // Iraq and Syria
+  nineveh: 'ninawa',
+  ninewa: 'ninawa',
+  'salah ad din': 'salah al din',
+  salahuddin: 'salah al din',
+  'al anbar': 'anbar',
+  'deir ez zor': 'dayr az zawr',
+  'deir ez zour': 'dayr az zawr',
+  'deir ezzor': 'dayr az zawr',
+};
+
+/**
  * The key under which spellings of one province are the same: case, accents, punctuation and words naming the kind
- * of unit ignored, so UCDP's "Balochistan province" and ACLED's "Balochistan" are filtered, counted and mapped as
- * one. Names keep their spelling in records; filters, facets, statistics and map areas compare keys.
- * @example provinceKey('Khyber Pakhtunkhwa Province') // 'khyber pakhtunkhwa'
+ * of unit ignored, and the datasets' other spellings of a province (`provinceSpellings`) taken as its own, so UCDP's
+ * "Balochistan province", ACLED's "Balochistan" and a list's "Baluchistan" are filtered, counted and mapped as one.
+ * Names keep their spelling in records; filters, facets, statistics and map areas compare keys.
+ * @example provinceKey('Khyber Pakhtunkwa Province') // 'khyber pakhtunkhwa'
  */
 export function provinceKey(name: string): string {
   const words = name
@@ -51,5 +90,6 @@ export function provinceKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   // A name that is only such words ("Capital Territory", "The State") keeps them.
-  return words.replace(unitWords, '').replace(/ +/g, ' ').trim() || words;
+  const key = words.replace(unitWords, '').replace(/ +/g, ' ').trim() || words;
+  return provinceSpellings[key] ?? key;
 }

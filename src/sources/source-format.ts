@@ -34,8 +34,6 @@ export type ActorResolver = (
 export interface PlaceLookup {
   geocode(name: string, countryIso3?: string): { lat: number; lon: number; country: string; admin1: string | null; precision: 'locality' | 'admin1' | 'country' } | undefined;
   admin1At(lon: number, lat: number): { country: string; admin1: string } | undefined;
-  /** The shipped admin-1 list's name of the province `name` spells in that country (`ProvinceNames.canonical`). */
-  provinceName(name: string, countryIso3: string): string | undefined;
 }
 
 export interface ImportContext {

@@ -149,7 +149,6 @@ describe('GTD: admin1 from the coordinates', () => {
     const places: PlaceLookup = {
       geocode: () => undefined,
       admin1At: (lon, lat) => (Math.abs(lat - 34.4265) < 0.01 && Math.abs(lon - 70.4515) < 0.01 ? { country: 'AFG', admin1: 'Nangarhar' } : { country: 'PAK', admin1: 'Punjab' }),
-      provinceName: () => undefined,
     };
     const result = await importWith(gtd, await writeCsv(), { places });
     expect(result.byId.get('gtd:201901020001')!.place.admin1).toBe('Nangarhar');

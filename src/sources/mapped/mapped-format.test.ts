@@ -21,7 +21,6 @@ const gazetteer: Record<string, ReturnType<PlaceLookup['geocode']>> = {
 const places: PlaceLookup = {
   geocode: (name, country) => gazetteer[`${name}|${country}`],
   admin1At: (lon, lat) => (Math.abs(lon - 71.578) < 0.01 && Math.abs(lat - 34.008) < 0.01 ? { country: 'PAK', admin1: 'Khyber Pakhtunkhwa' } : undefined),
-  provinceName: () => undefined,
 };
 const actors: Record<string, string> = { iskp: 'iskp', ttp: 'ttp' };
 

@@ -54,7 +54,6 @@ describe('completing a place offline', () => {
       : name === 'Peshawar' ? { lat: 34, lon: 71.5, country: 'PAK', admin1: 'Khyber Pakhtunkhwa', precision: 'locality' }
       : undefined,
     admin1At: () => ({ country: 'AFG', admin1: 'Kabul' }),
-    provinceName: () => undefined,
   };
 
   it('geocodes a locality with the precision of the match', () => {

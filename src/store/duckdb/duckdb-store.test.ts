@@ -60,6 +60,23 @@ describe('duckdb store file', () => {
     expect((await reopened.get(fullScope, 'p:2'))?.place.admin1).toBe('Kabul');
     await reopened.close();
   });
+
+  it("re-keys on open the provinces an earlier version keyed apart (UCDP's Khyber Pakhtunkwa), with the index in place", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'keys.duckdb');
+    const first = await duckdbStore(path);
+    await first.write([sampleRecord({ id: 'k:1', place: { country: 'PAK', admin1: 'Khyber Pakhtunkwa province', precision: 'admin1' } }), sampleRecord({ id: 'k:2', place: { country: 'PAK', admin1: 'Khyber Pakhtunkhwa', precision: 'admin1' } })], { by: 'test' });
+    await first.close();
+    // The keys as migration 11 left them: the misspelling its own province.
+    const raw = await (await DuckDBInstance.create(path)).connect();
+    await raw.run("UPDATE records SET admin1_key = 'khyber pakhtunkwa' WHERE id = 'k:1'; DELETE FROM schema_migrations WHERE version >= 12");
+    raw.closeSync();
+
+    const reopened = await duckdbStore(path);
+    expect((await reopened.query(fullScope, { admin1: ['Khyber Pakhtunkhwa'] })).records.map((r) => r.id).sort()).toEqual(['k:1', 'k:2']);
+    expect(await reopened.stats(fullScope, {}, ['admin1'], ['count'])).toEqual([{ country: 'PAK', admin1: 'Khyber Pakhtunkhwa', count: 2 }]);
+    expect((await reopened.get(fullScope, 'k:1'))?.place.admin1).toBe('Khyber Pakhtunkwa province');
+    await reopened.close();
+  });
 });
 
 /**

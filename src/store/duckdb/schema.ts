@@ -190,20 +190,30 @@ export const migrations: readonly Migration[] = [
     version: 10,
     description: 'records.admin1_key: the province name folded into the key filters, facets and map areas compare',
     sql: 'ALTER TABLE records ADD COLUMN IF NOT EXISTS admin1_key VARCHAR',
-    backfill: async (c) => {
-      const names = (await c.runAndReadAll('SELECT DISTINCT admin1 FROM records WHERE admin1 IS NOT NULL')).getRowObjectsJS().map((r) => String(r.admin1));
-      if (!names.length) return;
-      await c.run('CREATE TEMP TABLE admin1_keys (admin1 VARCHAR, admin1_key VARCHAR)');
-      for (let i = 0; i < names.length; i += 500) {
-        const part = names.slice(i, i + 500);
-        await c.run(`INSERT INTO admin1_keys VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flatMap((n) => [n, provinceKey(n)]));
-      }
-      await c.run('UPDATE records SET admin1_key = k.admin1_key FROM admin1_keys k WHERE records.admin1 = k.admin1');
-      await c.run('DROP TABLE admin1_keys');
-    },
+    backfill: rekeyProvinces,
   },
   { version: 11, description: 'the index on records.id built again', sql: 'CREATE INDEX IF NOT EXISTS records_id ON records (id)' },
+  {
+    version: 12,
+    description: "province keys again: the datasets' other spellings of a province count as it (Khyber Pakhtunkwa, North-West Frontier)",
+    sql: 'SELECT 1',
+    backfill: rekeyProvinces,
+  },
 ];
+
+/** Sets `admin1_key` to `provinceKey(admin1)` where it is not, computed once per distinct name. */
+async function rekeyProvinces(c: DuckDBConnection): Promise<void> {
+  const names = (await c.runAndReadAll('SELECT DISTINCT admin1, admin1_key FROM records WHERE admin1 IS NOT NULL')).getRowObjectsJS();
+  const stale = names.filter((r) => r.admin1_key !== provinceKey(String(r.admin1))).map((r) => String(r.admin1));
+  if (!stale.length) return;
+  await c.run('CREATE TEMP TABLE admin1_keys (admin1 VARCHAR, admin1_key VARCHAR)');
+  for (let i = 0; i < stale.length; i += 500) {
+    const part = stale.slice(i, i + 500);
+    await c.run(`INSERT INTO admin1_keys VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flatMap((n) => [n, provinceKey(n)]));
+  }
+  await c.run('UPDATE records SET admin1_key = k.admin1_key FROM admin1_keys k WHERE records.admin1 = k.admin1');
+  await c.run('DROP TABLE admin1_keys');
+}
 
 /**
  * What the writer stages per record through the Appender: the document and the few values only our own code can
