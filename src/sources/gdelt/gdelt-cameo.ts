@@ -21,7 +21,7 @@ const labels: Record<string, string> = {
 };
 
 const tacticsByCode: [prefix: string, tactics: Tactic[]][] = [
-  ['181', ['kidnapping']], ['1831', ['suicide']], ['1832', ['vbied']], ['1833', ['ied']], ['183', ['ied']],
+  ['181', ['kidnapping']], ['1831', ['suicide', 'ied']], ['1832', ['vbied', 'ied']], ['1833', ['ied']], ['183', ['ied']],
   ['185', ['assassination']], ['186', ['assassination']], ['193', ['firearms']], ['194', ['rockets']],
   // 1952 is "remotely piloted aerial munitions" in CAMEO 1.1b3; GDELT's own table stops at 195.
   ['1952', ['airstrike', 'drone']], ['195', ['airstrike']],

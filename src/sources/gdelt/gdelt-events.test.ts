@@ -8,6 +8,7 @@ import { importedAt, importWith } from '../importer-test-helpers.ts';
 import type { ImportContext } from '../source-format.ts';
 import { openTextInputs } from '../text-input.ts';
 import { gdeltEvents } from './gdelt-events.ts';
+import { cameoMeaning } from './gdelt-cameo.ts';
 
 // The shared sample files sit beside the repository (`../shared/data`).
 const data = new URL('../../../../shared/data/gdelt/spark-gdelt', import.meta.url).pathname;
@@ -146,3 +147,11 @@ function countKinds(records: EventRecord[]): Record<string, number> {
   for (const r of records) out[r.kind] = (out[r.kind] ?? 0) + 1;
   return out;
 }
+
+describe('CAMEO codes', () => {
+  it('gives bombings the tactics ACLED and GTD give them: a suicide or car bombing is an IED too', () => {
+    expect(cameoMeaning('1831', '18').tactics).toEqual(['suicide', 'ied']);
+    expect(cameoMeaning('1832', '18').tactics).toEqual(['vbied', 'ied']);
+    expect(cameoMeaning('183', '18').tactics).toEqual(['ied']);
+  });
+});

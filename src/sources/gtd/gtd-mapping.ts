@@ -52,13 +52,14 @@ export function gtdTactics(m: GtdMethods): Tactic[] {
     else if (a === 7) out.add(m.weaptypes.includes(8) ? 'arson' : 'sabotage');
     else if (a === 4 || a === 8) out.add('other');
   }
+  const specific = m.weapsubtypes.map((w) => weapsubtypeTactic[w]).filter((t): t is Tactic => Boolean(t));
   for (const w of m.weaptypes) {
     const t = weaptypeTactic[w];
+    // Explosives (6) are an IED unless the subtype says they were a grenade or a rocket, which are tactics of their
+    // own (as ACLED's Grenade and Shelling are); a vehicle bomb is an IED as well.
+    if (t === 'ied' && specific.some((s) => s === 'grenade' || s === 'rockets') && !specific.includes('ied') && !specific.includes('vbied')) continue;
     if (t) out.add(t);
   }
-  for (const w of m.weapsubtypes) {
-    const t = weapsubtypeTactic[w];
-    if (t) out.add(t);
-  }
+  for (const t of specific) out.add(t);
   return [...out];
 }

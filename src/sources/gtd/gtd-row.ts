@@ -36,6 +36,8 @@ export function gtdAttribution(version: string | null): string {
 
 const specificityPrecision: Record<string, PlacePrecision> = { '1': 'locality', '2': 'admin2', '3': 'admin2', '4': 'admin1', '5': 'unknown' };
 const isUnknownText = (s: string) => /^(unknown|not applicable)$/i.test(s);
+/** GTD codes of states that no longer exist: 359 Soviet Union, 235 Yugoslavia, 175 Serbia-Montenegro, 236 Czechoslovakia. */
+const dissolvedStates = new Set([359, 235, 175, 236]);
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 type Fail = (column: string, reason: string) => never;
@@ -67,6 +69,8 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
     if (!Number.isFinite(n) || n < 0) fail(column, 'expected a count ≥ 0, blank or -99 for unknown');
     return n;
   };
+  /** A 0/1 flag read as a code, so a `1.0` of a re-saved file is 1 too. */
+  const flag = (column: string, value = 1): boolean => (get(column) ? code(column) === value : false);
   const inRange = (column: string, [lo, hi]: readonly [number, number]) => {
     const n = code(column);
     if (n !== null && (n < lo || n > hi)) fail(column, `expected a code from ${lo} to ${hi}`);
@@ -84,7 +88,7 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
   const approxText = get('approxdate');
   const dates = gtdDates(base, approxText ? parseApproxDate(approxText) : undefined);
   if (approxText && !dates.used) tags.push(`approxdate=${approxText}`);
-  if (get('extended') === '1') {
+  if (flag('extended')) {
     tags.push('extended');
     const resolution = get('resolution');
     if (resolution) {
@@ -96,8 +100,10 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
   }
 
   const countryCode = get('country');
-  const country = iso3FromGtdCountry(countryCode) ?? iso3FromCountryName(get('country_txt'));
-  if (!country) fail('country', `unknown GTD country code${get('country_txt') ? ` (${get('country_txt')})` : ''}`);
+  // 422 International: an incident in no country (at sea, in the air, across borders) is kept, with no country.
+  const international = code('country') === 422;
+  if (international) tags.push('international');
+  const listed = international ? null : (iso3FromGtdCountry(countryCode) ?? iso3FromCountryName(get('country_txt')) ?? fail('country', `unknown GTD country code${get('country_txt') ? ` (${get('country_txt')})` : ''}`));
   const city = isUnknownText(get('city')) ? '' : get('city');
   const provstate = isUnknownText(get('provstate')) ? '' : get('provstate');
   const latText = get('latitude');
@@ -110,15 +116,18 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
     if (!latText || !Number.isFinite(lat) || lat < -90 || lat > 90) fail('latitude', 'expected a latitude between -90 and 90');
     if (!lonText || !Number.isFinite(lon) || lon < -180 || lon > 180) fail('longitude', 'expected a longitude between -180 and 180');
   }
+  const located = lat !== null && lon !== null ? context.places?.admin1At(lon, lat) : undefined;
+  // GTD files the incidents of dissolved states under them (Soviet Union, Yugoslavia, Czechoslovakia,
+  // Serbia-Montenegro), which the code table maps to a successor: where the point lies says which state it is now
+  // (Tbilisi is in Georgia, not Russia).
+  const country = dissolvedStates.has(code('country') ?? 0) && located ? located.country : listed;
   // The data model fills a missing admin1 from the coordinates, when the offline lookup agrees on the country.
-  const located = !provstate && lat !== null && lon !== null ? context.places?.admin1At(lon, lat) : undefined;
-  const admin1 = provstate || (located?.country === country ? located.admin1 : '');
-  const specificity = get('specificity');
+  const admin1 = provstate || (located && located.country === country ? located.admin1 : '');
+  const specificity = code('specificity');
   // The 1993 file has no specificity: then the most detailed name given says how precise the place is.
-  const precision: PlacePrecision = specificity
-    ? specificityPrecision[specificity] ?? fail('specificity', 'expected 1 to 5')
-    : city ? 'locality' : provstate ? 'admin1' : 'country';
-  if (get('vicinity') === '1') tags.push('near');
+  const named: PlacePrecision = city ? 'locality' : provstate ? 'admin1' : country ? 'country' : 'unknown';
+  const precision: PlacePrecision = specificity !== null ? specificityPrecision[String(specificity)] ?? fail('specificity', 'expected 1 to 5') : named;
+  if (flag('vicinity')) tags.push('near');
 
   const actors: RecordActor[] = [];
   const addActor = (name: string, role: RecordActor['role'], attribution: Attribution) => {
@@ -139,7 +148,7 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
     ['gname2', 'gsubname2', 'claim2', 'guncertain2', 'claimmode2_txt'],
     ['gname3', 'gsubname3', 'claim3', 'guncertain3', 'claimmode3_txt'],
   ] as const) {
-    const attribution: Attribution = get(claim) === '1' ? 'claimed' : get(uncertain) === '1' ? 'suspected' : 'attributed';
+    const attribution: Attribution = flag(claim) ? 'claimed' : flag(uncertain) ? 'suspected' : 'attributed';
     addActor(get(g), 'perpetrator', attribution);
     addActor(get(sub), 'perpetrator', attribution);
     if (attribution === 'claimed' && get(g) && !isUnknownText(get(g))) {
@@ -147,8 +156,8 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
       claims.push(`Claim of responsibility by ${get(g)}${how && !isUnknownText(how) ? ` (${how})` : ''}`);
     }
   }
-  if (get('compclaim') === '1') tags.push('competing claims');
-  if (get('individual') === '1') tags.push('individual');
+  if (flag('compclaim')) tags.push('competing claims');
+  if (flag('individual')) tags.push('individual');
 
   const targets = new Set<TargetCategory>();
   for (const n of [1, 2, 3]) {
@@ -157,7 +166,7 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
     for (const t of targetCategories(type, code(`targsubtype${n}`))) targets.add(t);
     const natlty = code(`natlty${n}`);
     // Compared as countries, not codes: a UK national in Northern Ireland (233 → GBR, natlty 603 → GBR) is no foreigner.
-    if (natlty !== null && natlty > 0 && (iso3FromGtdCountry(natlty) ?? natlty) !== (iso3FromGtdCountry(countryCode) ?? Number(countryCode))) targets.add('foreign_nationals');
+    if (natlty !== null && natlty > 0 && (iso3FromGtdCountry(natlty) ?? natlty) !== (country ?? Number(countryCode))) targets.add('foreign_nationals');
     // 17 Terrorists/Non-State Militia: the group attacked is named in corpN (`Taliban`).
     if (type === 17) addActor(get(`corp${n}`), 'target', 'attributed');
   }
@@ -167,18 +176,22 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
     attacktypes: nums(['attacktype1', 'attacktype2', 'attacktype3'], codeRanges.attacktype),
     weaptypes: nums(['weaptype1', 'weaptype2', 'weaptype3', 'weaptype4'], codeRanges.weaptype),
     weapsubtypes: nums(['weapsubtype1', 'weapsubtype2', 'weapsubtype3', 'weapsubtype4']),
-    suicide: get('suicide') === '1',
+    suicide: flag('suicide'),
   });
 
   const nkillter = count('nkillter');
   if (nkillter !== null) tags.push(`nkillter=${nkillter}`);
   const nwoundte = count('nwoundte');
   if (nwoundte !== null) tags.push(`nwoundte=${nwoundte}`);
-  if (get('success') === '0') tags.push('unsuccessful');
-  if (get('doubtterr') === '1') {
+  if (flag('success', 0)) tags.push('unsuccessful');
+  if (flag('doubtterr')) {
     tags.push('doubt');
     if (get('alternative_txt')) tags.push(get('alternative_txt'));
   }
+
+  // Which of START's source collections the row came from (PGIS, CETIS, ISVG…).
+  const dbsource = get('dbsource');
+  if (dbsource && !isUnknownText(dbsource)) tags.push(`dbsource=${dbsource}`);
 
   const related = get('related').split(/[,;]/).map((s) => s.trim()).filter((s) => /^\d+$/.test(s) && s !== originalId);
   const location = get('location');

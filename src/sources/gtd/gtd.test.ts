@@ -46,6 +46,7 @@ const expectedRejections = [
   [11, 'latitude', '134.5'],
   [12, 'targtype1', '99'],
 ];
+const collection = 'dbsource=START Primary Collection';
 
 describe.each(['csv', 'xlsx'] as const)('GTD importer on a synthetic %s', (kind) => {
   let result: ImportResult;
@@ -72,7 +73,7 @@ describe.each(['csv', 'xlsx'] as const)('GTD importer on a synthetic %s', (kind)
     expect(r.sources.map((s) => s.type)).toEqual(['media', 'media', 'group_claim', 'dataset']);
     expect(r.sources[2]!.title).toBe('Claim of responsibility by Khorasan Chapter of the Islamic State (Posted to website, blog, etc.)');
     expect(r.links).toEqual([{ recordId: 'gtd:201901050002', relation: 'related' }]);
-    expect(r.tags).toEqual(['nkillter=1', 'nwoundte=0']);
+    expect(r.tags).toEqual(['nkillter=1', 'nwoundte=0', collection]);
     expect(r.provenance).toMatchObject({ dataset: 'gtd', datasetVersion: '0522dist', originalId: '201901050001', licence: 'START GTD Terms of Use – user copy, no republication' });
     expect(r.provenance.attribution).toMatch(/^National Consortium .*\(START\)\. \(2022\)\. Global Terrorism Database \[Data file\]/);
   });
@@ -87,7 +88,8 @@ describe.each(['csv', 'xlsx'] as const)('GTD importer on a synthetic %s', (kind)
       ['Taliban', 'target', 'attributed'],
     ]);
     expect(r.targets).toEqual(['security_forces', 'rival_militants', 'foreign_nationals']);
-    expect(r.tactics).toEqual(['firearms', 'ied', 'grenade']);
+    // Explosives that were a grenade are a grenade attack, not an IED (as ACLED's Grenade).
+    expect(r.tactics).toEqual(['firearms', 'grenade']);
     expect(r.tags).toEqual(expect.arrayContaining(['competing claims', 'doubt', 'Insurgency/Guerilla Action']));
     expect(r.description).toBe('Location: A police checkpoint on the road to the district centre.');
   });
@@ -97,7 +99,7 @@ describe.each(['csv', 'xlsx'] as const)('GTD importer on a synthetic %s', (kind)
     expect(r).toMatchObject({ date: '2019-01-01', dateEnd: '2019-12-31', datePrecision: 'year', actors: [], killed: { best: 0 }, wounded: { best: 0 } });
     expect(r.targets).toEqual(['ngo_aid', 'foreign_nationals']);
     expect(r.tactics).toEqual(['kidnapping']);
-    expect(r.tags).toEqual(['unsuccessful']);
+    expect(r.tags).toEqual(['unsuccessful', collection]);
   });
 
   it('widens dates to approxdate ranges and extended incidents to their resolution', () => {
@@ -141,6 +143,33 @@ describe('GTD: the CSV and the xlsx give the same records', () => {
     expect(input!.encoding).toBe('xlsx');
     expect(input!.head.startsWith(`${gtdColumns.join(',')}\n201901050001,2019,1,5,`)).toBe(true);
     expect(gtd.detect(input!)).toBe(true);
+  });
+});
+
+describe('GTD: places and flags as the files have them', () => {
+  it('places an incident of a dissolved state where its point lies, keeps the International ones, reads 1.0 as 1', async () => {
+    const path = join(dir, 'gtd-places.csv');
+    const base = gtdRows[0]!;
+    const rows: GtdRow[] = [
+      // Tbilisi in 1990, filed under the Soviet Union (359), against a Georgian: Georgia, and no foreigner.
+      { ...base, eventid: '199003150001', iyear: 1990, imonth: 3, iday: 15, country: 359, country_txt: 'Soviet Union', provstate: 'Tbilisi', city: 'Tbilisi', latitude: 41.69, longitude: 44.8, natlty1: 74, natlty1_txt: 'Georgia', natlty2: '', natlty3: '' },
+      // 422 International: no country, kept.
+      { ...base, eventid: '199505050001', iyear: 1995, imonth: 5, iday: 5, country: 422, country_txt: 'International', provstate: '', city: '', latitude: '', longitude: '', specificity: 5 },
+      // A file re-saved by a spreadsheet tool: flags and codes as 1.0.
+      { ...base, eventid: '201905100112', iyear: 2019, imonth: 5, iday: 10, claimed: '1.0', success: '0.0', specificity: '1.0', nkill: '3.0' },
+    ];
+    writeFileSync(path, [gtdColumns, ...rows.map((r) => gtdColumns.map((c) => csvText(r[c])))].map((cells) => cells.join(',')).join('\r\n') + '\r\n');
+    const places: PlaceLookup = { geocode: () => undefined, admin1At: (lon, lat) => (Math.abs(lat - 41.69) < 0.1 && Math.abs(lon - 44.8) < 0.1 ? { country: 'GEO', admin1: 'Tbilisi' } : undefined) };
+    const { byId, rejections } = await importWith(gtd, path, { places });
+    expect(rejections).toEqual([]);
+    const tbilisi = byId.get('gtd:199003150001')!;
+    expect(tbilisi.place).toMatchObject({ country: 'GEO', admin1: 'Tbilisi' });
+    expect(tbilisi.targets).not.toContain('foreign_nationals');
+    expect(byId.get('gtd:199505050001')).toMatchObject({ place: { country: null, precision: 'unknown' }, tags: expect.arrayContaining(['international']) });
+    const resaved = byId.get('gtd:201905100112')!;
+    expect(resaved).toMatchObject({ killed: { best: 3 }, place: { precision: 'locality' } });
+    expect(resaved.actors[0]).toMatchObject({ attribution: 'claimed' });
+    expect(resaved.tags).toContain('unsuccessful');
   });
 });
 
