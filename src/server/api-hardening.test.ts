@@ -38,10 +38,14 @@ describe('headers', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-request-id')).toMatch(/\S/);
     }
-    for (const url of ['/embed', '/embed/map', '/?embed=1']) {
+    // Only the embed view may be framed: /embed paths render the whole app (sign-in, editor link, exports).
+    const embed = await app.request('/?embed=1');
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    for (const url of ['/embed', '/embed/map', '/editor?embed=1']) {
       const res = await app.request(url);
-      expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
-      expect(res.headers.get('x-frame-options')).toBeNull();
+      expect(res.headers.get('content-security-policy'), url).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options'), url).toBe('DENY');
     }
   });
 

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { fullScope } from '../../src/core/filter.ts';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { recordSchema } from '../../src/core/record.ts';
 import { hostileRecord } from '../../src/server/curation/hostile-record.ts';
 import { testPassword } from '../../src/server/auth/test-client.ts';
@@ -271,6 +271,23 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await editor.getByTestId('date').fill('2024-05-01');
     await poll(() => editor.getByTestId('error-summary').count()).toBe(0);
     await shoot(editor, '13-pin-dropped');
+  });
+
+  it('an embed shows what anonymous readers see, also to an editor signed in on the same site', async () => {
+    const page = await pageFor();
+    await signIn(page, 'editor', '/editor');
+    const apiRequests: Request[] = [];
+    page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/api/') && apiRequests.push(r)));
+    const cookiesSent = async () => (await Promise.all(apiRequests.splice(0).map(async (r) => (await r.allHeaders()).cookie))).filter(Boolean);
+    // The explorer itself reads as the editor (so the check below can fail)…
+    await page.goto(`${server.url}/`);
+    await settled(page);
+    expect((await cookiesSent()).length).toBeGreaterThan(0);
+    // …the embed as nobody: a news page of the same site framing it shows no draft to a signed-in reader.
+    await page.goto(`${server.url}/?embed=1`);
+    await settled(page);
+    expect(apiRequests.length).toBeGreaterThan(0);
+    expect(await cookiesSent()).toEqual([]);
   });
 
   it('a reviewer imports a dataset file and sees what it did; a file of unknown layout changes nothing', async () => {

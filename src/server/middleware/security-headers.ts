@@ -23,7 +23,7 @@ const policy = [
 
 /** True for the views that other sites may embed in a frame. */
 export function isEmbedRequest(path: string, query: URLSearchParams): boolean {
-  return path === '/embed' || path.startsWith('/embed/') || (path === '/' && query.get('embed') === '1');
+  return path === '/' && query.get('embed') === '1';
 }
 
 /** Sets CSP, nosniff, referrer and framing headers. */

@@ -27,8 +27,15 @@ export function apiUrl(path: string, params: Iterable<[string, string]> = []): s
 export const errorText = (error: { message: string; hint?: string }): string => error.message + (error.hint ? ` (${error.hint})` : '');
 
 /** Fetches JSON, turning the API's error shape into an `ApiError`. */
+/**
+ * An embedded map shows what anonymous readers see, whoever looks at it: its requests carry no cookie. A reader
+ * signed in to Sitrep who opens a page of the same site (news.example.org framing map.example.org) would otherwise
+ * see the drafts and internal records their role reads, inside a page meant for the public.
+ */
+const credentials: RequestCredentials = typeof location !== 'undefined' && new URLSearchParams(location.search).get('embed') === '1' ? 'omit' : 'same-origin';
+
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  const res = await fetch(url, { signal, credentials, headers: { Accept: 'application/json' } });
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     let param: string | undefined;
