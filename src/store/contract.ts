@@ -192,6 +192,9 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await ids({ q: 'record -test -khurasan' })).toEqual([]);
       expect(await ids({ q: 'plot -khurasan' })).toEqual([]);
       expect(await ids({ q: 'Kabul -investigation' })).toEqual(['t:1', 't:internal']);
+      // A word with no letters or digits is looked for as written, not ignored (which matched every record).
+      expect(await ids({ q: '🚀' })).toEqual([]);
+      expect(await ids({ q: '#' })).toEqual([]);
       expect(await ids({ status: ['draft'] })).toEqual(['t:draft']);
       expect(await ids({ visibility: ['internal'] })).toEqual(['t:internal']);
     });

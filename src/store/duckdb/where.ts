@@ -103,8 +103,10 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
       const pieces = foldText(term).split(' ').filter(Boolean);
       const folded = normalizeName(term);
       const tests = [...(pieces.length ? [pieces.map(() => 'contains(search, ?)').join(' AND ')] : []), ...(folded ? ['contains(search, ?)'] : [])];
-      if (!tests.length) continue;
-      add(`${excluded ? 'NOT ' : ''}(${tests.map((t) => `(${t})`).join(' OR ')})`, ...pieces, ...(folded ? [folded] : []));
+      const values: string[] = [...pieces, ...(folded ? [folded] : [])];
+      // A word of no letters or digits ("#", an emoji) is looked for as written; ignored, it matched everything.
+      if (!tests.length) tests.push('contains(search, ?)'), values.push(term.toLowerCase());
+      add(`${excluded ? 'NOT ' : ''}(${tests.map((t) => `(${t})`).join(' OR ')})`, ...values);
     }
   }
   return { sql: parts.join(' AND ') || 'TRUE', params };
