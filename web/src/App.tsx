@@ -56,7 +56,8 @@ export function App() {
       entries={entries}
       filterKey={key}
       facets={facets.data}
-      facetsLoading={!facetsCurrent}
+      facetsLoading={!facetsCurrent && !facets.error}
+      facetsError={facets.error}
       kinds={kinds}
       countryName={countryName}
       openRecord={openRecord}

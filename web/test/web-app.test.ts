@@ -538,4 +538,12 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     expect(outside).toEqual([]);
     expect(log.requests.length).toBeGreaterThan(10);
   });
+
+  // After the log check: the 400s an invalid address gets are console errors of their own.
+  it('an address with an invalid filter says what is wrong in the filters too, instead of waiting for counts', async () => {
+    await page.goto(`${server.url}/?from=2021-02-30`);
+    const sidebar = page.locator('#filters');
+    await expect.poll(() => sidebar.getByRole('alert').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/^Could not count the records: .*from.*2021-02-30/);
+    expect(await sidebar.getByText('updating').count()).toBe(0);
+  });
 });

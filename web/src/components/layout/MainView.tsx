@@ -35,13 +35,15 @@ export interface MainViewProps {
   filterKey: string;
   facets: FacetsResponse | undefined;
   facetsLoading: boolean;
+  /** Why the counts could not be had (an invalid filter in the address): the filters say so instead of waiting. */
+  facetsError?: Error | null;
   kinds: Kind[];
   countryName: (iso3: string) => string;
   openRecord: (id: string) => void;
 }
 
 /** The explorer layout. */
-export function MainView({ view, update, entries, filterKey, facets, facetsLoading, kinds, countryName, openRecord }: MainViewProps) {
+export function MainView({ view, update, entries, filterKey, facets, facetsLoading, facetsError, kinds, countryName, openRecord }: MainViewProps) {
   const [listMode, setListMode] = useState<'records' | 'unlocated'>('records');
   const drawer = useFilterDrawer();
   // The page behind the open drawer is out of reach until it closes.
@@ -113,6 +115,7 @@ export function MainView({ view, update, entries, filterKey, facets, facetsLoadi
         filters={view.filters}
         facets={facets}
         loading={facetsLoading}
+        error={facetsError}
         unlocated={unlocated}
         onChange={setFilters}
         onShowUnlocated={() => {

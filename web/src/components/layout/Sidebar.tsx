@@ -21,6 +21,7 @@ export interface SidebarProps {
   filters: Filters;
   facets: FacetsResponse | undefined;
   loading: boolean;
+  error?: Error | null;
   unlocated: number | undefined;
   onChange: (filters: Filters) => void;
   onShowUnlocated: () => void;
@@ -45,7 +46,7 @@ const facetTitles: [FacetName & IncludeParam, string][] = [
 ];
 
 /** The sidebar. */
-export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowUnlocated, countryName, actorName, id, onClose, closed }: SidebarProps) {
+export function Sidebar({ filters, facets, loading, error, unlocated, onChange, onShowUnlocated, countryName, actorName, id, onClose, closed }: SidebarProps) {
   const datasets = useApi<{ datasets: DatasetInfo[] }>(apiUrl('datasets'));
   const values = (name: FacetName) => facets?.facets[name]?.values ?? [];
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -65,6 +66,11 @@ export function Sidebar({ filters, facets, loading, unlocated, onChange, onShowU
         </button>
       )}
       <ResultSummary total={facets?.total} unlocated={unlocated} loading={loading} onShowUnlocated={onShowUnlocated} />
+      {error && (
+        <p className="error" role="alert">
+          Could not count the records: {error.message}
+        </p>
+      )}
       <FilterChips filters={filters} onChange={onChange} countryName={countryName} actorValues={values('actor')} afterLast={afterLastChip} />
       <KindToggles counts={values('kind')} selected={filters.kind ?? []} excluded={filters.not_kind} onChange={(k) => onChange(setList(clearList(filters, 'kind'), 'kind', k))} loading={loading} />
       <DateRange from={filters.from} to={filters.to} onChange={(f, t) => onChange(setScalar(setScalar(filters, 'from', f), 'to', t))} />
