@@ -105,7 +105,10 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
       const tests = [...(pieces.length ? [pieces.map(() => 'contains(search, ?)').join(' AND ')] : []), ...(folded ? ['contains(search, ?)'] : [])];
       const values: string[] = [...pieces, ...(folded ? [folded] : [])];
       // A word of no letters or digits ("#", an emoji) is looked for as written; ignored, it matched everything.
-      if (!tests.length) tests.push('contains(search, ?)'), values.push(term.toLowerCase());
+      if (!tests.length) {
+        tests.push('contains(search, ?)');
+        values.push(term.toLowerCase());
+      }
       add(`${excluded ? 'NOT ' : ''}(${tests.map((t) => `(${t})`).join(' OR ')})`, ...values);
     }
   }
