@@ -2,6 +2,7 @@
  * `sitrep import FILE...`: each file in one transaction, a progress bar on a terminal (none in CI or with --json),
  * and a summary of what was read, inserted, updated, unchanged and rejected.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { UserError } from '../core/errors.ts';
@@ -37,6 +38,8 @@ export function importCommand(): Command {
       // Every file is checked before the first is imported: a typo in the last name must not leave the others half done.
       for (const file of files) checkFileToImport(file);
       const remote = opts.server ? remoteOf(opts) : undefined;
+      const storePath: string = opts.db ?? setting('db');
+      const fresh = !remote && storePath !== ':memory:' && !existsSync(storePath);
       // A mapping sets the format and encoding in `opts` (loadImportContext), before they are read here.
       const local = remote ? undefined : { context: await loadImportContext(loadRegistry(), opts), store: await openStore(opts, { create: true, limit: 'importMemoryLimit' }) };
       const request = { format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), maxRejectRate };
@@ -77,6 +80,8 @@ export function importCommand(): Command {
       } finally {
         await local?.store.close();
         await rejects?.close();
+        // A first import that failed leaves no empty store behind, which read commands would take for no data.
+        if (fresh && !reports.length) for (const f of [storePath, `${storePath}.wal`]) rmSync(f, { force: true });
       }
       if (opts.json) {
         await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');

@@ -77,6 +77,11 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/typo\.csv: no such file/);
     expect(sitrep(['datasets', '--db', db]).stderr).toMatch(/there is no store/);
+    // A first import that fails (a file of no known layout) leaves no empty store behind either.
+    const notes = join(dir, 'notes.csv');
+    writeFileSync(notes, 'a,b\n1,2\n');
+    expect(sitrep(['import', notes, '--db', db]).stderr).toMatch(/cannot tell the format of notes\.csv/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('multi.duckdb'))).toEqual([]);
 
     const later = sitrep(['import', join(projectRoot, 'data/demo/conflict_data_pak.csv.gz'), fixture, '--db', db]);
     expect(later.code).toBe(2);
