@@ -277,6 +277,10 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await page.goto(`${server.url}/?tab=charts&country=PAK,AFG`);
     await settled(page);
     await expect.poll(() => card.locator('svg text', { hasText: 'Sindh (Pakistan)' }).count()).toBe(1);
+    // Long names rich in wide letters ("Azad Jammu & Kashmir (Pakistan)") start inside the chart, not off its edge.
+    const starts = await card.locator('svg text[text-anchor="end"]').evaluateAll((nodes) => nodes.map((n) => (n as SVGTextElement).getBBox().x));
+    expect(starts.length).toBeGreaterThan(3);
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(0);
     // Every label ends before its bar begins, whatever its script: Iraq's provinces include an Arabic-script one.
     // Left-out values lengthen the caption past the chart's width; they change none of Iraq's records.
     await page.goto(`${server.url}/?tab=charts&country=IRQ&not_kind=protest,other,media&not_tactic=arson,sabotage&not_target=health,education,journalists`);

@@ -15,6 +15,12 @@ export interface BarChartProps {
   unit: string;
 }
 
+/**
+ * The width a label's character is budgeted, in pixels at 12 px: wide enough for names rich in capitals and wide
+ * letters ("Azad Jammu & Kashmir (Pakistan)"), whose start 6.8 px let run off the chart's left edge.
+ */
+const labelCharWidth = 7.4;
+
 /** `text` cut to `chars` characters with an ellipsis (SVG text does not wrap or clip by itself). */
 function fit(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text;
@@ -43,7 +49,7 @@ export const BarChart = forwardRef<SVGSVGElement, BarChartProps>(function BarCha
         return (
           <g key={r.label}>
             <text x={labelW} y={y + 15} fontSize={12} textAnchor={rtl ? 'start' : 'end'} fill={ink} direction={rtl ? 'rtl' : undefined}>
-              {fit(r.label, Math.floor(labelW / 6.8))}
+              {fit(r.label, Math.floor(labelW / labelCharWidth))}
             </text>
             <rect x={labelW + 8} y={y + 3} width={plotW} height={rowH - 6} fill={grid} opacity={0.35} />
             <rect x={labelW + 8} y={y + 3} width={Math.max(1, w)} height={rowH - 6} fill={bar} />
