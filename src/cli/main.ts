@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { resolveActorFilter } from '../core/actor-registry.ts';
 import { defaultStatMeasures, statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
-import { filterParams, fullScope, parseFilter, type AccessScope, type EventFilter, type FilterParam } from '../core/filter.ts';
+import { FilterError, filterParams, fullScope, parseFilter, type AccessScope, type EventFilter, type FilterParam } from '../core/filter.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import { streamWithVisibleLinks, withVisibleLinks } from '../server/visible-links.ts';
 import { csvLine } from '../core/record-encoding.ts';
@@ -62,9 +62,7 @@ function filterFrom(opts: Record<string, unknown>): EventFilter {
   try {
     return parseFilter(pairs);
   } catch (e) {
-    if (!(e instanceof UserError) || !e.param || !(filterParams as readonly string[]).includes(e.param)) throw e;
-    const flag = `--${e.param}`;
-    throw new UserError(e.message.replace(new RegExp(`\\b(?<!-)${e.param}\\b`, 'g'), flag), flag);
+    throw e instanceof FilterError ? new FilterError(`--${e.param}`, e.value, e.expected) : e;
   }
 }
 
