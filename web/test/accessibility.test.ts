@@ -174,7 +174,7 @@ describe.skipIf(Boolean(skip))(`accessibility of the reader's pages (axe-core, W
       expect(await dialog.getAttribute('aria-modal')).toBe('true');
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
-      expect((await focusAt(page)).name).toMatch(/^Filters/);
+      await expect.poll(async () => (await focusAt(page)).name).toMatch(/^Filters/);
     }));
 
   it('Escape closes the actor suggestions, the Export menu or the Embed dialog, not the record open behind them', () =>
@@ -208,7 +208,7 @@ describe.skipIf(Boolean(skip))(`accessibility of the reader's pages (axe-core, W
       await page.locator('.load-more').focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('.record-items > li').count()).toBe(100);
-      expect((await focusAt(page)).name).toMatch(/^Show more/);
+      await expect.poll(async () => (await focusAt(page)).name).toMatch(/^Show more/);
     }));
 
   it('removing a filter chip moves focus to the next chip, and after the last one to the keyword search', () =>
@@ -218,10 +218,11 @@ describe.skipIf(Boolean(skip))(`accessibility of the reader's pages (axe-core, W
       await chips.first().focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => chips.count()).toBe(1);
-      expect((await focusAt(page)).name).toBe(await chips.first().getAttribute('aria-label'));
+      const next = await chips.first().getAttribute('aria-label');
+      await expect.poll(async () => (await focusAt(page)).name).toBe(next);
       await page.keyboard.press('Enter');
       await expect.poll(() => chips.count()).toBe(0);
-      expect((await focusAt(page)).name).toBe('Keywords');
+      await expect.poll(async () => (await focusAt(page)).name).toBe('Keywords');
     }));
 
   it('typing a date applies it once it is complete, not at every keystroke of its year', () =>
@@ -370,10 +371,10 @@ describe.skipIf(Boolean(skip))(`accessibility of the editor's pages (axe-core, W
     await rows.first().getByRole('button', { name: 'Remove' }).focus();
     await page.keyboard.press('Enter');
     await poll(() => rows.count()).toBe(1);
-    expect(await focusAt(page, '[data-testid="actor-row"]')).toMatchObject({ inside: true, name: 'Remove' });
+    await poll(() => focusAt(page, '[data-testid="actor-row"]')).toMatchObject({ inside: true, name: 'Remove' });
     await page.keyboard.press('Enter');
     await poll(() => rows.count()).toBe(0);
-    expect((await focusAt(page)).name).toBe('Add an actor (any name or alias)');
+    await poll(async () => (await focusAt(page)).name).toBe('Add an actor (any name or alias)');
 
     await page.getByTestId('description').fill('Accessibility test record.');
     await page.getByTestId('date').fill('2024-05-01');
@@ -418,11 +419,11 @@ describe.skipIf(Boolean(skip))(`accessibility of the editor's pages (axe-core, W
     await page.keyboard.press('Enter');
     await poll(() => items.count()).toBe(1);
     await poll(() => page.getByRole('status').filter({ hasText: /sent back/i }).count()).toBe(1);
-    expect((await focusAt(page)).name).toBe(next);
+    await poll(async () => (await focusAt(page)).name).toBe(next);
     await items.first().getByTestId('publish').focus();
     await page.keyboard.press('Enter');
     await poll(() => items.count()).toBe(0);
     await poll(() => page.getByRole('status').filter({ hasText: /published/i }).count()).toBe(1);
-    expect(await focusAt(page)).toMatchObject({ tag: 'h1', name: 'Review queue' });
+    await poll(() => focusAt(page)).toMatchObject({ tag: 'h1', name: 'Review queue' });
   });
 });

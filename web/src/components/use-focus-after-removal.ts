@@ -7,7 +7,7 @@
  * const { list, removing } = useFocusAfterRemoval<HTMLUListElement>('button', () => search.current?.focus());
  * // <ul ref={list}>… <button onClick={() => { removing(i); remove(i); }}>Remove</button>
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /**
  * Call `removing(i)` just before entry `i` goes. After the render without it, if focus was lost, focus moves to what
@@ -17,7 +17,9 @@ import { useEffect, useRef } from 'react';
 export function useFocusAfterRemoval<T extends HTMLElement>(selector: string, fallback: () => void) {
   const list = useRef<T>(null);
   const pending = useRef<number | null>(null);
-  useEffect(() => {
+  // A layout effect, run before the browser paints or runs anything else: with a plain effect, focus sat on the page
+  // for a moment after the entry went, long enough for a screen reader (or a test) to see it lost.
+  useLayoutEffect(() => {
     const index = pending.current;
     if (index === null) return;
     pending.current = null;
