@@ -43,3 +43,27 @@ describe('line ends as files have them', () => {
     expect(saved.rejections.map(({ file: _f, ...r }) => r)).toEqual(original.rejections.map(({ file: _f, ...r }) => r));
   });
 });
+
+describe('encodings told by the first characters beyond ASCII', () => {
+  // Past the first MiB, which decides the encoding of most files (a GTD export's accents may come later).
+  const plain = 'place,n\n' + 'Kabul,1\n'.repeat(160_000);
+  const lastRow = async (name: string, bytes: Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const [input] = await openTextInputs(path);
+    let last: string[] = [];
+    for await (const { cells } of csvRows(input!)) last = cells;
+    return { last, encoding: input!.encoding };
+  };
+
+  it('reads latin-1 that first shows after a MiB of ASCII as latin-1, not as broken UTF-8', async () => {
+    const file = Buffer.concat([Buffer.from(plain), Buffer.from('Bogot\xe1 \x93centro\x94,2\n', 'latin1')]);
+    expect(await lastRow('late-latin1.csv', file)).toEqual({ last: ['Bogotá “centro”', '2'], encoding: 'windows-1252' });
+  });
+
+  it('keeps UTF-8 that first shows after a MiB of ASCII, and still refuses a file that mixes the two', async () => {
+    expect(await lastRow('late-utf8.csv', Buffer.from(plain + 'Bogotá,2\n'))).toEqual({ last: ['Bogotá', '2'], encoding: 'utf-8' });
+    const mixed = Buffer.concat([Buffer.from(plain + 'Bogotá,2\n' + 'Kabul,1\n'.repeat(10_000)), Buffer.from('Bogot\xe1,3\n', 'latin1')]);
+    await expect(lastRow('mixed.csv', mixed)).rejects.toThrow(/invalid UTF-8 after byte \d+; the file mixes encodings/);
+  });
+});

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
 import type { TextInput } from './source-format.ts';
@@ -74,7 +75,9 @@ async function textInput(fileName: string, open: () => Readable | Promise<Readab
   const head = decode(prefix.subarray(0, headBytes));
   // Classic Mac exports (Excel's "CSV (Macintosh)") end lines with a lone CR: they are read as if it were LF.
   const lines = /\r(?!\n)/.test(head) && !head.includes('\n') ? (text: string) => text.replaceAll('\r', '\n') : (text: string) => text;
-  return {
+  // A sample of nothing but ASCII reads the same in UTF-8 and cp1252: the first bytes beyond it decide.
+  const undecided = !forced && encoding === 'utf-8' && isAscii(prefix);
+  const input: TextInput = {
     fileName,
     encoding,
     head: lines(head),
@@ -82,13 +85,28 @@ async function textInput(fileName: string, open: () => Readable | Promise<Readab
       for await (const text of decoded()) yield lines(text);
     },
   };
+  return input;
 
   async function* decoded(): AsyncIterable<string> {
     const stream = await open();
     if (encoding === 'utf-8') {
       const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+      let ascii = undecided;
+      let latin: ReturnType<typeof iconv.getDecoder> | undefined;
       let offset = 0;
       for await (const chunk of stream) {
+        // Every byte before this chunk was ASCII, so it starts on a character and nothing decoded so far changes.
+        if (ascii && !isAscii(chunk as Buffer)) {
+          ascii = false;
+          if (detectEncoding(chunk as Buffer, false) !== 'utf-8') {
+            latin = iconv.getDecoder('windows-1252');
+            input.encoding = 'windows-1252';
+          }
+        }
+        if (latin) {
+          yield latin.write(chunk as Buffer);
+          continue;
+        }
         try {
           yield decoder.decode(chunk as Buffer, { stream: true });
         } catch {
@@ -96,7 +114,7 @@ async function textInput(fileName: string, open: () => Readable | Promise<Readab
         }
         offset += (chunk as Buffer).length;
       }
-      const tail = decoder.decode();
+      const tail = latin ? latin.end() : decoder.decode();
       if (tail) yield tail;
     } else {
       const decoder = iconv.getDecoder(encoding, { stripBOM: true });
