@@ -211,6 +211,18 @@ describe.skipIf(Boolean(skip))(`accessibility of the reader's pages (axe-core, W
       await expect.poll(async () => (await focusAt(page)).name).toMatch(/^Show more/);
     }));
 
+  it('"Show more" that brings the last page hands focus to the first record it brought', () =>
+    onPage('/?country=IND', laptop, async (page) => {
+      const items = page.locator('.record-items > li');
+      await expect.poll(() => items.count()).toBe(50);
+      await page.locator('.load-more').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.load-more').count()).toBe(0);
+      expect(await items.count()).toBeGreaterThan(50);
+      const first = await items.nth(50).locator('[data-record-id]').getAttribute('data-record-id');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-record-id'))).toBe(first);
+    }));
+
   it('removing a filter chip moves focus to the next chip, and after the last one to the keyword search', () =>
     onPage('/?country=PAK&actor=iskp', laptop, async (page) => {
       const chips = page.getByRole('region', { name: 'Active filters' }).getByRole('button', { name: /^Remove filter/ });

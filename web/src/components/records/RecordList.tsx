@@ -9,6 +9,7 @@ import { markRendered } from '../../state/ready.ts';
 import { useSlow } from '../../state/use-slow.ts';
 import { KeepFocusButton } from '../KeepFocusButton.tsx';
 import { RecordSummary } from './RecordSummary.tsx';
+import { useFocusAfterLastPage } from './use-focus-after-last-page.ts';
 import { usePagedRecords } from './use-paged-records.ts';
 
 /** What both views of the selected records take: the list beside the map and the table. */
@@ -28,6 +29,7 @@ export const sortLabels: Record<SortOrder, string> = { '-date': 'Newest first', 
 export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen, countryName }: RecordViewProps) {
   const pages = usePagedRecords(entries, sort, 50);
   const stale = useSlow(!pages.current);
+  const pressed = useFocusAfterLastPage(pages.records, pages.loading, 'record-list-title');
 
   useEffect(() => {
     // An error is a final state too: the panel shows it, and waiting for more would wait forever.
@@ -61,7 +63,7 @@ export function RecordList({ entries, filterKey, sort, onSort, selected, onOpen,
         ))}
       </ol>
       {pages.hasMore && (
-        <KeepFocusButton className="button load-more" onClick={pages.loadMore} unavailable={pages.loading}>
+        <KeepFocusButton className="button load-more" onClick={() => (pressed(), pages.loadMore())} unavailable={pages.loading}>
           {pages.loading ? 'Loading…' : `Show more (${formatCount(pages.records.length)} of ${formatCount(pages.total ?? 0)} shown)`}
         </KeepFocusButton>
       )}

@@ -6,6 +6,7 @@ import { formatCount } from '../../model/format.ts';
 import { KeepFocusButton } from '../KeepFocusButton.tsx';
 import { RecordSummary } from './RecordSummary.tsx';
 import { useUnlocatedScan } from './use-unlocated.ts';
+import { useFocusAfterLastPage } from './use-focus-after-last-page.ts';
 
 export interface UnlocatedListProps {
   entries: [string, string][];
@@ -21,10 +22,11 @@ export interface UnlocatedListProps {
 export function UnlocatedList({ entries, count, total, selected, onOpen, onClose, countryName }: UnlocatedListProps) {
   const scan = useUnlocatedScan(entries);
   const complete = scan.done || (count !== undefined && scan.records.length >= count);
+  const pressed = useFocusAfterLastPage(scan.records, scan.loading, 'unlocated-title');
   return (
     <section className="record-list" aria-labelledby="unlocated-title" aria-busy={scan.loading}>
       <div className="panel-head">
-        <h2 id="unlocated-title">
+        <h2 id="unlocated-title" tabIndex={-1}>
           Without a location{count !== undefined && <span className="muted"> · {formatCount(count)}</span>}
         </h2>
         <button type="button" className="link-button" onClick={onClose}>
@@ -41,7 +43,7 @@ export function UnlocatedList({ entries, count, total, selected, onOpen, onClose
         ))}
       </ol>
       {!complete && (
-        <KeepFocusButton className="button load-more" onClick={scan.more} unavailable={scan.loading}>
+        <KeepFocusButton className="button load-more" onClick={() => (pressed(), scan.more())} unavailable={scan.loading}>
           {scan.loading ? `Reading… (${formatCount(scan.scanned)} of ${formatCount(total ?? 0)} records read)` : `Find more (${formatCount(scan.scanned)} of ${formatCount(total ?? 0)} records read)`}
         </KeepFocusButton>
       )}
