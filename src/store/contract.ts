@@ -353,6 +353,16 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
         { year: '2020', count: 1 },
         { year: null, count: 1 },
       ]);
+      // Two actors and two targets are four rows; a record with no target counts once, under none.
+      await store.write([sampleRecord({ id: 'x:cross', targets: ['government', 'civilians'],
+        actors: [{ actorId: 'islamic-state', name: 'IS', role: 'perpetrator', attribution: 'claimed' }, { actorId: 'iskp', name: 'ISKP', role: 'perpetrator', attribution: 'claimed' }] })], { by: 'test' });
+      expect(await store.stats(publicScope, { id: ['x:cross', 't:1'] }, ['actor', 'target'], ['count', 'killed'])).toEqual([
+        { actor: 'iskp', target: 'civilians', count: 1, killed: 5 },
+        { actor: 'iskp', target: 'government', count: 1, killed: 5 },
+        { actor: 'iskp', target: null, count: 1, killed: 5 },
+        { actor: 'islamic-state', target: 'civilians', count: 1, killed: 5 },
+        { actor: 'islamic-state', target: 'government', count: 1, killed: 5 },
+      ]);
     });
 
     it('aggregates the map into cells at low zoom and never returns more than asked', async () => {

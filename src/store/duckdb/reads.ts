@@ -256,16 +256,19 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       // of India and of Pakistan): grouped by admin1, the rows are its country's too.
       const asked = [...new Set(by)];
       const dims = asked.includes('admin1') && !asked.includes('country') ? asked.flatMap((d) => (d === 'admin1' ? (['country', 'admin1'] as const) : [d])) : asked;
-      // List dimensions are crossed (actor × target), not zipped: one lateral unnest per list.
-      const laterals = dims
-        .filter((d) => dimensionSql[d].list)
-        .map((d) => `CROSS JOIN LATERAL (SELECT unnest(CASE WHEN len(${dimensionSql[d].expr}) = 0 THEN [NULL::VARCHAR] ELSE ${dimensionSql[d].expr} END) AS ${d}_v)`)
-        .join(' ');
       // A labelled dimension is grouped on its key (`<dim>__key`, dropped from the answer) and shown as a label.
-      const select = dims.flatMap((d) => {
-        const { expr, list, label } = dimensionSql[d];
-        return list ? [`${d}_v AS ${d}`] : label ? [`${expr} AS ${d}__key`, `min(${label}) AS ${d}`] : [`${expr} AS ${d}`];
+      const columns = dims.flatMap((d) => {
+        const { expr, label } = dimensionSql[d];
+        return label ? [`${expr} AS ${d}__key`, `${label} AS ${d}__label`] : [`${expr} AS ${d}`];
       });
+      // List dimensions are crossed (actor × target), not zipped as unnests in one SELECT would be: one level of
+      // unnest per list, each repeating the row for its values (a record with none counts once, under null). A
+      // lateral join per list said the same and took 4–7× longer at 2M records.
+      let rowsSql = `SELECT ${[...columns, 'killed_best', 'wounded_best'].join(', ')} FROM records WHERE ${w.sql}`;
+      for (const d of dims.filter((d) => dimensionSql[d].list)) {
+        rowsSql = `SELECT * REPLACE (unnest(CASE WHEN len(${d}) = 0 THEN [NULL::VARCHAR] ELSE ${d} END) AS ${d}) FROM (${rowsSql})`;
+      }
+      const select = dims.flatMap((d) => (dimensionSql[d].label ? [`${d}__key`, `min(${d}__label) AS ${d}`] : [d]));
       const agg: Record<StatMeasure, string> = {
         count: 'count(*) AS count',
         killed: 'sum(killed_best) AS killed',
@@ -274,7 +277,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         wounded_known: 'count(wounded_best) AS wounded_known',
       };
       const rows = await all(
-        `SELECT ${[...select, ...measures.map((m) => agg[m])].join(', ')} FROM records ${laterals} WHERE ${w.sql}
+        `SELECT ${[...select, ...measures.map((m) => agg[m])].join(', ')} FROM (${rowsSql})
          ${dims.length ? `GROUP BY ALL ORDER BY ${dims.map((d) => `${d} NULLS LAST`).join(', ')}` : ''}`,
         w.params,
       );
