@@ -180,6 +180,8 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       [['serve', '--db', db, '--port', ''], /invalid --port ""/],
       [['users', 'add', '--db', db], /required option '--role <role>' not specified \(see `sitrep users add --help`\)/],
       [['query', '--db', db], /invalid SITREP_MEMORY_LIMIT "lots": DuckDB does not read it as a memory size/, { SITREP_MEMORY_LIMIT: 'lots' }],
+      // The server and other readers write under the import's limit: a bad one is said when the store opens.
+      [['query', '--db', db], /invalid SITREP_IMPORT_MEMORY_LIMIT "lots": DuckDB does not read it as a memory size/, { SITREP_IMPORT_MEMORY_LIMIT: 'lots' }],
     ];
     const bad = join(dir, 'bad.ndjson');
     writeFileSync(bad, [JSON.stringify(sampleRecord({ id: 'c:new' })), '{"id": "c:broken", ', JSON.stringify(sampleRecord({ id: 'c:1', killed: { best: 50 } }))].join('\n'));

@@ -18,11 +18,13 @@ export const settings = {
   actors: { name: 'actors', env: 'SITREP_ACTORS', default: `${projectRoot}data/actors.json`, help: 'actor registry file: actors, aliases and context rules' },
   host: { name: 'host', env: 'SITREP_HOST', default: '127.0.0.1', help: 'address the server binds to (--host); loopback unless told otherwise' },
   port: { name: 'port', env: 'SITREP_PORT', default: '8080', help: 'port the server listens on (--port)' },
-  // DuckDB spills to disk beyond its limit; without one it may take 80% of RAM on a large import.
-  memoryLimit: { name: 'memoryLimit', env: 'SITREP_MEMORY_LIMIT', default: '1GB', help: 'DuckDB memory limit (it spills to disk beyond it), e.g. 4GB' },
+  // Reads need little beyond what DuckDB caches of the file, which the operating system's page cache holds anyway:
+  // at 2M records the dashboard, statistics and exports measured the same under 64MB as under 1GB, and a server's
+  // first full export grows it by ~130 MB instead of ~900 (docs/benchmarks.md). DuckDB spills to disk beyond it.
+  memoryLimit: { name: 'memoryLimit', env: 'SITREP_MEMORY_LIMIT', default: '64MB', help: 'DuckDB memory limit of reads (the server, query, stats, export; it spills to disk beyond it), e.g. 1GB' },
   // An import's staged rows spill to disk at little cost; the JavaScript heap and code come on top of the limit,
   // so a lower one keeps a large file's peak down (2M ACLED rows peak at 1.33 GiB with 500MB).
-  importMemoryLimit: { name: 'importMemoryLimit', env: 'SITREP_IMPORT_MEMORY_LIMIT', default: '500MB', help: 'DuckDB memory limit of `sitrep import`, e.g. 2GB' },
+  importMemoryLimit: { name: 'importMemoryLimit', env: 'SITREP_IMPORT_MEMORY_LIMIT', default: '500MB', help: 'DuckDB memory limit of imports and other writes (`sitrep import`, imports and edits through the server, migrations), e.g. 2GB' },
   webRoot: { name: 'webRoot', env: 'SITREP_WEB_ROOT', default: `${projectRoot}web/dist`, help: 'built web app the server serves at / (absent: / explains how to build it)' },
   queryTimeout: { name: 'queryTimeout', env: 'SITREP_QUERY_TIMEOUT_MS', default: '15000', help: 'milliseconds an API query may run before it answers 503 (0: no limit)' },
   cacheTtl: { name: 'cacheTtl', env: 'SITREP_CACHE_TTL_MS', default: '30000', help: 'milliseconds the API reuses an aggregate answer (writes through the server clear it; 0: off)' },

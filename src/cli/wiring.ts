@@ -47,7 +47,10 @@ export async function openStore(opts: { db?: string }, { create = false, limit =
   checkStorePath(path, param, create);
   try {
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
-    return await duckdbStore(path, { ...(memoryLimit ? { memoryLimit } : {}), signal: currentSignal });
+    // Commands that mostly read (the server, query) still write at times (an import sent to the server, a
+    // migration): those writes get the import's limit.
+    const writeMemoryLimit = limit === 'memoryLimit' ? setting('importMemoryLimit') : undefined;
+    return await duckdbStore(path, { ...(memoryLimit ? { memoryLimit } : {}), ...(writeMemoryLimit ? { writeMemoryLimit } : {}), signal: currentSignal });
   } catch (e) {
     throw storeOpenError(path, param, e, limit);
   }
@@ -86,9 +89,11 @@ function checkStorePath(path: string, param: string, create: boolean): void {
 function storeOpenError(path: string, param: string, e: unknown, limit: NonNullable<OpenOptions['limit']>): unknown {
   const message = e instanceof Error ? e.message : String(e);
   const importing = limit === 'importMemoryLimit';
-  if (/Failed to set config/.test(message)) {
-    const { env } = settings[limit];
-    return new UserError(`invalid ${env} "${setting(limit)}": DuckDB does not read it as a memory size`, env, 'write a size such as 1GB or 500MB');
+  // The limit given when DuckDB opens the file, or the writes' limit, set once it is open.
+  const badLimit = /Failed to set config/.test(message) ? limit : /^Parser Error: Memory must have a number/.test(message) ? 'importMemoryLimit' : undefined;
+  if (badLimit) {
+    const { env } = settings[badLimit];
+    return new UserError(`invalid ${env} "${setting(badLimit)}": DuckDB does not read it as a memory size`, env, 'write a size such as 1GB or 500MB');
   }
   const locked = /Could not set lock on file .*?held in (.*?) \(PID (\d+)\)/.exec(message);
   if (locked) {

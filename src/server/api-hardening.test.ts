@@ -96,6 +96,7 @@ describe('errors and logs', () => {
     const body = (await res.json()) as { error: { code: string; message: string; hint: string } };
     expect(body.error).toMatchObject({ code: 'out_of_memory', message: 'the database ran out of memory answering this request' });
     expect(body.error.hint).toMatch(/SITREP_MEMORY_LIMIT/);
+    expect(body.error.hint).not.toMatch(/IMPORT/);
     // The operator still sees it in the log.
     expect(lines.some((l) => l.level === 'error' && String(l.error).includes('Out of Memory Error'))).toBe(true);
   });

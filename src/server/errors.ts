@@ -94,7 +94,8 @@ export function toApiError(err: unknown, c: Context<AppEnv>, log: (line: LogLine
   });
   // DuckDB reached its memory limit: the server is fine, this question was too big for the limit it was given.
   if (err instanceof Error && /^Out of Memory Error/.test(err.message)) {
-    return new ApiError(503, 'out_of_memory', 'the database ran out of memory answering this request', undefined, 'narrow the filter and try again; the operator can raise SITREP_MEMORY_LIMIT', { 'Retry-After': '5' });
+    const hint = c.req.method === 'GET' ? 'narrow the filter and try again; the operator can raise SITREP_MEMORY_LIMIT' : 'the operator can raise SITREP_IMPORT_MEMORY_LIMIT (the limit of writes)';
+    return new ApiError(503, 'out_of_memory', 'the database ran out of memory answering this request', undefined, hint, { 'Retry-After': '5' });
   }
   return new ApiError(500, 'internal', 'an unexpected error occurred; it has been logged', undefined, 'quote the requestId when you report it');
 }

@@ -133,6 +133,14 @@ describe('POST /api/imports', () => {
     expect(uploads()).toBe(0);
   });
 
+  it('answers an import that runs out of memory with 503 naming the limit of writes', async () => {
+    const full: DuckdbStore = { ...store, write: async () => { throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (476.0 MiB/476.8 MiB used)'); } };
+    const server = createApp({ store: full, registry, accounts: store.accounts, importer, options: { log: () => undefined, rateLimitPerMinute: 0 } });
+    const res = await send(await signIn(server, 'reviewer'), pakistan);
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { code: string; hint: string } }).error).toMatchObject({ code: 'out_of_memory', hint: expect.stringMatching(/SITREP_IMPORT_MEMORY_LIMIT/) });
+  });
+
   it('streams progress, every rejected row and the reports as NDJSON, and a failure as the error shape', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-test-'));
     // Three rows of a real UCDP file with an impossible date: under the rate allowed here, so the rest is imported.

@@ -20,6 +20,11 @@ export interface DuckdbStoreOptions {
   /** DuckDB memory limit, e.g. `'2GB'`. Default: DuckDB's (80% of RAM). */
   memoryLimit?: string;
   /**
+   * DuckDB memory limit while a write or a migration runs, restored when it ends: an import stages and merges every
+   * row of its file, where reads need little. Default: `memoryLimit`.
+   */
+  writeMemoryLimit?: string;
+  /**
    * The cancellation signal of the read being started (the server's `currentSignal`). A read whose signal aborts
    * is not started, or its query is interrupted, and it rejects with the signal's reason.
    */
@@ -77,7 +82,21 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   // (a records page, the record itself, its history), silently (DuckDB issue 23788). A checkpoint from a
   // connection brings the index up to date before saving it; with no log to recover it costs nothing.
   await writer.run('CHECKPOINT');
-  await migrate(writer);
+  // Writes run with their own limit, readers meanwhile under it too (one limit per database), then back.
+  const sizeSql = (size: string) => `'${size.replaceAll("'", "''")}'`;
+  const writeMemory = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const { memoryLimit, writeMemoryLimit } = options;
+    if (!memoryLimit || !writeMemoryLimit || writeMemoryLimit === memoryLimit) return fn();
+    await writer.run(`SET memory_limit = ${sizeSql(writeMemoryLimit)}`);
+    try {
+      return await fn();
+    } finally {
+      // DuckDB evicts cached blocks down to the lower limit; should it not manage (a read holding many), the
+      // next write's end tries again.
+      await writer.run(`SET memory_limit = ${sizeSql(memoryLimit)}`).catch(() => undefined);
+    }
+  };
+  await writeMemory(() => migrate(writer));
 
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
   // First free, first served: a read never waits behind a slow one while another connection is idle.
@@ -126,8 +145,8 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   }
 
   return {
-    write: (records, opts) => writeLock(() => writeLocked(records, opts)),
-    saveRecord: duckdbSaveRecord(writer, writeLock, writeLocked),
+    write: (records, opts) => writeLock(() => writeMemory(() => writeLocked(records, opts))),
+    saveRecord: duckdbSaveRecord(writer, writeLock, (records, opts, internal) => writeMemory(() => writeLocked(records, opts, internal))),
     getCuration: (id) => pool.use((c) => readOverlay(c, id)),
     ...duckdbReads(pool),
     accounts: duckdbAccounts(writer, writeLock, pool),
