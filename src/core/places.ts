@@ -93,3 +93,15 @@ export function provinceKey(name: string): string {
   const key = words.replace(unitWords, '').replace(/ +/g, ' ').trim() || words;
   return provinceSpellings[key] ?? key;
 }
+
+/**
+ * A province within its country, as facets and the map write it: `LKA:Northern province`. A name alone ("Northern
+ * province") is that province in every country that has one (Sri Lanka, Sierra Leone…), as typed filters mean it.
+ */
+export function splitProvince(value: string): { country: string | null; name: string } {
+  const within = /^([A-Z]{3}):(.+)$/s.exec(value);
+  return within ? { country: within[1]!, name: within[2]! } : { country: null, name: value };
+}
+
+/** `name` within `country` (a filter or facet value), or the name alone when the country is unknown. */
+export const provinceIn = (country: string | null, name: string): string => (country ? `${country}:${name}` : name);

@@ -13,7 +13,7 @@ import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
 import { loadRegistry } from '../cli/wiring.ts';
 import { loadImportContext } from '../cli/import-context.ts';
 import { runImport } from '../cli/run-import.ts';
-import { loadApiData, sampleFiles } from './api-fixture.ts';
+import { fixtureRecord, loadApiData, sampleFiles } from './api-fixture.ts';
 import { createApp, type SitrepApp } from './app.ts';
 
 let store: EventStore;
@@ -36,7 +36,7 @@ async function get<T = Record<string, unknown>>(url: string, status = 200): Prom
   return JSON.parse(body) as T;
 }
 type Page = { records: EventRecord[]; total: number; next: string | null };
-type Facets = { total: number; facets: Record<string, { values: { value: string; count: number }[]; other: number }> };
+type Facets = { total: number; facets: Record<string, { values: { value: string; count: number; chosenAs?: string[] }[]; other: number }> };
 type Timeline = {
   total: number;
   buckets: { start: string; total: number; kinds: Record<string, number> }[];
@@ -186,8 +186,24 @@ describe('aggregates', () => {
     expect(iskp.total).toBeGreaterThan(0);
     // A province chosen in another spelling selects the province, and is told so: not listed again with 0.
     const kabul = await get<Facets>('/api/facets?facet=admin1&admin1=Kabul%20Province');
-    expect(kabul.facets.admin1!.values.filter((v) => /kabul/i.test(v.value))).toEqual([{ value: 'Kabul', count: kabul.total, chosenAs: ['Kabul Province'] }]);
+    expect(kabul.facets.admin1!.values.filter((v) => /kabul/i.test(v.value))).toEqual([{ value: 'AFG:Kabul', count: kabul.total, chosenAs: ['Kabul Province'] }]);
     expect(kabul.total).toBeGreaterThan(0);
+    // Facets name a province with its country; a name alone selects it in every country that has one, and each of
+    // them is listed as chosen.
+    const twoNortherns = await duckdbStore(':memory:');
+    await twoNortherns.write(['LKA', 'SLE', 'SLE'].map((country, i) => fixtureRecord({ id: `n:${i}`, place: { country, admin1: 'Northern province', precision: 'admin1' } })), { by: 'test' });
+    const small = createApp({ store: twoNortherns, registry, options: { log: () => undefined, rateLimitPerMinute: 0 } });
+    const getSmall = async <T>(url: string) => (await (await small.request(url)).json()) as T;
+    const northern = await getSmall<Facets>('/api/facets?facet=admin1&admin1=Northern%20province');
+    const rows = northern.facets.admin1!.values.filter((v) => /northern/i.test(v.value));
+    expect(rows.map((v) => v.value).sort()).toEqual(['LKA:Northern province', 'SLE:Northern province']);
+    expect(rows.every((v) => v.chosenAs?.[0] === 'Northern province')).toBe(true);
+    expect(rows.reduce((n, v) => n + v.count, 0)).toBe(northern.total);
+    expect(northern.total).toBe(3);
+    const lanka = await getSmall<Facets>('/api/facets?facet=admin1&admin1=LKA%3ANorthern%20province');
+    expect(lanka.total).toBe(1);
+    expect(lanka.facets.admin1!.values).toEqual([{ value: 'SLE:Northern province', count: 2 }, { value: 'LKA:Northern province', count: 1 }]);
+    await twoNortherns.close();
     // A chosen value no record has under the other filters is listed with 0, not left for the reader to guess.
     const abroad = await get<Facets>('/api/facets?facet=country&facet=actor&country=AFG&kind=designation&actor=ISIS-K');
     expect(abroad.total).toBe(0);

@@ -225,7 +225,7 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       for (const spelling of ['Balochistan', 'balochistan province', 'BALOCHISTAN']) expect(await ids({ admin1: [spelling] })).toEqual(['t:4', 't:ucdp']);
       expect(await ids({ not_admin1: ['Balochistan province'], country: ['PAK'] })).toEqual([]);
       const { admin1 } = await store.facets(publicScope, {}, ['admin1']);
-      expect(admin1!.values.filter((v) => /balochistan/i.test(v.value))).toEqual([{ value: 'Balochistan', count: 2 }]);
+      expect(admin1!.values.filter((v) => /balochistan/i.test(v.value))).toEqual([{ value: 'PAK:Balochistan', count: 2 }]);
       const byProvince = await store.stats(publicScope, { country: ['PAK'] }, ['admin1'], ['count', 'killed']);
       expect(byProvince).toEqual([{ country: 'PAK', admin1: 'Balochistan', count: 2, killed: 11 }]);
       expect(await store.areas(publicScope, { country: ['PAK'] }, 'admin1')).toEqual([{ country: 'PAK', admin1: 'Balochistan', count: 2, killed: 11 }]);
@@ -235,6 +235,13 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
         { country: 'IND', admin1: 'Punjab', count: 1 },
         { country: 'PAK', admin1: 'Punjab', count: 1 },
       ]);
+      // Facets count them apart, each with its country, and a province written with its country is that one only.
+      const punjabs = (await store.facets(fullScope, {}, ['admin1'])).admin1!.values.filter((v) => /punjab/i.test(v.value));
+      expect(punjabs).toEqual([{ value: 'IND:Punjab', count: 1 }, { value: 'PAK:Punjab', count: 1 }]);
+      expect(await ids({ admin1: ['PAK:punjab province'] })).toEqual(['t:punjab-pk']);
+      expect(await ids({ admin1: ['PAK:Punjab', 'IND:Punjab'] })).toEqual(['t:punjab-in', 't:punjab-pk']);
+      expect(await ids({ admin1: ['Punjab'], not_admin1: ['IND:Punjab'] })).toEqual(['t:punjab-pk']);
+      expect(await ids({ admin1: ['IND:Balochistan'] })).toEqual([]);
     });
 
     it('matches date ranges by overlap, never pinning an imprecise date to a day', async () => {

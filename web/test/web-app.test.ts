@@ -365,6 +365,23 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await linked.close();
   });
 
+  it('tells the same-named provinces of two countries apart, in the facet, the filter and the chip', async () => {
+    const linked = await context.newPage();
+    watch(linked, log);
+    await linked.goto(`${server.url}/?country=LKA,SLE`);
+    await settled(linked);
+    const provinces = linked.locator('.facet:has(h3:text-is("Province")) li');
+    const lanka = provinces.filter({ hasText: 'Northern province (Sri Lanka)' });
+    await expect.poll(() => lanka.count()).toBe(1);
+    expect(await provinces.filter({ hasText: 'Northern province (Sierra Leone)' }).count()).toBe(1);
+    const count = Number((await lanka.locator('.facet-count').innerText()).replace(/[^0-9]/g, ''));
+    await lanka.locator('input').check();
+    await expect.poll(() => new URL(linked.url()).searchParams.get('admin1')).toBe('LKA:Northern province');
+    await expect.poll(() => shownTotal(linked)).toBe(count);
+    expect(await linked.locator('.chip', { hasText: 'Northern province (Sri Lanka)' }).count()).toBe(1);
+    await linked.close();
+  });
+
   it('names a dataset as its publisher does, in the facet, the chip, the credits and the record', async () => {
     const linked = await context.newPage();
     watch(linked, log);

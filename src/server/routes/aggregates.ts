@@ -5,7 +5,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { ActorRegistry } from '../../core/actor-registry.ts';
 import { defaultStatMeasures, facetNames, statDimensions, statMeasures, timeBuckets, type FacetName, type StoreFilter } from '../../core/event-store.ts';
-import { provinceKey } from '../../core/places.ts';
+import { provinceKey, splitProvince } from '../../core/places.ts';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { invalidParameter } from '../errors.ts';
 import { FacetSchema, TimelineSchema, enumListParam, enumParam, errorResponses, filterQuery, intParam, storeFilterOf } from '../schemas.ts';
@@ -95,19 +95,19 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
     for (const name of names) {
       const ranked = counted[name]!.values;
       const chosen = selectedValues(name, [...(q.actor ?? []), ...(q.not_actor ?? [])], filter, registry);
-      // Filters match provinces by their key (any spelling) and other values without regard to case.
-      const key = name === 'admin1' ? provinceKey : (v: string) => v.toLowerCase();
-      const selected = new Set(chosen.map(key));
-      const shown = ranked.filter((v, i) => i < (q.top ?? 10) || selected.has(key(v.value)));
+      // Filters match provinces by their country and key (any spelling; a name alone in any country), other values
+      // without regard to case.
+      const picks = name === 'admin1' ? picksProvince : (c: string, v: string) => c.toLowerCase() === v.toLowerCase();
+      const isChosen = (v: string) => chosen.some((c) => picks(c, v));
+      const shown = ranked.filter((v, i) => i < (q.top ?? 10) || isChosen(v.value));
       const other = ranked.reduce((sum, v) => sum + v.count, 0) - shown.reduce((sum, v) => sum + v.count, 0);
       // A chosen value no record has under the other filters is listed with 0: it was counted, and found nowhere.
-      const found = new Set(ranked.map((v) => key(v.value)));
-      for (const value of new Set(chosen)) if (!found.has(key(value))) shown.push({ value, count: 0 });
+      for (const value of new Set(chosen)) if (!ranked.some((v) => picks(value, v.value))) shown.push({ value, count: 0 });
       // Actor facet values are registry ids; the label saves the web app a look-up per value, and `chosenAs` tells
       // it which typed name ("ISIS-K") a value stands for, so the name's row shows the id's count. A province
       // chosen in another spelling ("Balochistan province") is told the same way.
       const typedAs = (id: string) => [...(q.actor ?? []), ...(q.not_actor ?? [])].filter((typed) => registry.find(typed)?.id === id);
-      const spelledAs = (value: string) => chosen.filter((c) => c !== value && key(c) === key(value));
+      const spelledAs = (value: string) => chosen.filter((c) => c !== value && picks(c, value));
       const values = shown.map((v) => {
         if (name === 'actor') {
           const chosenAs = typedAs(v.value);
@@ -138,4 +138,11 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
   });
 
   return api;
+}
+
+/** Whether the province filter value `chosen` selects the facet's province `value` (`LKA:Northern province`). */
+function picksProvince(chosen: string, value: string): boolean {
+  const c = splitProvince(chosen);
+  const v = splitProvince(value);
+  return (c.country === null || c.country === v.country) && provinceKey(c.name) === provinceKey(v.name);
 }

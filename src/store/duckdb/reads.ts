@@ -11,6 +11,7 @@ import { defaultStatMeasures, facetGroups, spanningRanges, type EventStore, type
 import type { AccessScope } from '../../core/filter.ts';
 import { isValidIsoDate, type EventRecord, type Kind } from '../../core/record.ts';
 import { whereClause, type Param } from './where.ts';
+import { provinceIn } from '../../core/places.ts';
 import { gridBits, gridStep, listSeparator } from './schema.ts';
 import type { ConnectionPool } from './duckdb-store.ts';
 
@@ -24,11 +25,13 @@ export const hydrate = (r: Row): EventRecord => {
 };
 
 /** Expressions for the dimensions of facets and statistics; statistics unnest lists, facets group on their `set` text. */
-const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string; label?: string }> = {
+const dimensionSql: Record<FacetName | StatDimension, { expr: string; list?: boolean; set?: string; label?: string; within?: string }> = {
   kind: { expr: 'kind' },
   country: { expr: 'country' },
-  // A province's spellings are one group (its key), shown as the first of them in sort order (countFacets, stats, areas).
-  admin1: { expr: 'admin1_key', label: 'admin1' },
+  // A province's spellings are one group (its key), shown as the first of them in sort order (countFacets, stats,
+  // areas). It is a province of its country: facets count "Northern province" of Sri Lanka and of Sierra Leone apart
+  // (`LKA:Northern province`), as statistics group it by country too.
+  admin1: { expr: 'admin1_key', label: 'admin1', within: 'country' },
   dataset: { expr: 'dataset' },
   status: { expr: 'status' },
   visibility: { expr: 'visibility' },
@@ -115,10 +118,14 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     // columns, in its own grouping set only); a key's spellings are summed below and shown as the first in sort
     // order, as statistics and map areas show it (`min`).
     const label = (i: number) => dimensionSql[names[i]!].label;
+    const within = (i: number) => dimensionSql[names[i]!].within;
+    // Each facet's grouping set: its value, and its spelling and country when it has them.
+    const extra = (i: number): [string, string][] => [...(label(i) ? [[label(i)!, `l${i}`] as [string, string]] : []), ...(within(i) ? [[within(i)!, `w${i}`] as [string, string]] : [])];
+    const groupSet = (i: number) => [`d${i}`, ...extra(i).map(([, alias]) => alias)];
     const rows = await all(
-      `SELECT ${names.map((_, i) => `d${i}, GROUPING(d${i}) AS g${i}${label(i) ? `, l${i}` : ''}`).join(', ')}, count(*) AS n
-       FROM (SELECT ${names.flatMap((_, i) => [dims[i], ...(label(i) ? [`${label(i)} AS l${i}`] : [])]).join(', ')} FROM records WHERE ${w.sql})
-       GROUP BY GROUPING SETS (${names.map((_, i) => (label(i) ? `(d${i}, l${i})` : `(d${i})`)).join(', ')})`,
+      `SELECT ${names.map((_, i) => [...groupSet(i), `GROUPING(d${i}) AS g${i}`].join(', ')).join(', ')}, count(*) AS n
+       FROM (SELECT ${names.flatMap((_, i) => [dims[i], ...extra(i).map(([expr, alias]) => `${expr} AS ${alias}`)]).join(', ')} FROM records WHERE ${w.sql})
+       GROUP BY GROUPING SETS (${names.map((_, i) => `(${groupSet(i).join(', ')})`).join(', ')})`,
       w.params,
     );
     const counts = names.map(() => new Map<string, number>());
@@ -126,13 +133,14 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     for (const r of rows) {
       // GROUPING(d) is 0 in the rows grouped by d.
       const i = names.findIndex((_, k) => Number(r[`g${k}`]) === 0);
-      const value = r[`d${i}`];
-      if (value == null || value === '') continue;
-      const list = dimensionSql[names[i]!].set ? String(value).split(listSeparator) : [String(value)];
+      if (r[`d${i}`] == null || r[`d${i}`] === '') continue;
+      const qualified = (v: unknown) => provinceIn(within(i) ? ((r[`w${i}`] as string | null) ?? null) : null, String(v));
+      const value = qualified(r[`d${i}`]);
+      const list = dimensionSql[names[i]!].set ? value.split(listSeparator) : [value];
       for (const v of list) counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + Number(r.n));
-      const spelling = label(i) ? r[`l${i}`] : null;
-      const first = shownAs[i]!.get(String(value));
-      if (spelling != null && (first === undefined || String(spelling) < first)) shownAs[i]!.set(String(value), String(spelling));
+      const spelling = label(i) && r[`l${i}`] != null ? qualified(r[`l${i}`]) : null;
+      const first = shownAs[i]!.get(value);
+      if (spelling != null && (first === undefined || spelling < first)) shownAs[i]!.set(value, spelling);
     }
     shownAs.forEach((byKey, i) => {
       if (byKey.size) counts[i] = new Map([...counts[i]!].map(([key, n]) => [byKey.get(key) ?? key, n]));

@@ -6,7 +6,7 @@ import type { StoreFilter } from '../../core/event-store.ts';
 import type { AccessScope } from '../../core/filter.ts';
 import { normalizeName } from '../../core/actor-registry.ts';
 import { foldText } from '../record-row.ts';
-import { provinceKey } from '../../core/places.ts';
+import { provinceKey, splitProvince } from '../../core/places.ts';
 
 export type Param = string | number | boolean | null;
 
@@ -43,8 +43,8 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
 
   inList('kind', filter.kind);
   inList('country', filter.country);
-  // A province is matched by its key, so any spelling finds all ("Balochistan" and "Balochistan province").
-  inList('admin1_key', filter.admin1?.map(provinceKey));
+  const province = provinceTest(filter.admin1);
+  if (province) add(province.sql, ...province.params);
   inList('dataset', filter.dataset);
   inList('id', filter.id);
   anyOf('target_set', filter.target);
@@ -60,7 +60,8 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
   };
   notIn('kind', filter.not_kind);
   notIn('country', filter.not_country);
-  notIn('admin1_key', filter.not_admin1?.map(provinceKey));
+  const notProvince = provinceTest(filter.not_admin1);
+  if (notProvince) add(`NOT coalesce(${notProvince.sql}, FALSE)`, ...notProvince.params);
   notIn('dataset', filter.not_dataset);
   noneOf('target_set', filter.not_target);
   noneOf('tactic_set', filter.not_tactic);
@@ -113,4 +114,21 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
     }
   }
   return { sql: parts.join(' AND ') || 'TRUE', params };
+}
+
+/**
+ * Records in any of the provinces `values` names. A province is matched by its key, so any spelling finds all
+ * ("Balochistan" and "Balochistan province"); one written with its country ("LKA:Northern province") is that
+ * country's only, a name alone every country's province of that name.
+ */
+function provinceTest(values: readonly string[] | undefined): Where | undefined {
+  if (!values?.length) return undefined;
+  const provinces = values.map(splitProvince);
+  const anywhere = provinces.filter((p) => !p.country).map((p) => provinceKey(p.name));
+  const within = provinces.filter((p) => p.country);
+  const tests = [
+    ...(anywhere.length ? [`admin1_key IN (${placeholders(anywhere.length)})`] : []),
+    ...within.map(() => '(country = ? AND admin1_key = ?)'),
+  ];
+  return { sql: `(${tests.join(' OR ')})`, params: [...anywhere, ...within.flatMap((p) => [p.country, provinceKey(p.name)])] };
 }

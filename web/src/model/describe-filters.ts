@@ -1,6 +1,7 @@
 /**
  * A filter in a few words, for chart captions and the page title: "Pakistan · Islamic State · 2019".
  */
+import { splitProvince } from '../../../src/core/places.ts';
 import { formatPeriod } from './format.ts';
 import { isKind, kindLabels } from './kinds.ts';
 import { valueLabel } from './labels.ts';
@@ -11,7 +12,14 @@ export function filterValueName(param: IncludeParam | StateParam, value: string,
   if (param === 'kind') return isKind(value) ? kindLabels[value] : value;
   if (param === 'actor') return actorName(value);
   if (param === 'country') return countryName(value);
+  if (param === 'admin1') return provinceName(value, countryName);
   return valueLabel(param, value);
+}
+
+/** A province with its country, "Northern province (Sri Lanka)"; a name given alone (any country's), as given. */
+export function provinceName(value: string, countryName: (iso3: string) => string): string {
+  const { country, name } = splitProvince(value);
+  return country ? `${name} (${countryName(country)})` : name;
 }
 
 /** The description; "all records" for an empty filter. */

@@ -9,6 +9,7 @@ import type { DatasetInfo, FacetsResponse, FacetValue } from '../../api/types.ts
 import { useApi } from '../../api/use-api.ts';
 import { formatCount } from '../../model/format.ts';
 import { valueLabel } from '../../model/labels.ts';
+import { provinceName } from '../../model/describe-filters.ts';
 import { clearList, notParam, setList, setScalar, toggleValue, type Filters, type IncludeParam } from '../../model/view-state.ts';
 import { DateRange } from '../filters/DateRange.tsx';
 import { FacetList } from '../filters/FacetList.tsx';
@@ -53,7 +54,8 @@ export function Sidebar({ filters, facets, loading, error, unlocated, onChange, 
   // With the last filter chip gone, focus goes to the keyword search, or in the drawer (where the header is out of
   // reach) to its first button.
   const afterLastChip = () => (closeButton.current ?? document.getElementById(keywordInputId))?.focus();
-  const label = (param: string) => (v: FacetValue) => (param === 'country' ? countryName(v.value) : param === 'actor' ? (v.label ?? actorName(v.value)) : valueLabel(param, v.value));
+  const label = (param: string) => (v: FacetValue) =>
+    param === 'country' ? countryName(v.value) : param === 'actor' ? (v.label ?? actorName(v.value)) : param === 'admin1' ? provinceName(v.value, countryName) : valueLabel(param, v.value);
 
   return (
     // A div rather than an <aside>, which may not be a dialog: the same element in both roles, so opening the drawer
