@@ -81,6 +81,9 @@ function checkStorePath(path: string, param: string, create: boolean): void {
   }
 }
 
+/** What DuckDB reads as a memory size (`1GB`, `500 MiB`, `1.5gb`): to say which setting it did not. */
+const memorySize = /^\s*\d+(\.\d+)?\s*(b|bytes|[kmgt]i?b)?\s*$/i;
+
 /**
  * DuckDB's reasons for not opening a store, as the one-line errors of the CLI; other errors pass unchanged.
  * The usual one: `sitrep serve` holds the file (DuckDB lets one process open a store to write) and an import is
@@ -89,8 +92,10 @@ function checkStorePath(path: string, param: string, create: boolean): void {
 function storeOpenError(path: string, param: string, e: unknown, limit: NonNullable<OpenOptions['limit']>): unknown {
   const message = e instanceof Error ? e.message : String(e);
   const importing = limit === 'importMemoryLimit';
-  // The limit given when DuckDB opens the file, or the writes' limit, set once it is open.
-  const badLimit = /Failed to set config/.test(message) ? limit : /^Parser Error: Memory must have a number/.test(message) ? 'importMemoryLimit' : undefined;
+  // A limit DuckDB does not read, when it opens the file (the writes' limit) or once it is open (the reads').
+  const badLimit = /Failed to set config|^Parser Error: Memory must have a number/.test(message)
+    ? ([limit, 'importMemoryLimit'] as const).find((l) => !memorySize.test(setting(l))) ?? limit
+    : undefined;
   if (badLimit) {
     const { env } = settings[badLimit];
     return new UserError(`invalid ${env} "${setting(badLimit)}": DuckDB does not read it as a memory size`, env, 'write a size such as 1GB or 500MB');

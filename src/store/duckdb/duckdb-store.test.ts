@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullScope } from '../../core/filter.ts';
@@ -13,6 +13,18 @@ runStoreContract('duckdb', () => duckdbStore(':memory:'));
 runAccountContract('duckdb', () => duckdbStore(':memory:'));
 
 describe('duckdb store file', () => {
+  it("replays the log of a killed write under the writes' memory limit, not the reads'", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+    writeAndDie(join(dir, 'a.duckdb'), 20_000, 'words of a long description '.repeat(20));
+    mkdirSync(join(dir, 'copy'));
+    for (const f of ['a.duckdb', 'a.duckdb.wal']) copyFileSync(join(dir, f), join(dir, 'copy', f));
+    // Under the reads' 16 MB, DuckDB cannot replay the 20,000 records the log holds: a server would not start.
+    await expect(duckdbStore(join(dir, 'copy', 'a.duckdb'), { memoryLimit: '16MB' })).rejects.toThrow(/Out of Memory Error: Failure while replaying WAL/);
+    const store = await duckdbStore(join(dir, 'a.duckdb'), { memoryLimit: '16MB', writeMemoryLimit: '500MB' });
+    expect(await store.count(fullScope, {})).toBe(20_000);
+    await store.close();
+  });
+
   it('writes under its own memory limit (an import through the server), reads under the smaller one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
     const many = () => Array.from({ length: 20_000 }, (_, i) => sampleRecord({ id: `w:${i}`, description: `Record ${i}: ${'words of a long description '.repeat(20)}` }));
@@ -96,12 +108,12 @@ describe('duckdb store file', () => {
  * Writes `count` records to a new store at `path` in another process, which then dies before it can checkpoint:
  * what was committed is only in the write-ahead log, as after a crash, a kill or a power cut.
  */
-function writeAndDie(path: string, count: number) {
+function writeAndDie(path: string, count: number, description = 'A test record.') {
   const script = `
     const { duckdbStore } = await import(${JSON.stringify(new URL('./duckdb-store.ts', import.meta.url).href)});
     const { sampleRecord } = await import(${JSON.stringify(new URL('../contract.ts', import.meta.url).href)});
     const store = await duckdbStore(${JSON.stringify(path)});
-    await store.write(Array.from({ length: ${count} }, (_, i) => sampleRecord({ id: 'crash:' + i })), { by: 'test' });
+    await store.write(Array.from({ length: ${count} }, (_, i) => sampleRecord({ id: 'crash:' + i, description: ${JSON.stringify(description)} })), { by: 'test' });
     process.kill(process.pid, 'SIGKILL');`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '../../..'), encoding: 'utf8' });
   expect(child.signal, child.stderr).toBe('SIGKILL');

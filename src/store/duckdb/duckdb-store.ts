@@ -67,8 +67,10 @@ const typeOf: Record<string, DuckDBType> = { VARCHAR, BIGINT };
  * @example const store = await duckdbStore('sitrep.duckdb');
  */
 export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}): Promise<DuckdbStore> {
+  const { memoryLimit, writeMemoryLimit = memoryLimit } = options;
+  // Opening is a write: DuckDB replays the log a killed process left (a whole import, perhaps), then migrations run.
   const instance = await DuckDBInstance.create(path, {
-    ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+    ...(writeMemoryLimit ? { memory_limit: writeMemoryLimit } : {}),
     // Memory DuckDB frees goes back to the system from a background thread, instead of staying with the process
     // (alone, it took a 400k-row import's peak RSS from 2.5 GB to 1.8 GB; at 2M rows the peak is elsewhere).
     allocator_background_threads: 'true',
@@ -82,21 +84,22 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   // (a records page, the record itself, its history), silently (DuckDB issue 23788). A checkpoint from a
   // connection brings the index up to date before saving it; with no log to recover it costs nothing.
   await writer.run('CHECKPOINT');
-  // Writes run with their own limit, readers meanwhile under it too (one limit per database), then back.
-  const sizeSql = (size: string) => `'${size.replaceAll("'", "''")}'`;
+  await migrate(writer);
+  // Writes run under their own limit, readers meanwhile under it too (one limit per database), then back.
+  const setLimit = (size: string) => writer.run(`SET memory_limit = '${size.replaceAll("'", "''")}'`);
+  const twoLimits = memoryLimit !== undefined && writeMemoryLimit !== memoryLimit;
+  if (twoLimits) await setLimit(memoryLimit);
   const writeMemory = async <T>(fn: () => Promise<T>): Promise<T> => {
-    const { memoryLimit, writeMemoryLimit } = options;
-    if (!memoryLimit || !writeMemoryLimit || writeMemoryLimit === memoryLimit) return fn();
-    await writer.run(`SET memory_limit = ${sizeSql(writeMemoryLimit)}`);
+    if (!twoLimits) return fn();
+    await setLimit(writeMemoryLimit!);
     try {
       return await fn();
     } finally {
       // DuckDB evicts cached blocks down to the lower limit; should it not manage (a read holding many), the
       // next write's end tries again.
-      await writer.run(`SET memory_limit = ${sizeSql(memoryLimit)}`).catch(() => undefined);
+      await setLimit(memoryLimit).catch(() => undefined);
     }
   };
-  await writeMemory(() => migrate(writer));
 
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
   // First free, first served: a read never waits behind a slow one while another connection is idle.
