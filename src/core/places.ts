@@ -95,13 +95,15 @@ export function provinceKey(name: string): string {
 }
 
 /**
- * A province within its country, as facets and the map write it: `LKA:Northern province`. A name alone ("Northern
- * province") is that province in every country that has one (Sri Lanka, Sierra Leone…), as typed filters mean it.
+ * A province filter value: `LKA:Northern province` is Sri Lanka's (the country's code in any case), `:Northern`
+ * that of records with no country, and a name alone ("Northern province") the province of that name in every
+ * country that has one (Sri Lanka, Sierra Leone…), as typed filters mean it. Facets and the map write the first two.
  */
-export function splitProvince(value: string): { country: string | null; name: string } {
-  const within = /^([A-Z]{3}):(.+)$/s.exec(value);
-  return within ? { country: within[1]!, name: within[2]! } : { country: null, name: value };
+export function splitProvince(value: string): { anyCountry: boolean; country: string | null; name: string } {
+  const within = /^\s*([A-Za-z]{3})?\s*:\s*(.+)$/s.exec(value);
+  if (!within) return { anyCountry: true, country: null, name: value };
+  return { anyCountry: false, country: within[1]?.toUpperCase() ?? null, name: within[2]! };
 }
 
-/** `name` within `country` (a filter or facet value), or the name alone when the country is unknown. */
-export const provinceIn = (country: string | null, name: string): string => (country ? `${country}:${name}` : name);
+/** The filter value of the province `name` in `country` (null: records with no country). */
+export const provinceIn = (country: string | null, name: string): string => `${country ?? ''}:${name}`;

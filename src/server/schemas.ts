@@ -48,7 +48,7 @@ export const filterShape = {
   actor: listParam('actor id or any alias (ISIS-K, Wilayat Khurasan…); its branches are included unless descendants=false. Repeat for several; a comma followed by a space stays in the name', undefined, false),
   descendants: single('false to leave out the branches of each actor (default true)', 'true'),
   country: listParam('ISO 3166-1 alpha-3 country code (AFG, PAK…)'),
-  admin1: listParam('first-level administrative division, as named in the data (case-insensitive, any spelling); `LKA:Northern province` is that country\'s only, as facets write it, a name alone every country\'s province of that name'),
+  admin1: listParam('first-level administrative division, as named in the data (case-insensitive, any spelling); `LKA:Northern province` is that country\'s only and `:Northern` that of records with no country, as facets write them; a name alone is every country\'s province of that name'),
   from: single('first day, YYYY-MM-DD; records whose date range overlaps [from, to] match', '2021-01-01'),
   to: single('last day, YYYY-MM-DD', '2021-12-31'),
   bbox: single('minLon,minLat,maxLon,maxLat; minLon > maxLon crosses the antimeridian', '60,23,78,38'),
@@ -176,7 +176,7 @@ export const RecordDetailSchema = z.object({
 export const FacetSchema = z.object({
   values: z.array(
     z.object({
-      value: z.string(),
+      value: z.string().openapi({ description: 'the value as the filter takes it; a province within its country, `LKA:Northern province` (`:Northern`: records with no country)' }),
       count: z.number().int(),
       label: z.string().optional(),
       chosenAs: z.array(z.string()).optional().openapi({ description: 'actor and admin1 facets: the values of the filter (actor, not_actor, admin1, not_admin1), as written, that select this one — an alias selects the actor it resolves to, a spelling of a province ("Balochistan province") the province' }),

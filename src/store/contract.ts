@@ -242,6 +242,12 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect(await ids({ admin1: ['PAK:Punjab', 'IND:Punjab'] })).toEqual(['t:punjab-in', 't:punjab-pk']);
       expect(await ids({ admin1: ['Punjab'], not_admin1: ['IND:Punjab'] })).toEqual(['t:punjab-pk']);
       expect(await ids({ admin1: ['IND:Balochistan'] })).toEqual([]);
+      expect(await ids({ admin1: ['pak:Punjab'] })).toEqual(['t:punjab-pk']);
+      // A province of a record with no country is its own row, which selects that record only.
+      await store.write([sampleRecord({ id: 't:punjab-nowhere', place: { admin1: 'Punjab', precision: 'admin1' } })], { by: 'test' });
+      expect((await store.facets(fullScope, { id: ['t:punjab-nowhere', 't:punjab-pk'] }, ['admin1'])).admin1!.values).toEqual([{ value: ':Punjab', count: 1 }, { value: 'PAK:Punjab', count: 1 }]);
+      expect(await ids({ admin1: [':Punjab'] })).toEqual(['t:punjab-nowhere']);
+      expect(await ids({ admin1: ['Punjab'] })).toEqual(['t:punjab-in', 't:punjab-nowhere', 't:punjab-pk']);
     });
 
     it('matches date ranges by overlap, never pinning an imprecise date to a day', async () => {

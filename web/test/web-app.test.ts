@@ -379,6 +379,14 @@ describe.skipIf(Boolean(skip))(`web app in Chromium${skip ? ` (skipped: ${skip})
     await expect.poll(() => new URL(linked.url()).searchParams.get('admin1')).toBe('LKA:Northern province');
     await expect.poll(() => shownTotal(linked)).toBe(count);
     expect(await linked.locator('.chip', { hasText: 'Northern province (Sri Lanka)' }).count()).toBe(1);
+    // A name alone (a typed link) is every country's province of that name: one ticked row with their sum.
+    await linked.goto(`${server.url}/?admin1=Northern%20province`);
+    await settled(linked);
+    const both = provinces.filter({ hasText: /^Northern province\d/ });
+    await expect.poll(() => both.count()).toBe(1);
+    expect(await both.locator('input').isChecked()).toBe(true);
+    expect(Number((await both.locator('.facet-count').innerText()).replace(/[^0-9]/g, ''))).toBe(await shownTotal(linked));
+    expect(await shownTotal(linked)).toBeGreaterThan(count);
     await linked.close();
   });
 

@@ -144,5 +144,5 @@ export function aggregateRoutes({ store, registry }: RouteDeps) {
 function picksProvince(chosen: string, value: string): boolean {
   const c = splitProvince(chosen);
   const v = splitProvince(value);
-  return (c.country === null || c.country === v.country) && provinceKey(c.name) === provinceKey(v.name);
+  return (c.anyCountry || c.country === v.country) && provinceKey(c.name) === provinceKey(v.name);
 }

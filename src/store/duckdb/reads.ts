@@ -134,7 +134,7 @@ export function duckdbReads(pool: ConnectionPool): Reads {
       // GROUPING(d) is 0 in the rows grouped by d.
       const i = names.findIndex((_, k) => Number(r[`g${k}`]) === 0);
       if (r[`d${i}`] == null || r[`d${i}`] === '') continue;
-      const qualified = (v: unknown) => provinceIn(within(i) ? ((r[`w${i}`] as string | null) ?? null) : null, String(v));
+      const qualified = (v: unknown) => (within(i) ? provinceIn((r[`w${i}`] as string | null) ?? null, String(v)) : String(v));
       const value = qualified(r[`d${i}`]);
       const list = dimensionSql[names[i]!].set ? value.split(listSeparator) : [value];
       for (const v of list) counts[i]!.set(v, (counts[i]!.get(v) ?? 0) + Number(r.n));

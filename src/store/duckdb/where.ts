@@ -119,16 +119,16 @@ export function whereClause(scope: AccessScope, filter: StoreFilter): Where {
 /**
  * Records in any of the provinces `values` names. A province is matched by its key, so any spelling finds all
  * ("Balochistan" and "Balochistan province"); one written with its country ("LKA:Northern province") is that
- * country's only, a name alone every country's province of that name.
+ * country's only (`:Northern`: records with no country), a name alone every country's province of that name.
  */
 function provinceTest(values: readonly string[] | undefined): Where | undefined {
   if (!values?.length) return undefined;
   const provinces = values.map(splitProvince);
-  const anywhere = provinces.filter((p) => !p.country).map((p) => provinceKey(p.name));
-  const within = provinces.filter((p) => p.country);
+  const anywhere = provinces.filter((p) => p.anyCountry).map((p) => provinceKey(p.name));
+  const within = provinces.filter((p) => !p.anyCountry);
   const tests = [
     ...(anywhere.length ? [`admin1_key IN (${placeholders(anywhere.length)})`] : []),
-    ...within.map(() => '(country = ? AND admin1_key = ?)'),
+    ...within.map((p) => (p.country ? '(country = ? AND admin1_key = ?)' : '(country IS NULL AND admin1_key = ?)')),
   ];
-  return { sql: `(${tests.join(' OR ')})`, params: [...anywhere, ...within.flatMap((p) => [p.country, provinceKey(p.name)])] };
+  return { sql: `(${tests.join(' OR ')})`, params: [...anywhere, ...within.flatMap((p) => [...(p.country ? [p.country] : []), provinceKey(p.name)])] };
 }

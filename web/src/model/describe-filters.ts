@@ -1,10 +1,10 @@
 /**
  * A filter in a few words, for chart captions and the page title: "Pakistan · Islamic State · 2019".
  */
-import { splitProvince } from '../../../src/core/places.ts';
 import { formatPeriod } from './format.ts';
 import { isKind, kindLabels } from './kinds.ts';
 import { valueLabel } from './labels.ts';
+import { provinceName } from './provinces.ts';
 import { includeParams, notParam, type Filters, type IncludeParam, type StateParam } from './view-state.ts';
 
 /** One value of a list filter in words: a kind's label, an actor's or a country's name, a category's label. */
@@ -16,11 +16,6 @@ export function filterValueName(param: IncludeParam | StateParam, value: string,
   return valueLabel(param, value);
 }
 
-/** A province with its country, "Northern province (Sri Lanka)"; a name given alone (any country's), as given. */
-export function provinceName(value: string, countryName: (iso3: string) => string): string {
-  const { country, name } = splitProvince(value);
-  return country ? `${name} (${countryName(country)})` : name;
-}
 
 /** The description; "all records" for an empty filter. */
 export function describeFilters(f: Filters, countryName: (iso3: string) => string, actorName: (id: string) => string): string {

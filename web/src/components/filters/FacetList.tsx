@@ -38,9 +38,11 @@ export function FacetList({ title, values, other, selected, excluded, label, onT
   const rows = [
     // Count -1 (a dash) for a chosen value missing from the answer: the server lists every chosen value it can
     // count (0 when no record has it under the other filters), so this one is a name no registry actor has.
+    // A value may stand for several rows (a province named without its country: Sri Lanka's and Sierra Leone's
+    // Northern province), shown as one with their sum.
     ...chosen.map((s) => {
-      const counted = values.find((v) => stands(v, s));
-      return counted ? { ...counted, value: s } : { value: s, count: -1 };
+      const counted = values.filter((v) => stands(v, s));
+      return counted.length ? { ...counted[0]!, value: s, count: counted.reduce((n, v) => n + v.count, 0) } : { value: s, count: -1 };
     }),
     ...values.filter((v) => !chosen.some((s) => stands(v, s))),
   ];

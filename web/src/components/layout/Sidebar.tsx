@@ -9,7 +9,7 @@ import type { DatasetInfo, FacetsResponse, FacetValue } from '../../api/types.ts
 import { useApi } from '../../api/use-api.ts';
 import { formatCount } from '../../model/format.ts';
 import { valueLabel } from '../../model/labels.ts';
-import { provinceName } from '../../model/describe-filters.ts';
+import { provinceName } from '../../model/provinces.ts';
 import { clearList, notParam, setList, setScalar, toggleValue, type Filters, type IncludeParam } from '../../model/view-state.ts';
 import { DateRange } from '../filters/DateRange.tsx';
 import { FacetList } from '../filters/FacetList.tsx';

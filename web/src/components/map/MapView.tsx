@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { provinceIn } from '../../../../src/core/places.ts';
+import { provinceValue } from '../../model/provinces.ts';
 import { apiUrl, getJson } from '../../api/client.ts';
 import type { AreasResponse, Kind, MapFeatures } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -267,7 +267,7 @@ export function MapView(props: MapViewProps) {
         if (top.layer.id === 'admin1-shade') {
           // The polygon's count sums every province drawn on it (FATA is part of Khyber Pakhtunkhwa): so does the filter,
           // each within its country (Sri Lanka's Northern province, not Sierra Leone's too).
-          const names = (areas.data?.areas ?? []).flatMap((a) => (a.admin1 && matchProvince?.(a.country, a.admin1) === p.code ? [provinceIn(a.country, a.admin1)] : []));
+          const names = (areas.data?.areas ?? []).flatMap((a) => (a.admin1 && matchProvince?.(a.country, a.admin1) === p.code ? [provinceValue(a.country, a.admin1)] : []));
           if (names.length) callbacks.current.onAreaClick?.(String(p.iso3), names);
         } else callbacks.current.onAreaClick?.(String(p.iso3), null);
       } else if (p.cell) {
