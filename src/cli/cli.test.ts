@@ -182,6 +182,8 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       [['query', '--db', db], /invalid SITREP_MEMORY_LIMIT "lots": DuckDB does not read it as a memory size/, { SITREP_MEMORY_LIMIT: 'lots' }],
       // The server and other readers write under the import's limit: a bad one is said when the store opens.
       [['query', '--db', db], /invalid SITREP_IMPORT_MEMORY_LIMIT "lots": DuckDB does not read it as a memory size/, { SITREP_IMPORT_MEMORY_LIMIT: 'lots' }],
+      [['query', '--db', db], /invalid SITREP_IMPORT_MEMORY_LIMIT "512": DuckDB does not read it as a memory size/, { SITREP_IMPORT_MEMORY_LIMIT: '512' }],
+      [['serve', '--db', db], /invalid SITREP_MEMORY_LIMIT "500XB": DuckDB does not read it as a memory size/, { SITREP_MEMORY_LIMIT: '500XB' }],
     ];
     const bad = join(dir, 'bad.ndjson');
     writeFileSync(bad, [JSON.stringify(sampleRecord({ id: 'c:new' })), '{"id": "c:broken", ', JSON.stringify(sampleRecord({ id: 'c:1', killed: { best: 50 } }))].join('\n'));

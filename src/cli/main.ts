@@ -250,10 +250,8 @@ export async function main(argv: string[]): Promise<void> {
     else if (e instanceof Error && /^Out of Memory Error/.test(e.message)) {
       // DuckDB's own message is a page of SQL settings; the user's knob is the memory limit setting.
       const { env } = settings[limit];
-      process.stderr.write(
-        `sitrep: DuckDB ran out of memory within its limit (${env}=${setting(limit)}); nothing was written ` +
-          `(raise ${env}, e.g. 4GB, or import a large file in parts)\n`,
-      );
+      const remedy = env === settings.importMemoryLimit.env ? `raise ${env}, e.g. 4GB, or import a large file in parts` : `raise ${env}, e.g. 1GB, or narrow the filter`;
+      process.stderr.write(`sitrep: DuckDB ran out of memory within its limit (${env}=${setting(limit)}); nothing was written (${remedy})\n`);
       process.exit(1);
     } else {
       console.error(e);

@@ -6,7 +6,7 @@ import { createActorRegistry, registryFileSchema, type ActorRegistry } from '../
 import type { EventStore } from '../core/event-store.ts';
 import type { WithAccounts } from '../core/account-store.ts';
 import { UserError } from '../core/errors.ts';
-import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
+import { duckdbStore, isMemorySize } from '../store/duckdb/duckdb-store.ts';
 import { currentSignal } from '../server/cancellation.ts';
 import { sharedGazetteer } from './import-context.ts';
 import type { PlaceSuggester } from '../server/context.ts';
@@ -41,19 +41,36 @@ export interface OpenOptions {
  * (an empty one, a `.csv` or `.json` file) as a store in memory, where an import vanishes when it ends.
  */
 export async function openStore(opts: { db?: string }, { create = false, limit = 'memoryLimit' }: OpenOptions = {}): Promise<EventStore & WithAccounts> {
-  const memoryLimit = setting(limit);
   const path = opts.db ?? setting('db');
   const param = opts.db !== undefined ? '--db' : settings.db.env;
   checkStorePath(path, param, create);
+  const memoryLimit = await memorySetting(limit);
+  // Commands that mostly read (the server, query) still write at times (an import sent to the server, a
+  // migration, opening a store whose log a killed process left): those writes get the import's limit, if larger.
+  const importLimit = limit === 'memoryLimit' ? await memorySetting('importMemoryLimit') : undefined;
+  const writeMemoryLimit = importLimit && bytes(importLimit) > bytes(memoryLimit) ? importLimit : undefined;
   try {
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
-    // Commands that mostly read (the server, query) still write at times (an import sent to the server, a
-    // migration): those writes get the import's limit.
-    const writeMemoryLimit = limit === 'memoryLimit' ? setting('importMemoryLimit') : undefined;
-    return await duckdbStore(path, { ...(memoryLimit ? { memoryLimit } : {}), ...(writeMemoryLimit ? { writeMemoryLimit } : {}), signal: currentSignal });
+    return await duckdbStore(path, { memoryLimit, ...(writeMemoryLimit ? { writeMemoryLimit } : {}), signal: currentSignal });
   } catch (e) {
-    throw storeOpenError(path, param, e, limit);
+    throw storeOpenError(path, param, e, writeMemoryLimit ? 'importMemoryLimit' : limit);
   }
+}
+
+/** A memory setting's value, refused in one line if DuckDB does not read it as a size. */
+async function memorySetting(name: 'memoryLimit' | 'importMemoryLimit'): Promise<string> {
+  const value = setting(name);
+  if (await isMemorySize(value)) return value;
+  const { env } = settings[name];
+  throw new UserError(`invalid ${env} "${value}": DuckDB does not read it as a memory size`, env, 'write a size such as 1GB or 500MB');
+}
+
+/** Bytes in a size DuckDB has read (`1GB` is 10^9, `1GiB` 2^30); Infinity for a form not known here. */
+function bytes(size: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(size);
+  const unit = m?.[2]!.toLowerCase().replace(/^(bytes?)$/, 'b') ?? '';
+  const scale: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+  return m && scale[unit] ? Number(m[1]) * scale[unit] : Infinity;
 }
 
 /** DuckDB files carry "DUCK" at byte 8 of their header. */
@@ -81,9 +98,6 @@ function checkStorePath(path: string, param: string, create: boolean): void {
   }
 }
 
-/** What DuckDB reads as a memory size (`1GB`, `500 MiB`, `1.5gb`): to say which setting it did not. */
-const memorySize = /^\s*\d+(\.\d+)?\s*(b|bytes|[kmgt]i?b)?\s*$/i;
-
 /**
  * DuckDB's reasons for not opening a store, as the one-line errors of the CLI; other errors pass unchanged.
  * The usual one: `sitrep serve` holds the file (DuckDB lets one process open a store to write) and an import is
@@ -92,13 +106,10 @@ const memorySize = /^\s*\d+(\.\d+)?\s*(b|bytes|[kmgt]i?b)?\s*$/i;
 function storeOpenError(path: string, param: string, e: unknown, limit: NonNullable<OpenOptions['limit']>): unknown {
   const message = e instanceof Error ? e.message : String(e);
   const importing = limit === 'importMemoryLimit';
-  // A limit DuckDB does not read, when it opens the file (the writes' limit) or once it is open (the reads').
-  const badLimit = /Failed to set config|^Parser Error: Memory must have a number/.test(message)
-    ? ([limit, 'importMemoryLimit'] as const).find((l) => !memorySize.test(setting(l))) ?? limit
-    : undefined;
-  if (badLimit) {
-    const { env } = settings[badLimit];
-    return new UserError(`invalid ${env} "${setting(badLimit)}": DuckDB does not read it as a memory size`, env, 'write a size such as 1GB or 500MB');
+  // Opening replays the log a killed process left (a whole import, perhaps) and migrates, under `limit`.
+  if (/^Out of Memory Error/.test(message)) {
+    const { env } = settings[limit];
+    return new UserError(`DuckDB ran out of memory opening the store ${path} (replaying its log or updating it) within ${env}=${setting(limit)}`, env, `raise ${env}, e.g. 4GB, for this once`);
   }
   const locked = /Could not set lock on file .*?held in (.*?) \(PID (\d+)\)/.exec(message);
   if (locked) {

@@ -102,6 +102,17 @@ describe('errors and logs', () => {
   });
 
 
+  it('answers an export that fails before its first byte with the error, not a 200 that breaks off', async () => {
+    const oom = new Error('Out of Memory Error: failed to allocate data of size 16.0 MiB (51.1 MiB/61.0 MiB used)');
+    const failing = (): AsyncIterable<never> => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(oom) }) });
+    const full: EventStore = { ...store, exportParquet: failing, stream: failing };
+    for (const format of ['parquet', 'csv']) {
+      const res = await appWith({ log: () => undefined }, full).request(`/api/export?format=${format}`);
+      expect(res.status, format).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('out_of_memory');
+    }
+  });
+
   it('logs one line per request and answers bugs with 500, a request id and no stack', async () => {
     const lines: LogLine[] = [];
     const broken: EventStore = { ...store, datasets: async () => { throw new Error('disk on fire at /secret/path'); } };

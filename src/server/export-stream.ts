@@ -1,14 +1,10 @@
 /**
- * Export streams: records in, bytes out (encoded by `core/record-encoding.ts`), as a web `ReadableStream` whose
- * `pull` reads the next records only when the client has taken the previous chunk. That pull is the back-pressure:
- * a slow download holds one chunk in memory, not the result set, so exports have no row cap and flat memory.
+ * Export streams: bytes out (records encoded by `core/record-encoding.ts`, or a store's Parquet file), as a web
+ * `ReadableStream` whose `pull` reads the next chunk only when the client has taken the previous one. That pull is
+ * the back-pressure: a slow download holds one chunk in memory, not the result set, so exports have no row cap and
+ * flat memory. `onError` hears a failure after the response has started (the status is already sent, so the
+ * stream is aborted and the failure logged); cancelling the download stops the query.
  */
-import type { EventRecord } from '../core/record.ts';
-import { encodeRecords } from '../core/record-encoding.ts';
-
-/** Formats encoded here from records (Parquet comes from the store). */
-export const textExportFormats = ['csv', 'geojson', 'ndjson'] as const;
-export type TextExportFormat = (typeof textExportFormats)[number];
 
 /** Content type and file extension of each export format. */
 export const exportTypes = {
@@ -18,16 +14,8 @@ export const exportTypes = {
   parquet: { type: 'application/vnd.apache.parquet', ext: 'parquet' },
 } as const;
 
-/**
- * Streams `records` encoded as `format`. `onError` hears a failure after the response has started (the status
- * is already sent, so the stream is aborted and the failure logged). Cancelling the download stops the query.
- */
-export function recordStream(records: AsyncIterable<EventRecord>, format: TextExportFormat, onError: (e: unknown) => void): ReadableStream<Uint8Array> {
-  return bytesStream(encodeRecords(records, format), onError);
-}
-
 /** A pull-driven byte stream over an async iterable of text or bytes. */
-export function bytesStream(chunks: AsyncIterable<string | Uint8Array>, onError: (e: unknown) => void): ReadableStream<Uint8Array> {
+function bytesStream(chunks: AsyncIterable<string | Uint8Array>, onError: (e: unknown) => void): ReadableStream<Uint8Array> {
   const it = chunks[Symbol.asyncIterator]();
   const utf8 = new TextEncoder();
   return new ReadableStream<Uint8Array>(
@@ -49,4 +37,23 @@ export function bytesStream(chunks: AsyncIterable<string | Uint8Array>, onError:
     },
     { highWaterMark: 1 },
   );
+}
+
+/**
+ * `bytesStream` once the first chunk is ready: a failure before any byte (out of memory, a refused query) is thrown
+ * here, so the response is an error with its status instead of a 200 whose body breaks off.
+ */
+export async function startedStream(chunks: AsyncIterable<string | Uint8Array>, onError: (e: unknown) => void): Promise<ReadableStream<Uint8Array>> {
+  const it = chunks[Symbol.asyncIterator]();
+  const first = await it.next();
+  async function* all() {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    } finally {
+      await it.return?.();
+    }
+  }
+  return bytesStream(all(), onError);
 }

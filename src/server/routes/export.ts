@@ -5,7 +5,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv, RouteDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { bytesStream, exportTypes, recordStream } from '../export-stream.ts';
+import { encodeRecords } from '../../core/record-encoding.ts';
+import { exportTypes, startedStream } from '../export-stream.ts';
 import { streamWithVisibleLinks } from '../visible-links.ts';
 import { enumParam, errorResponses, filterQuery, storeFilterOf } from '../schemas.ts';
 
@@ -37,15 +38,12 @@ export function exportRoutes({ store, registry, options }: RouteDeps) {
     const requestId = c.var.requestId;
     const onError = (e: unknown) =>
       options.log({ level: 'error', time: new Date().toISOString(), requestId, path: c.req.path, error: `export aborted: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
-    let body: ReadableStream<Uint8Array>;
-    if (q.format === 'parquet') {
-      if (!store.exportParquet) {
-        throw new ApiError(400, 'unsupported', 'this store cannot write Parquet', 'format', 'export as csv or ndjson and convert it, e.g. with DuckDB');
-      }
-      body = bytesStream(store.exportParquet(c.var.scope, filter), onError);
-    } else {
-      body = recordStream(streamWithVisibleLinks(store, c.var.scope, store.stream(c.var.scope, filter)), q.format, onError);
+    if (q.format === 'parquet' && !store.exportParquet) {
+      throw new ApiError(400, 'unsupported', 'this store cannot write Parquet', 'format', 'export as csv or ndjson and convert it, e.g. with DuckDB');
     }
+    // Parquet is written whole before its first byte, text formats encoded as they stream.
+    const chunks = q.format === 'parquet' ? store.exportParquet!(c.var.scope, filter) : encodeRecords(streamWithVisibleLinks(store, c.var.scope, store.stream(c.var.scope, filter)), q.format);
+    const body = await startedStream(chunks, onError);
     return new Response(body, {
       status: 200,
       headers: {

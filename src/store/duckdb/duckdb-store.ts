@@ -47,6 +47,8 @@ export interface ConnectionPool {
   use<T>(fn: (c: DuckDBConnection) => Promise<T>, options?: { soon?: boolean }): Promise<T>;
   /** A connection of its own, for a long stream; the caller closes it. */
   dedicated(): Promise<DuckDBConnection>;
+  /** Runs `fn` under the writes' memory limit: a read that needs room (a Parquet file's row groups). */
+  roomy<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 /** What `saveRecord` adds to a write: records already final (no overlay applied) and work inside its transaction. */
@@ -61,6 +63,16 @@ export type DuckdbStore = EventStore & WithAccounts;
 
 const chunkRows = 2048;
 const typeOf: Record<string, DuckDBType> = { VARCHAR, BIGINT };
+
+/** Whether DuckDB reads `size` as a memory limit (`1GB`, `500 MiB`). */
+export async function isMemorySize(size: string): Promise<boolean> {
+  try {
+    (await DuckDBInstance.create(':memory:', { memory_limit: size })).closeSync();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Opens (or creates) a store at `path` (`':memory:'` for a throwaway one) and applies pending migrations.
@@ -85,21 +97,7 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   // connection brings the index up to date before saving it; with no log to recover it costs nothing.
   await writer.run('CHECKPOINT');
   await migrate(writer);
-  // Writes run under their own limit, readers meanwhile under it too (one limit per database), then back.
-  const setLimit = (size: string) => writer.run(`SET memory_limit = '${size.replaceAll("'", "''")}'`);
-  const twoLimits = memoryLimit !== undefined && writeMemoryLimit !== memoryLimit;
-  if (twoLimits) await setLimit(memoryLimit);
-  const writeMemory = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (!twoLimits) return fn();
-    await setLimit(writeMemoryLimit!);
-    try {
-      return await fn();
-    } finally {
-      // DuckDB evicts cached blocks down to the lower limit; should it not manage (a read holding many), the
-      // next write's end tries again.
-      await setLimit(memoryLimit).catch(() => undefined);
-    }
-  };
+  const limits = await memoryLimits(await instance.connect(), memoryLimit, writeMemoryLimit);
 
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
   // First free, first served: a read never waits behind a slow one while another connection is idle.
@@ -129,6 +127,7 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
       }
     },
     dedicated: () => instance.connect(),
+    roomy: limits.roomy,
   };
 
   /**
@@ -148,15 +147,60 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   }
 
   return {
-    write: (records, opts) => writeLock(() => writeMemory(() => writeLocked(records, opts))),
-    saveRecord: duckdbSaveRecord(writer, writeLock, (records, opts, internal) => writeMemory(() => writeLocked(records, opts, internal))),
+    write: (records, opts) => writeLock(() => limits.roomy(() => writeLocked(records, opts))),
+    saveRecord: duckdbSaveRecord(writer, writeLock, (records, opts, internal) => limits.roomy(() => writeLocked(records, opts, internal))),
     getCuration: (id) => pool.use((c) => readOverlay(c, id)),
     ...duckdbReads(pool),
     accounts: duckdbAccounts(writer, writeLock, pool),
     async close() {
       await writeLock(async () => undefined);
+      limits.close();
       for (const c of [writer, ...readers]) c.closeSync();
       instance.closeSync();
+    },
+  };
+}
+
+/**
+ * Lowers DuckDB's limit to `low` (the reads') and returns a function that runs work under `high` (the writes'):
+ * writes, and reads that need the room. One limit holds for the whole database, so readers share the raised one
+ * meanwhile; the last piece of work to end lowers it again. DuckDB refuses to lower it while reads hold more than
+ * `low` (and keeps enforcing the higher one): then it tries again a second later, until it can.
+ */
+async function memoryLimits(control: DuckDBConnection, low: string | undefined, high: string | undefined) {
+  if (!low || !high || low === high) return { roomy: <T>(fn: () => Promise<T>) => fn(), close: () => control.closeSync() };
+  // The statements run in the order they are asked for, on a connection of their own.
+  const inOrder = mutex();
+  const set = (size: string) => inOrder(() => control.run(`SET memory_limit = '${size.replaceAll("'", "''")}'`));
+  let holders = 0;
+  let raised: Promise<unknown> = Promise.resolve();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  const lower = async (): Promise<void> => {
+    if (holders || closed) return;
+    try {
+      await set(low);
+    } catch {
+      retry = setTimeout(() => void lower(), 1000);
+      retry.unref();
+    }
+  };
+  await set(low);
+  return {
+    async roomy<T>(fn: () => Promise<T>): Promise<T> {
+      clearTimeout(retry);
+      if (holders++ === 0) raised = set(high);
+      try {
+        await raised;
+        return await fn();
+      } finally {
+        if (--holders === 0) await lower();
+      }
+    },
+    close() {
+      closed = true;
+      clearTimeout(retry);
+      control.closeSync();
     },
   };
 }

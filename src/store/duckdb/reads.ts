@@ -318,7 +318,8 @@ export function duckdbReads(pool: ConnectionPool): Reads {
         const c = await pool.dedicated();
         try {
           // The path is ours (mkdtemp), never the caller's, so splicing it is safe; filter values stay bound.
-          await c.run(`COPY (SELECT ${parquetColumns} FROM records WHERE ${w.sql} ORDER BY date, id) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`, w.params);
+          // Parquet's writer holds whole row groups in memory: more than the reads' limit allows.
+          await pool.roomy(() => c.run(`COPY (SELECT ${parquetColumns} FROM records WHERE ${w.sql} ORDER BY date, id) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`, w.params));
         } finally {
           c.closeSync();
         }
