@@ -226,6 +226,10 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^sitrep: the store .*a\\.duckdb \\(--db\\) is open in another process \\(.*PID ${server.pid}\\); .*sitrep serve.*--server`));
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      // A read beside it is told to stop the server, not to send files to it.
+      const read = sitrep(['query', '--db', db]);
+      expect(read.stderr).toMatch(/is open in another process .*stop that process/);
+      expect(read.stderr).not.toMatch(/--server/);
     } finally {
       server.kill();
       await new Promise((resolve) => server.once('exit', resolve));

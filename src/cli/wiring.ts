@@ -53,7 +53,7 @@ export async function openStore(opts: { db?: string }, { create = false, limit =
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
     return await duckdbStore(path, { memoryLimit, ...(writeMemoryLimit ? { writeMemoryLimit } : {}), signal: currentSignal });
   } catch (e) {
-    throw storeOpenError(path, param, e, writeMemoryLimit ? 'importMemoryLimit' : limit);
+    throw storeOpenError(path, param, e, limit, writeMemoryLimit ? 'importMemoryLimit' : limit);
   }
 }
 
@@ -103,13 +103,13 @@ function checkStorePath(path: string, param: string, create: boolean): void {
  * The usual one: `sitrep serve` holds the file (DuckDB lets one process open a store to write) and an import is
  * started beside it.
  */
-function storeOpenError(path: string, param: string, e: unknown, limit: NonNullable<OpenOptions['limit']>): unknown {
+function storeOpenError(path: string, param: string, e: unknown, limit: NonNullable<OpenOptions['limit']>, openedUnder: NonNullable<OpenOptions['limit']>): unknown {
   const message = e instanceof Error ? e.message : String(e);
   const importing = limit === 'importMemoryLimit';
-  // Opening replays the log a killed process left (a whole import, perhaps) and migrates, under `limit`.
+  // Opening replays the log a killed process left (a whole import, perhaps) and migrates, under `openedUnder`.
   if (/^Out of Memory Error/.test(message)) {
-    const { env } = settings[limit];
-    return new UserError(`DuckDB ran out of memory opening the store ${path} (replaying its log or updating it) within ${env}=${setting(limit)}`, env, `raise ${env}, e.g. 4GB, for this once`);
+    const { env } = settings[openedUnder];
+    return new UserError(`DuckDB ran out of memory opening the store ${path} (replaying its log or updating it) within ${env}=${setting(openedUnder)}`, env, `raise ${env}, e.g. 4GB, for this once`);
   }
   const locked = /Could not set lock on file .*?held in (.*?) \(PID (\d+)\)/.exec(message);
   if (locked) {

@@ -20,8 +20,9 @@ export interface DuckdbStoreOptions {
   /** DuckDB memory limit, e.g. `'2GB'`. Default: DuckDB's (80% of RAM). */
   memoryLimit?: string;
   /**
-   * DuckDB memory limit while a write or a migration runs, restored when it ends: an import stages and merges every
-   * row of its file, where reads need little. Default: `memoryLimit`.
+   * DuckDB memory limit while the store opens (replaying the log a killed process left, migrating), writes, or writes
+   * a Parquet export, lowered back to `memoryLimit` when the last of them ends: an import stages and merges every row
+   * of its file, where reads need little. Default: `memoryLimit`.
    */
   writeMemoryLimit?: string;
   /**
