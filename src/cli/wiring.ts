@@ -44,23 +44,26 @@ export async function openStore(opts: { db?: string }, { create = false, limit =
   const path = opts.db ?? setting('db');
   const param = opts.db !== undefined ? '--db' : settings.db.env;
   checkStorePath(path, param, create);
-  const memoryLimit = await memorySetting(limit);
+  const memoryLimit = setting(limit);
   // Commands that mostly read (the server, query) still write at times (an import sent to the server, a
   // migration, opening a store whose log a killed process left): those writes get the import's limit, if larger.
-  const importLimit = limit === 'memoryLimit' ? await memorySetting('importMemoryLimit') : undefined;
+  const importLimit = limit === 'memoryLimit' ? setting('importMemoryLimit') : undefined;
   const writeMemoryLimit = importLimit && bytes(importLimit) > bytes(memoryLimit) ? importLimit : undefined;
   try {
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
     return await duckdbStore(path, { memoryLimit, ...(writeMemoryLimit ? { writeMemoryLimit } : {}), signal: currentSignal });
   } catch (e) {
+    // A size DuckDB does not read fails the opening: say which setting holds it (checked only then, as it costs
+    // a DuckDB instance per setting).
+    for (const name of importLimit ? [limit, 'importMemoryLimit' as const] : [limit]) await checkMemorySetting(name);
     throw storeOpenError(path, param, e, limit, writeMemoryLimit ? 'importMemoryLimit' : limit);
   }
 }
 
-/** A memory setting's value, refused in one line if DuckDB does not read it as a size. */
-async function memorySetting(name: 'memoryLimit' | 'importMemoryLimit'): Promise<string> {
+/** Refuses, in one line, a memory setting DuckDB does not read as a size. */
+async function checkMemorySetting(name: 'memoryLimit' | 'importMemoryLimit'): Promise<void> {
   const value = setting(name);
-  if (await isMemorySize(value)) return value;
+  if (await isMemorySize(value)) return;
   const { env } = settings[name];
   throw new UserError(`invalid ${env} "${value}": DuckDB does not read it as a memory size`, env, 'write a size such as 1GB or 500MB');
 }
