@@ -120,7 +120,8 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     const label = (i: number) => dimensionSql[names[i]!].label;
     const within = (i: number) => dimensionSql[names[i]!].within;
     // Each facet's grouping set: its value, and its spelling and country when it has them.
-    const extra = (i: number): [string, string][] => [...(label(i) ? [[label(i)!, `l${i}`] as [string, string]] : []), ...(within(i) ? [[within(i)!, `w${i}`] as [string, string]] : [])];
+    const extra = (i: number) =>
+      ([[label(i), `l${i}`], [within(i), `w${i}`]] as const).flatMap(([expr, alias]) => (expr ? [[expr, alias] as const] : []));
     const groupSet = (i: number) => [`d${i}`, ...extra(i).map(([, alias]) => alias)];
     const rows = await all(
       `SELECT ${names.map((_, i) => [...groupSet(i), `GROUPING(d${i}) AS g${i}`].join(', ')).join(', ')}, count(*) AS n
