@@ -185,9 +185,15 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       [['query', '--db', db], /invalid SITREP_IMPORT_MEMORY_LIMIT "512": DuckDB does not read it as a memory size/, { SITREP_IMPORT_MEMORY_LIMIT: '512' }],
       [['serve', '--db', db], /invalid SITREP_MEMORY_LIMIT "500XB": DuckDB does not read it as a memory size/, { SITREP_MEMORY_LIMIT: '500XB' }],
     ];
+    // One broken line among 300 good ones (well within the 1% of rows that may be rejected): Sitrep's own format
+    // is written whole, so a broken line stops the import; so does a file cut off in the middle of its last line.
+    const good = Array.from({ length: 300 }, (_, i) => JSON.stringify(sampleRecord({ id: `c:new${i}` })));
     const bad = join(dir, 'bad.ndjson');
-    writeFileSync(bad, [JSON.stringify(sampleRecord({ id: 'c:new' })), '{"id": "c:broken", ', JSON.stringify(sampleRecord({ id: 'c:1', killed: { best: 50 } }))].join('\n'));
-    cases.push([['import', bad, '--db', db], /bad\.ndjson line 2: malformed JSON/]);
+    writeFileSync(bad, [...good.slice(0, 150), '{"id": "c:broken", ', ...good.slice(150), JSON.stringify(sampleRecord({ id: 'c:1', killed: { best: 50 } }))].join('\n'));
+    cases.push([['import', bad, '--db', db], /bad\.ndjson line 151: malformed JSON .*the file is cut off or was edited by hand/]);
+    const cut = join(dir, 'cut.ndjson');
+    writeFileSync(cut, good.join('\n').slice(0, -40));
+    cases.push([['import', cut, '--db', db], /cut\.ndjson line 300: malformed JSON/]);
     for (const [args, message, env] of cases) {
       const r = sitrep(args, env);
       expect(r.code, args.join(' ')).toBe(2);

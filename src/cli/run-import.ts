@@ -8,13 +8,14 @@ import { dirname, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
-import { describeProblems, parseRecord, type EventRecord } from '../core/record.ts';
+import type { EventRecord } from '../core/record.ts';
 import type { ImportCallbacks, ImportReport, ImportRequest, Importer, Rejection } from '../core/importing.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { ImportContext, SourceFormat, TextInput } from '../sources/source-format.ts';
 import { SourceError } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
 import { openTextInputs } from '../sources/text-input.ts';
+import { checkedItems } from '../sources/checked-items.ts';
 import { loadImportContext, offlinePlaces } from './import-context.ts';
 import { formatTable } from './output.ts';
 
@@ -115,7 +116,7 @@ async function importInput(
   }
   const maxRejectRate = options.maxRejectRate ?? 0.01;
   const report: ImportReport = {
-    file: input.fileName, format: format.name, read: 0, rejected: 0, unresolvedActors: 0, rejections: [], datasets: [],
+    file: input.fileName, format: format.name, read: 0, skipped: 0, rejected: 0, unresolvedActors: 0, rejections: [], datasets: [],
     inserted: 0, updated: 0, unchanged: 0, archived: 0, seconds: 0,
   };
   const unresolved = new Set<string>();
@@ -146,22 +147,20 @@ async function importInput(
   };
 
   async function* records(): AsyncIterable<EventRecord> {
-    for await (const item of format!.read(counted, context)) {
+    const skipped = () => {
+      report.read++;
+      report.skipped++;
+    };
+    for await (const item of checkedItems(format!, counted, { ...context, skipped })) {
       report.read++;
       if (report.read % 5000 === 0) options.onProgress?.(report.read, total ? Math.min(consumed / total, 1) : undefined, 'reading');
       if (!item.ok) {
         reject(item.rejection);
         continue;
       }
-      const parsed = parseRecord(item.record);
-      if (!parsed.ok) {
-        const first = parsed.problems[0]!;
-        reject({ file: input.fileName, line: item.line, column: first.field, value: JSON.stringify(first.value)?.slice(0, 80), reason: describeProblems(parsed.problems) });
-        continue;
-      }
-      for (const a of parsed.record.actors) if (!a.actorId) unresolved.add(a.name);
-      datasets.add(parsed.record.provenance.dataset);
-      yield parsed.record;
+      for (const a of item.record.actors) if (!a.actorId) unresolved.add(a.name);
+      datasets.add(item.record.provenance.dataset);
+      yield item.record;
     }
     options.onProgress?.(report.read, 1, 'writing');
   }
@@ -172,11 +171,11 @@ async function importInput(
     ...(options.sync ? { syncDataset: syncDataset(format, context) } : {}),
     beforeCommit() {
       if (report.read === 0) throw new UserError(`${input.fileName} holds no rows`, 'FILE', 'nothing was imported');
-      const rate = report.rejected / report.read;
+      const rate = report.rejected / (report.read - report.skipped || 1);
       if (report.rejected && rate > maxRejectRate) {
         const first = report.rejections[0]!;
         throw new UserError(
-          `${report.rejected} of ${report.read} rows rejected (${(rate * 100).toFixed(1)}%), more than --max-reject-rate ${maxRejectRate * 100}%; ` +
+          `${report.rejected} of ${report.read - report.skipped} rows rejected (${(rate * 100).toFixed(1)}%), more than --max-reject-rate ${maxRejectRate * 100}%; ` +
             `first: ${first.file} line ${first.line}${first.column ? `, ${first.column}${first.value ? ` = ${first.value}` : ''}` : ''}: ${first.reason}`,
           '--max-reject-rate',
           'nothing was imported; fix the rows (see --rejects FILE) or raise the rate',

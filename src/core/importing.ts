@@ -20,6 +20,8 @@ export const importReportSchema = z.object({
   file: z.string(),
   format: z.string(),
   read: z.number(),
+  /** Rows read and left out on purpose (GDELT events whose CAMEO code was not asked for); counted in `read`. */
+  skipped: z.number(),
   rejected: z.number(),
   unresolvedActors: z.number(),
   inserted: z.number(),

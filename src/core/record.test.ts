@@ -18,6 +18,11 @@ describe('imprecise dates', () => {
     expect(parsed({}).date).toBe('2021-03-15');
     // An explicit range is the source's own and stays as given.
     expect(parsed({ datePrecision: 'month', dateEnd: '2021-04-14' })).toMatchObject({ date: '2021-03-15', dateEnd: '2021-04-14' });
+    // A "range" of the one day says no more than the date: the period it is known to is the range.
+    expect(parsed({ datePrecision: 'month', dateEnd: '2021-03-15' })).toMatchObject({ date: '2021-03-01', dateEnd: null });
+    expect(dateRange(parsed({ date: '2021-03-01', datePrecision: 'month', dateEnd: '2021-03-01' }))).toEqual({ from: '2021-03-01', to: '2021-03-31' });
+    expect(dateRange(parsed({ datePrecision: 'week', dateEnd: '2021-03-15' }))).toEqual({ from: '2021-03-15', to: '2021-03-21' });
+    expect(parsed({ dateEnd: '2021-03-15' })).toMatchObject({ date: '2021-03-15', dateEnd: '2021-03-15' });
   });
 
   it('cover their whole period, so any overlapping filter finds them', () => {

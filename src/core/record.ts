@@ -197,15 +197,18 @@ export type RecordResult = { ok: true; record: EventRecord } | { ok: false; prob
 
 /**
  * Validates `input` as a record. Problems name the field and the bad value. A date known only to the month or the
- * year is moved to the first day of its period (data-model.md), unless `dateEnd` gives the range: a record of
- * "March 2021" written as 2021-03-15 is found by a filter on the first half of March too.
+ * year is moved to the first day of its period (data-model.md), unless `dateEnd` gives a range of more than that day:
+ * a record of "March 2021" written as 2021-03-15 is found by a filter on the first half of March too.
  */
 export function parseRecord(input: unknown): RecordResult {
   const result = recordSchema.safeParse(input);
   if (result.success) {
     const r = result.data;
-    const date = r.dateEnd ? r.date : periodStart(r.date, r.datePrecision);
-    return { ok: true, record: date === r.date ? r : { ...r, date } };
+    // A one-day range says nothing that an imprecise date does not: "March 2021" given as 2021-03-15 to 2021-03-15
+    // still covers March.
+    const dateEnd = r.dateEnd === r.date && r.datePrecision !== 'day' ? null : r.dateEnd;
+    const date = dateEnd ? r.date : periodStart(r.date, r.datePrecision);
+    return { ok: true, record: date === r.date && dateEnd === r.dateEnd ? r : { ...r, date, dateEnd } };
   }
   const problems = result.error.issues.map((issue) => ({
     field: issue.path.join('.') || '(record)',

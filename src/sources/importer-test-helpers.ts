@@ -1,10 +1,11 @@
 /**
  * Shared by the importers' tests: run a format over a file the way `sitrep import` does (open, read, validate
- * with `parseRecord`) and, when the actor registry is present, resolve names through it.
+ * and refuse repeated ids: `checkedItems`) and, when the actor registry is present, resolve names through it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRecord, describeProblems, type EventRecord } from '../core/record.ts';
+import { describeProblems, type EventRecord } from '../core/record.ts';
+import { checkedItems } from './checked-items.ts';
 import type { ActorResolver, ImportContext, Rejection, SourceFormat } from './source-format.ts';
 import { openTextInputs } from './text-input.ts';
 
@@ -25,19 +26,15 @@ export async function importWith(format: SourceFormat, path: string, given: Part
   const result: ImportResult = { records: [], byId: new Map(), rejections: [], invalid: [], lines: new Map() };
   for (const input of await openTextInputs(path)) {
     if (!format.detect(input)) throw new Error(`${format.name} does not detect ${input.fileName}`);
-    for await (const item of format.read(input, context)) {
+    for await (const item of checkedItems(format, input, context)) {
       if (!item.ok) {
-        result.rejections.push(item.rejection);
+        if (item.problems) result.invalid.push(`${item.rejection.line}: ${describeProblems(item.problems)}`);
+        else result.rejections.push(item.rejection);
         continue;
       }
-      const parsed = parseRecord(item.record);
-      if (!parsed.ok) {
-        result.invalid.push(`${item.line}: ${describeProblems(parsed.problems)}`);
-        continue;
-      }
-      result.records.push(parsed.record);
-      result.byId.set(parsed.record.id, parsed.record);
-      result.lines.set(parsed.record.id, item.line);
+      result.records.push(item.record);
+      result.byId.set(item.record.id, item.record);
+      result.lines.set(item.record.id, item.line);
     }
   }
   return result;

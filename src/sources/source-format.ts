@@ -43,6 +43,8 @@ export interface ImportContext {
   importedAt: string;
   /** Format-specific options from the command line (`--mapping FILE` and the like), already read. */
   options: Readonly<Record<string, unknown>>;
+  /** Told of each row the format reads and leaves out on purpose (not a rejection: nothing is wrong with it). */
+  skipped?: () => void;
 }
 
 export interface SourceFormat {
@@ -51,6 +53,11 @@ export interface SourceFormat {
   description: string;
   /** The dataset name its records carry (`ucdp`), for `--sync`; undefined when each record says its own. */
   dataset?: string;
+  /**
+   * A record id the file gives twice is rejected (`checked-items.ts`): the file's column it comes from, and what a
+   * repeat means in this format and how to mend it. Default: column `id`, "a repeated row".
+   */
+  repeatedId?: { column: string; hint: string };
   /** True when this format can read a file that starts with `head`. */
   detect(input: Pick<TextInput, 'fileName' | 'head'>): boolean;
   /** Streams the file as records and rejections, in file order. A fatal problem (wrong header) throws a `SourceError`. */

@@ -29,6 +29,11 @@ export interface CsvOptions {
   delimiter?: string;
   /** Longest row accepted, in characters; a longer one is a broken quote or a corrupt file, not data. Default 1 MB. */
   maxRowChars?: number;
+  /**
+   * Rows may have fewer cells than the first (hand-made tables leave trailing cells out). Otherwise a last row that
+   * is short and has no line break after it means the file was cut off, and reading it stops with that error.
+   */
+  shortRows?: boolean;
 }
 
 const quote = 0x22;
@@ -53,9 +58,10 @@ export async function* csvRows(input: TextInput, options: CsvOptions = {}): Asyn
   let ended = false;
   const chunks = input.chunks()[Symbol.asyncIterator]();
 
-  // Parses one row starting at `at`: the cells and where the next row starts, or undefined when `text` ends
-  // inside the row and more text may follow (the row is parsed again from its start once it has come).
-  const row = (at: number): { cells: string[]; next: number; lines: number } | undefined => {
+  // Parses one row starting at `at`: the cells, where the next row starts and whether a line break ended it, or
+  // undefined when `text` ends inside the row and more text may follow (the row is parsed again from its start
+  // once it has come).
+  const row = (at: number): { cells: string[]; next: number; lines: number; broken: boolean } | undefined => {
     const cells: string[] = [];
     let lines = 0;
     let p = at;
@@ -100,19 +106,27 @@ export async function* csvRows(input: TextInput, options: CsvOptions = {}): Asyn
       }
       if (c === cr && text.charCodeAt(p + 1) === lf) p++;
       else if (c === cr && p + 1 === text.length && !ended) return undefined;
-      if (p < text.length) {
+      const broken = p < text.length;
+      if (broken) {
         p++;
         lines++;
       }
-      return { cells, next: p, lines };
+      return { cells, next: p, lines, broken };
     }
   };
 
   let at = 0;
+  let width: number | undefined;
   while (!ended || at < text.length) {
     const parsed = at < text.length ? row(at) : undefined;
     // Checked here, not per cell: an unfinished row is parsed again from its start as text comes in.
-    if ((parsed ? parsed.next : text.length) - at > maxRow) fail(`a row is longer than ${maxRow / 1024 / 1024} MB: the file probably has an unclosed quote`, line);
+    if ((parsed ? parsed.next : text.length) - at > maxRow) {
+      throw new SourceError(
+        `a row is longer than ${maxRow / 1024 / 1024} MB, the most one row may hold: a quote that is never closed has taken in the rest of the file (check quoting near this line), or a field really holds that much text (shorten it)`,
+        input.fileName,
+        line,
+      );
+    }
     if (!parsed) {
       const next = await chunks.next();
       ended = Boolean(next.done);
@@ -121,7 +135,16 @@ export async function* csvRows(input: TextInput, options: CsvOptions = {}): Asyn
       continue;
     }
     at = parsed.next;
-    if (!(parsed.cells.length === 1 && parsed.cells[0] === '')) yield { line, cells: parsed.cells };
+    const { cells } = parsed;
+    width ??= cells.length;
+    if (!parsed.broken && cells.length < width && !options.shortRows) {
+      throw new SourceError(
+        `the file ends in the middle of a row (${cells.length} of ${width} cells, and no line break after it): it was cut off; download or export it again`,
+        input.fileName,
+        line,
+      );
+    }
+    if (!(cells.length === 1 && cells[0] === '')) yield { line, cells };
     line += parsed.lines;
   }
 }

@@ -8,7 +8,6 @@ import type { EventRecordInput } from '../../core/record.ts';
 import type { ImportContext, Rejection, SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
 import { csvRows, headerHas } from '../text-rows.ts';
-import { SeenIds } from '../seen-ids.ts';
 import { AcledCellError, acledRecord, type AcledFile } from './acled-row.ts';
 
 /** v6 names for today's columns. */
@@ -39,6 +38,10 @@ export const acled: SourceFormat = {
   name: 'acled',
   description: 'ACLED event export (CSV or xlsx): current, 2023–2024 and pre-2023 layouts and old v6 files',
   dataset: 'acled',
+  repeatedId: {
+    column: 'event_id_cnty',
+    hint: `ACLED repeats an event only in monadic exports, on neighbouring rows (merged within ${acledMergeWindow} rows); sort the file by event_id_cnty or export it dyadic`,
+  },
   detect: ({ head }) => headerHas(head, ['event_id_cnty', 'event_date', 'event_type', 'actor1', 'fatalities']),
   read: readAcled,
 };
@@ -86,13 +89,12 @@ const eventId = (record: EventRecordInput) => record.id.slice('acled:'.length);
 
 /**
  * Records wait here for up to `acledMergeWindow` rows so that a repeated id can be merged into them; items leave
- * in file order. Ids already sent on are remembered (only their line) to reject far repeats.
+ * in file order. A repeat further back is refused after the format (`checkedItems`).
  */
 class MergeQueue {
   private items: Pending[] = [];
   private head = 0;
   private readonly waiting = new Map<string, Pending>();
-  private readonly sent = new SeenIds();
 
   pushItem(line: number, item: SourceItem): void {
     this.items.push({ line, item });
@@ -107,10 +109,6 @@ class MergeQueue {
       mergeInto(earlier.item.record, record);
       return undefined;
     }
-    const sentLine = this.sent.get(eventId(record));
-    if (sentLine !== undefined) {
-      return `repeats the event of line ${sentLine}, more than ${acledMergeWindow} rows back; sort the file by event_id_cnty or export it dyadic`;
-    }
     const pending: Pending = { line, item: { ok: true, line, record }, key };
     this.items.push(pending);
     this.waiting.set(record.id, pending);
@@ -121,11 +119,8 @@ class MergeQueue {
   drain(keep: number): SourceItem[] {
     const out: SourceItem[] = [];
     while (this.items.length - this.head > keep) {
-      const { line, item } = this.items[this.head++]!;
-      if (item.ok) {
-        this.waiting.delete(item.record.id);
-        this.sent.add(eventId(item.record), line);
-      }
+      const { item } = this.items[this.head++]!;
+      if (item.ok) this.waiting.delete(item.record.id);
       out.push(item);
     }
     // Compact now and then instead of shifting the array on every row.

@@ -282,7 +282,7 @@ describe('ACLED repeats too far apart to merge', () => {
     expect(result.records).toHaveLength(acledMergeWindow + 2);
     expect(result.rejections).toHaveLength(1);
     expect(result.rejections[0]).toMatchObject({ line: acledMergeWindow + 4, column: 'event_id_cnty', value: 'AFG90001' });
-    expect(result.rejections[0]!.reason).toMatch(/repeats the event of line 2, more than 5000 rows back/);
+    expect(result.rejections[0]!.reason).toMatch(/^the same id as line 2: ACLED repeats an event only in monadic exports, .*merged within 5000 rows.*sort the file by event_id_cnty/);
   });
 });
 

@@ -64,6 +64,7 @@ export const gdeltEvents: SourceFormat = {
   description: 'GDELT event files, 1.0 (57/58 fields) and 2.0 (61 fields), tab-separated without a header; imports assaults, fights, mass violence, protests and arrests',
   // 1.0 and 2.0 rows carry different datasets (their id spaces may overlap), so each record names its own.
   dataset: undefined,
+  repeatedId: { column: 'GlobalEventID', hint: 'GDELT gives each event one GlobalEventID; the same event file given twice, or files joined with an overlap' },
   detect: ({ head }) => {
     const fields = head.split('\n', 1)[0]!.replace(/\r$/, '').split('\t');
     return fields.length in layouts && /^\d+$/.test(fields[0]!) && /^\d{8}$/.test(fields[1]!);
@@ -86,7 +87,10 @@ export const gdeltEvents: SourceFormat = {
         continue;
       }
       const code = fields[F.eventCode]!;
-      if (!codes.some((c) => code.startsWith(c))) continue;
+      if (!codes.some((c) => code.startsWith(c))) {
+        context.skipped?.();
+        continue;
+      }
       try {
         yield { ok: true, line, record: gdeltRecord(fields, layout, translingual, context) };
       } catch (e) {

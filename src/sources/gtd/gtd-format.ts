@@ -26,6 +26,7 @@ export const gtd: SourceFormat = {
   name: 'gtd',
   description: 'Global Terrorism Database (START): the CSV or xlsx distribution, 135 columns',
   dataset: 'gtd',
+  repeatedId: { column: 'eventid', hint: 'the GTD gives each incident one eventid; a repeated row (remove one of the two)' },
   detect: ({ head }) => headerHas(head, signatureColumns),
   read: readGtd,
 };

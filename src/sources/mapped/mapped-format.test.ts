@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRecord, type EventRecord } from '../../core/record.ts';
+import type { EventRecord } from '../../core/record.ts';
 import type { ImportContext, PlaceLookup, Rejection } from '../source-format.ts';
 import { openTextInputs } from '../text-input.ts';
+import { checkedItems } from '../checked-items.ts';
 import { mapped } from './mapped-format.ts';
 import { loadMappingFile, type Mapping } from './mapping-schema.ts';
 
@@ -33,13 +34,10 @@ async function run(path: string, mapping: Mapping): Promise<{ records: EventReco
   };
   const out = { records: [] as EventRecord[], rejections: [] as Rejection[] };
   for (const input of await openTextInputs(path, mapping.encoding)) {
-    for await (const item of mapped.read(input, context)) {
-      if (!item.ok) out.rejections.push(item.rejection);
-      else {
-        const parsed = parseRecord(item.record);
-        if (!parsed.ok) throw new Error(`line ${item.line}: ${JSON.stringify(parsed.problems)}`);
-        out.records.push(parsed.record);
-      }
+    for await (const item of checkedItems(mapped, input, context)) {
+      if (item.ok) out.records.push(item.record);
+      else if (item.problems) throw new Error(`line ${item.rejection.line}: ${JSON.stringify(item.problems)}`);
+      else out.rejections.push(item.rejection);
     }
   }
   return out;
@@ -85,7 +83,7 @@ describe('mapped importer', () => {
         [4, 'event date', '2021-02-30'],
         [6, 'Country', 'Atlantis'],
         [7, 'Lat', '95'],
-        [9, 'id', padded.id],
+        [9, 'id', padded.provenance.originalId],
       ]);
       expect(rejections.every((r) => r.file === 'incidents.csv')).toBe(true);
       expect(rejections[0]!.reason).toBe('2021-02-30 is not a real day (format "yyyy-MM-dd")');

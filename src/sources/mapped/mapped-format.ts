@@ -25,15 +25,14 @@ function mappingOf(context: ImportContext, file: string): Mapping {
 export const mapped: SourceFormat = {
   name: 'mapped',
   description: 'any CSV/XLSX table with a column mapping (--mapping FILE, JSON or YAML); places geocoded offline',
+  repeatedId: { column: 'id', hint: 'a duplicate row, or id columns that do not tell the rows apart' },
   detect: () => false,
   async *read(input: TextInput, context: ImportContext): AsyncIterable<SourceItem> {
     const mapping = mappingOf(context, input.fileName);
     let bound: BoundMapping | undefined;
-    // A repeated id would silently overwrite the earlier row in the store; say so instead.
-    const seen = new Map<string, number>();
     // A workbook arrives as comma-separated text whatever the mapping says about the CSV export of the same table.
     const delimiter = input.encoding === 'xlsx' ? ',' : (mapping.delimiter ?? ',');
-    for await (const { line, cells } of csvRows(input, { delimiter })) {
+    for await (const { line, cells } of csvRows(input, { delimiter, shortRows: true })) {
       if (!bound) {
         bound = bindMapping(mapping, cells, input.fileName);
         continue;
@@ -53,12 +52,6 @@ export const mapped: SourceFormat = {
         yield { ok: false, rejection: { file: input.fileName, line, column: e.column, value: e.value.slice(0, 80), reason: e.message } };
         continue;
       }
-      const first = seen.get(record.id);
-      if (first !== undefined) {
-        yield { ok: false, rejection: { file: input.fileName, line, column: 'id', value: record.id.slice(0, 80), reason: `the same id as line ${first}: a duplicate row, or id columns that do not tell the rows apart` } };
-        continue;
-      }
-      seen.set(record.id, line);
       yield { ok: true, line, record };
     }
     if (!bound) throw new SourceError('the file is empty; expected a header row and the rows the mapping describes', input.fileName);

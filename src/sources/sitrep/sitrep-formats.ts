@@ -9,7 +9,7 @@ import { csvRows, textLines } from '../text-rows.ts';
 
 const firstLine = (head: string) => head.slice(0, head.indexOf('\n') === -1 ? undefined : head.indexOf('\n')).trim();
 
-/** One record per line; blank lines are skipped. */
+/** One record per line; blank lines are skipped. A line that is not JSON stops the import. */
 export const sitrepNdjson: SourceFormat = {
   name: 'sitrep-ndjson',
   description: "Sitrep's NDJSON: one canonical record per line (what `sitrep export --format ndjson` writes)",
@@ -21,8 +21,8 @@ export const sitrepNdjson: SourceFormat = {
       try {
         value = JSON.parse(text);
       } catch (e) {
-        yield { ok: false, rejection: { file: input.fileName, line, value: text.slice(0, 60), reason: `malformed JSON (${(e as Error).message}); each line must hold one complete record` } };
-        continue;
+        // Sitrep's own format is written whole by export: a broken line means a damaged file, not a bad record.
+        throw new SourceError(`malformed JSON (${(e as Error).message}); each line must hold one complete record — the file is cut off or was edited by hand`, input.fileName, line);
       }
       yield { ok: true, line, record: value as never };
     }

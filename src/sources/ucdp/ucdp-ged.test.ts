@@ -233,16 +233,27 @@ describe('UCDP GED: hand-written fixtures', () => {
       { ...base, id: '4', type_of_violence: '4' },
       { ...base, id: '5', date_end: '2020-02-01' },
       { ...base, id: '6' },
+      { ...base, id: '6', best: '99' }, // a repeated event: rejected, not silently kept in its first row's place
     ]);
     const { records, rejections } = await importFile(path);
     expect(records.map((r) => r.id)).toEqual(['ucdp:900001', 'ucdp:6']);
+    expect(records[1]!.killed.best).toBe(Number(base.best));
     expect(rejections.map(({ line, column, value }) => ({ line, column, value }))).toEqual([
       { line: 4, column: 'date_start', value: '2021-02-30 00:00:00.000' },
       { line: 5, column: 'latitude', value: '999' },
       { line: 6, column: 'type_of_violence', value: '4' },
       { line: 7, column: 'date_end', value: '2020-02-01' },
+      { line: 9, column: 'id', value: '6' },
     ]);
+    expect(rejections.at(-1)!.reason).toBe('the same id as line 8: UCDP GED gives each event one id; a repeated row (remove one of the two)');
     expect(rejections.every((r) => r.file === 'bad.csv' && r.reason.length > 10)).toBe(true);
+  });
+
+  it('takes the country from country_id when iso3 names none (a placeholder such as XXX)', async () => {
+    const path = fixture('iso3.csv', [{ ...base, iso3: 'XXX' }, { ...base, id: '900002', iso3: 'pak' }], [...header49, 'iso3']);
+    const { records, rejections } = await importFile(path);
+    expect(rejections).toEqual([]);
+    expect(records.map((r) => r.place.country)).toEqual(['AFG', 'PAK']);
   });
 
   it('throws a SourceError for a CSV that is not UCDP', async () => {

@@ -47,6 +47,7 @@ export const ucdpGed: SourceFormat = {
   name: 'ucdp',
   description: 'UCDP Georeferenced Event Dataset (GED) CSV: raw releases 19.1 and 22.1+, HDX country exports, monthly candidate files',
   dataset: 'ucdp',
+  repeatedId: { column: 'id', hint: 'UCDP GED gives each event one id; a repeated row (remove one of the two)' },
   detect: ({ head }) => headerHas(head, signatureColumns),
   async *read(input: TextInput, context): AsyncIterable<SourceItem> {
     let header: string[] | undefined;

@@ -2,7 +2,7 @@
  * One UCDP GED row → one record, following `design/source-formats.md` §2. Cells are looked up by lower-cased
  * header name, so the 19.1, 22.1+, HDX and candidate layouts all go through the same code.
  */
-import { iso3FromGleditschWard } from '../../core/countries.ts';
+import { countryByIso3, iso3FromGleditschWard } from '../../core/countries.ts';
 import { isValidIsoDate, type DatePrecision, type EventRecordInput, type PlacePrecision, type TargetCategory } from '../../core/record.ts';
 import type { ImportContext } from '../source-format.ts';
 
@@ -127,8 +127,9 @@ function coordinate(value: string, column: string, limit: number): number | null
 
 /** HDX exports carry `iso3`; raw files only the Gleditsch–Ward `country_id`. Country names are historical, never used. */
 function countryOf(cell: Cell): string | null {
+  // An iso3 that names no country (a placeholder such as XXX) falls back to the country_id like a missing one.
   const iso3 = cell('iso3').toUpperCase();
-  if (/^[A-Z]{3}$/.test(iso3)) return iso3;
+  if (countryByIso3(iso3)) return iso3;
   const gw = cell('country_id');
   if (!gw) return null;
   // Some releases list several ids ("770, 750") for events on a border; the first is the country it is placed in.

@@ -88,7 +88,7 @@ function progressText(progress: Progress | null, file: File | null): string {
 
 /** The counts of a report shown, in this order, with their labels. */
 const countLabels = {
-  read: 'rows read', inserted: 'new records', updated: 'updated', unchanged: 'unchanged', archived: 'archived', rejected: 'rejected', unresolvedActors: 'actor names not in the registry',
+  read: 'rows read', skipped: 'rows left out (event codes not chosen)', inserted: 'new records', updated: 'updated', unchanged: 'unchanged', archived: 'archived', rejected: 'rejected', unresolvedActors: 'actor names not in the registry',
 } satisfies Partial<Record<keyof ImportReport, string>>;
 const counts = Object.keys(countLabels) as (keyof typeof countLabels)[];
 
@@ -180,7 +180,7 @@ export function ImportPage() {
             {r.file} <span className="muted small">({r.format}, {r.seconds.toFixed(1)} s)</span>
           </h2>
           <dl className="import-counts">
-            {counts.map((k) => (
+            {counts.filter((k) => k !== 'skipped' || r.skipped).map((k) => (
               <div key={k}>
                 <dt>{countLabels[k]}</dt>
                 <dd data-testid={`import-${k}`}>{r[k].toLocaleString('en')}</dd>
