@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullScope } from '../../core/filter.ts';
@@ -105,6 +106,49 @@ describe('duckdb store file', () => {
     expect(await reopened.stats(fullScope, {}, ['admin1'], ['count'])).toEqual([{ country: 'PAK', admin1: 'Khyber Pakhtunkhwa', count: 2 }]);
     expect((await reopened.get(fullScope, 'k:1'))?.place.admin1).toBe('Khyber Pakhtunkwa province');
     await reopened.close();
+  });
+});
+
+describe("spill files a killed process left in the store's temp directory", () => {
+  it('are removed when the store next opens, and not while another process holds it', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-spill-')), 'store.duckdb');
+    await (await duckdbStore(path)).close();
+    // Another process holds the store with data spilled to disk (a temp table larger than its memory limit).
+    const script = `
+      import { DuckDBInstance } from '@duckdb/node-api';
+      const c = await (await DuckDBInstance.create(${JSON.stringify(path)}, { memory_limit: '32MB', threads: '1' })).connect();
+      await c.run("CREATE TEMP TABLE spilled AS SELECT md5(i::varchar) || repeat('x', 100) AS s FROM range(500000) r(i)");
+      console.log('spilled');
+      setInterval(() => undefined, 1000);`;
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await once(holder.stdout, 'data');
+      const spilled = readdirSync(`${path}.tmp`);
+      expect(spilled).toContain('duckdb_temp_storage_DEFAULT-0.tmp');
+      // Its files are in use: a store that cannot open (the file is locked) removes none of them.
+      await expect(duckdbStore(path)).rejects.toThrow(/lock/);
+      expect(readdirSync(`${path}.tmp`)).toEqual(spilled);
+      // Killed, it leaves them behind; the next open removes them, and the directory they were in.
+      holder.kill('SIGKILL');
+      await once(holder, 'exit');
+      expect(readdirSync(`${path}.tmp`)).toEqual(spilled);
+      const store = await duckdbStore(path);
+      expect(existsSync(`${path}.tmp`)).toBe(false);
+      await store.close();
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it("removes only DuckDB's spill files from that directory", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-spill-')), 'store.duckdb');
+    mkdirSync(`${path}.tmp`);
+    for (const name of ['duckdb_temp_storage_S32K-0.tmp', 'duckdb_temp_block-4611686018427388971.block', 'notes.txt', 'duckdb_temp_storage_DEFAULT-0.tmp.bak']) {
+      writeFileSync(join(`${path}.tmp`, name), 'x');
+    }
+    const store = await duckdbStore(path);
+    expect(readdirSync(`${path}.tmp`).sort()).toEqual(['duckdb_temp_storage_DEFAULT-0.tmp.bak', 'notes.txt']);
+    await store.close();
   });
 });
 

@@ -3,6 +3,8 @@
  * transaction (all or nothing); reads run on a small pool of connections so the server can answer in parallel.
  */
 import { DuckDBDataChunk, DuckDBInstance, BIGINT, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventStore, WriteOptions, WriteSummary } from '../../core/event-store.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { diffRecords, recordRow } from '../record-row.ts';
@@ -75,12 +77,56 @@ export async function isMemorySize(size: string): Promise<boolean> {
   }
 }
 
+/** DuckDB 1.5's spill files: `duckdb_temp_storage_DEFAULT-0.tmp`, `…_S32K-0.tmp`, and `duckdb_temp_block-12.block`. */
+const spillFileName = /^duckdb_temp_(storage_[A-Z0-9]+-\d+\.tmp|block-\d+\.block)$/;
+
+/** The spill files in DuckDB's temp directory, each with what identifies that very file (inode, modification time). */
+function spillFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!spillFileName.test(name)) continue;
+      const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+      if (stat) files.set(name, `${stat.ino}:${stat.mtimeMs}`);
+    }
+  } catch {
+    // No directory (nothing ever spilled, or it was cleaned up): nothing to remove.
+  }
+  return files;
+}
+
+/**
+ * Removes the spill files a killed process left (`kill -9` during a big merge leaves hundreds of MB, and DuckDB only
+ * clears them if it spills there again). Called once this instance holds the file's exclusive lock, with the files
+ * listed before it opened: no live process can be using them. A file that changed meanwhile is this instance's own
+ * (replaying the log may spill) and stays. Best effort: a file that cannot be removed never stops the store opening.
+ */
+function removeStaleSpillFiles(dir: string, stale: Map<string, string>) {
+  if (!stale.size) return;
+  for (const [name, identity] of spillFiles(dir)) {
+    if (stale.get(name) !== identity) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+    } catch {
+      // Left for the next open.
+    }
+  }
+  try {
+    rmdirSync(dir); // only if now empty; DuckDB creates it again when it next spills
+  } catch {
+    // Not empty (other files, or this instance's): kept.
+  }
+}
+
 /**
  * Opens (or creates) a store at `path` (`':memory:'` for a throwaway one) and applies pending migrations.
  * @example const store = await duckdbStore('sitrep.duckdb');
  */
 export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}): Promise<DuckdbStore> {
   const { memoryLimit, writeMemoryLimit = memoryLimit } = options;
+  // DuckDB spills to `<file>.tmp` (its default `temp_directory` for a file database, which the store does not change).
+  const tempDir = `${path}.tmp`;
+  const stale = path.startsWith(':memory:') ? new Map<string, string>() : spillFiles(tempDir);
   // Opening is a write: DuckDB replays the log a killed process left (a whole import, perhaps), then migrations run.
   const instance = await DuckDBInstance.create(path, {
     ...(writeMemoryLimit ? { memory_limit: writeMemoryLimit } : {}),
@@ -89,6 +135,8 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
     allocator_background_threads: 'true',
     allocator_flush_threshold: '32MB',
   });
+  // Opened: this process holds the file's lock (had another, opening would have thrown and nothing been removed).
+  removeStaleSpillFiles(tempDir, stale);
   const writer = await instance.connect();
   const writeLock = mutex();
   // A store whose last process died before a checkpoint is recovered from its write-ahead log on open, and DuckDB
