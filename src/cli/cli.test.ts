@@ -131,6 +131,31 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
     expect(sitrep(['query', '--db', db, '--actor', 'JNIM']).stderr).toBe('');
   });
 
+  it('names the actors `actors search` finds for a name that is no alias, and keeps what the filter matches', () => {
+    const r = sitrep(['stats', '--db', db, '--actor', 'khurasan']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('sitrep: no registry actor is called "khurasan", and no record these filters select names it as written; did you mean iskp (Islamic State Khorasan Province)? (`sitrep actors search khurasan` lists more)\n');
+    expect(r.stdout).toMatch(/^\s+0\s*$/m);
+  });
+
+  it('says on stderr when a dataset or province matches no record in the store, with what the store has', () => {
+    const warn = (args: string[]) => {
+      const r = sitrep([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(0);
+      return r.stderr;
+    };
+    expect(warn(['stats', '--by', 'year', '--dataset', 'tset'])).toBe('sitrep: --dataset "tset" matches no record in the store (its datasets: test)\n');
+    // Leaving out a dataset the store lacks leaves nothing out: said too, in every command that filters.
+    for (const command of ['query', 'export', 'actors unresolved']) {
+      expect(warn([...command.split(' '), '--not_dataset', 'TEST'])).toMatch(/^sitrep: --not_dataset "TEST" matches no record in the store \(its datasets: test\)\n/);
+    }
+    expect(warn(['query', '--admin1', 'PAK:Nowhere'])).toBe('sitrep: --admin1 "PAK:Nowhere" matches no province in the store (nearest in PAK: "PAK:Balochistan")\n');
+    expect(warn(['query', '--admin1', 'Balochstan'])).toBe('sitrep: --admin1 "Balochstan" matches no province in the store (nearest: "PAK:Balochistan")\n');
+    expect(warn(['query', '--admin1', 'IRQ:Anbar'])).toBe('sitrep: --admin1 "IRQ:Anbar" matches no province in the store (it has none in IRQ; `sitrep stats --by admin1` lists them)\n');
+    // Values that match, in any spelling the filters take, are not warned about.
+    expect(warn(['query', '--admin1', 'pak:baluchistan province', '--dataset', 'test'])).toBe('');
+  });
+
   it('resolves every spelling of ISKP to one actor', () => {
     for (const name of ['ISIS-K', 'Wilayat Khurasan', 'khurasan']) {
       const r = sitrep(['actors', 'search', name]);
@@ -170,6 +195,10 @@ describe('sitrep CLI', { timeout: 180_000 }, () => {
       [['query', '--db', db, '--from', '2021-02-30'], /invalid --from "2021-02-30": expected a real calendar date/],
       [['query', '--db', db, '--bbox', '60,20,75'], /invalid --bbox "60,20,75": expected four numbers/],
       [['query', '--db', db, '--kind', 'bombing'], /invalid --kind "bombing": expected one of attack/],
+      // A country code of no country, or a country's name: the codes it probably meant.
+      [['stats', '--db', db, '--by', 'year', '--country', 'PAL'], /^sitrep: invalid --country "PAL": expected an ISO 3166-1 alpha-3 country code such as AFG; did you mean PLW \(Palau\) or PSE \(Palestine\)\?\n$/],
+      [['query', '--db', db, '--not_country', 'AFG,Pakistan'], /invalid --not_country "Pakistan": .*; did you mean PAK \(Pakistan\)\?\n$/],
+      [['export', '--db', db, '--country', 'XYZ'], /invalid --country "XYZ": expected an ISO 3166-1 alpha-3 country code such as AFG\n$/],
       [['stats', '--db', db, '--by', 'colour'], /invalid --by "colour"/],
       [['query', '--db', db, '--fro', '2021-01-01'], /unknown option '--fro' \(Did you mean --from\?\) \(see `sitrep query --help`\)/],
       [['datasets', '--db', db, '--format', 'xml'], /invalid --format "xml"/],

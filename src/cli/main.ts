@@ -9,6 +9,9 @@ import { defaultStatMeasures, statDimensions, statMeasures, type StatDimension, 
 import { UserError } from '../core/errors.ts';
 import { FilterError, filterParams, fullScope, parseFilter, type AccessScope, type EventFilter, type FilterParam } from '../core/filter.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
+import type { EventStore } from '../core/event-store.ts';
+import { provinceIn, provinceKey, splitProvince } from '../core/places.ts';
+import { nearest } from '../core/spelling.ts';
 import { streamWithVisibleLinks, withVisibleLinks } from '../server/visible-links.ts';
 import { csvLine } from '../core/record-encoding.ts';
 import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
@@ -95,6 +98,7 @@ export function buildProgram(): Command {
       const page = await store.query(fullScope, filter, { limit, sort });
       const total = await store.count(fullScope, filter);
       if (!total) warnUnknownActors(typed.actor, registry);
+      await warnUnmatchedValues(store, typed);
       if (format === 'table') {
         await write(process.stdout, formatTable(page.records.map(recordSummary)));
         await write(process.stdout, `${page.records.length} of ${total.toLocaleString('en')} records\n`);
@@ -118,6 +122,7 @@ export function buildProgram(): Command {
     const format = oneOf('--format', opts.format, recordFormats) as RecordFormat;
     await withStore(opts, async (store) => {
       if (typed.actor && !(await store.count(fullScope, filter))) warnUnknownActors(typed.actor, registry);
+      await warnUnmatchedValues(store, typed);
       await writeRecords(process.stdout, streamWithVisibleLinks(store, readerScope(filter), store.stream(fullScope, filter)), format);
     });
   });
@@ -139,6 +144,7 @@ export function buildProgram(): Command {
     await withStore(opts, async (store) => {
       const rows = await store.stats(fullScope, filter, by, measures);
       if (!rows.length || (!by.length && !rows[0]!.count)) warnUnknownActors(typed.actor, registry);
+      await warnUnmatchedValues(store, typed);
       const header = rows[0] ? Object.keys(rows[0]) : [...new Set([...by, ...measures])];
       if (format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
       else if (format === 'csv') await write(process.stdout, [header, ...rows.map((r) => Object.values(r).map((v) => String(v ?? '')))].map(csvLine).join(''));
@@ -175,6 +181,7 @@ export function buildProgram(): Command {
     await withStore(opts, async (store) => {
       const rows = await store.unresolvedActors(fullScope, filter);
       if (!rows.length && !(await store.count(fullScope, filter))) warnUnknownActors(typed.actor, registry);
+      await warnUnmatchedValues(store, typed);
       await write(process.stdout, formatTable(rows));
     });
   });
@@ -286,9 +293,54 @@ function readerScope(filter: EventFilter): AccessScope {
   return { statuses: filter.status ?? fullScope.statuses, visibilities: filter.visibility ?? fullScope.visibilities };
 }
 
-/** Nothing found for a name that is no registry actor is usually a misspelt group: say so on stderr. */
+/**
+ * Nothing found for a name that is no registry actor is usually a misspelt group: say so on stderr, naming the
+ * actors `sitrep actors search` finds for it (`khurasan`: iskp). What the filter matches stays as it is.
+ */
 function warnUnknownActors(names: readonly string[] | undefined, registry: ActorRegistry): void {
   const unknown = (names ?? []).filter((name) => !registry.find(name));
-  if (!unknown.length) return;
-  process.stderr.write(`sitrep: no registry actor is called ${unknown.map((n) => `"${n}"`).join(' or ')}, and no record these filters select names it as written (find the spelling with \`sitrep actors search NAME\`)\n`);
+  const unfound = unknown.filter((name) => !registry.search(name, 1).length);
+  const what = (names: string[]) => `no registry actor is called ${names.map((n) => `"${n}"`).join(' or ')}, and no record these filters select names it as written`;
+  for (const name of unknown.filter((n) => !unfound.includes(n))) {
+    // The best matches only: "Boko" finds Boko Haram and ISWAP ("Boko Haram (ISWAP)") alike, "Islamic State" its provinces less well.
+    const hits = registry.search(name, 3);
+    const guesses = hits.filter((h) => h.score === hits[0]!.score).map((h) => `${h.actor.id} (${h.actor.name})`);
+    const guess = guesses.length > 1 ? `${guesses.slice(0, -1).join(', ')} or ${guesses.at(-1)}` : guesses[0];
+    process.stderr.write(`sitrep: ${what([name])}; did you mean ${guess}? (\`sitrep actors search ${/^[\w-]+$/.test(name) ? name : JSON.stringify(name)}\` lists more)\n`);
+  }
+  if (unfound.length) process.stderr.write(`sitrep: ${what(unfound)} (find the spelling with \`sitrep actors search NAME\`)\n`);
+}
+
+/**
+ * A dataset or province that no record in the store has is no error (a dataset may not be imported yet) but is
+ * usually a typo that would answer nothing, or leave nothing out, without a word: say so on stderr, with the
+ * store's datasets or the nearest provinces' names. The command line reads every record, so it may name them all.
+ */
+async function warnUnmatchedValues(store: EventStore, filter: EventFilter): Promise<void> {
+  const datasets = (['dataset', 'not_dataset'] as const).flatMap((p) => (filter[p] ?? []).map((v) => [p, v] as const));
+  if (datasets.length) {
+    const have = (await store.datasets(fullScope)).map((d) => d.dataset);
+    for (const [param, value] of datasets.filter(([, v]) => !have.includes(v))) {
+      process.stderr.write(`sitrep: --${param} ${JSON.stringify(value)} matches no record in the store (${have.length ? `its datasets: ${have.join(', ')}` : 'it has no records'})\n`);
+    }
+  }
+  let provinces: { country: string | null; admin1: string }[] | undefined;
+  for (const param of ['admin1', 'not_admin1'] as const) {
+    for (const value of filter[param] ?? []) {
+      if (await store.count(fullScope, { admin1: [value] })) continue;
+      provinces ??= (await store.stats(fullScope, {}, ['admin1'], ['count']))
+        .filter((r) => r.admin1 != null)
+        .map((r) => ({ country: r.country == null ? null : String(r.country), admin1: String(r.admin1) }));
+      const asked = splitProvince(value);
+      const key = provinceKey(asked.name);
+      const within = asked.anyCountry ? provinces : provinces.filter((p) => p.country === asked.country);
+      // Within a country its provinces are few: the nearest are worth listing however far. Across the world, only near spellings.
+      const near = nearest(key, within, (p) => provinceKey(p.admin1), 3, asked.anyCountry ? Math.max(1, Math.floor(key.length / 4)) : Infinity);
+      const where = asked.anyCountry ? '' : ` in ${asked.country ?? 'records with no country'}`;
+      const hint = near.length
+        ? `nearest${where}: ${near.map((p) => JSON.stringify(provinceIn(p.country, p.admin1))).join(', ')}`
+        : `${asked.anyCountry ? 'none is near; ' : `it has none${where}; `}\`sitrep stats --by admin1\` lists them`;
+      process.stderr.write(`sitrep: --${param} ${JSON.stringify(value)} matches no province in the store (${hint})\n`);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import {
   allCountries,
   countryByIso2,
   countryByIso3,
+  countrySuggestions,
   iso3FromCountryName,
   iso3FromFips,
   iso3FromGleditschWard,
@@ -28,6 +29,21 @@ function csvFilesUnder(dir: string): string[] {
     return name.endsWith('.csv') ? [p] : [];
   });
 }
+
+describe('countrySuggestions', () => {
+  it('names the codes a value that is no alpha-3 code probably meant', () => {
+    const codes = (v: string) => countrySuggestions(v).map((c) => c.iso3);
+    expect(codes('Pakistan')).toEqual(['PAK']);
+    expect(codes('burma')).toEqual(['MMR']);
+    expect(codes('DE')).toEqual(['DEU']);
+    expect(codes('PAL')).toEqual(['PLW', 'PSE']);
+    expect(codes('GER')).toEqual(['DEU']);
+    expect(codes('Afganistan')).toEqual(['AFG']);
+    expect(codes('PKA')).toEqual(['PAK', 'LKA']);
+    expect(codes('XYZ')).toEqual([]);
+    expect(codes('')).toEqual([]);
+  });
+});
 
 describe('country table', () => {
   it('has unique codes and consistent lookups', () => {

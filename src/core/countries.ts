@@ -11,6 +11,7 @@
  *   iso3FromCountryName('West Germany') // 'DEU'
  */
 import { fipsTable, gleditschWardTable, gtdTable, isoTable } from './countries-data.ts';
+import { nearest } from './spelling.ts';
 
 /** One ISO 3166-1 country or territory. */
 export interface Country {
@@ -200,4 +201,28 @@ export function iso3FromCountryName(name: string): string | undefined {
     if (hit) return hit;
   }
   return undefined;
+}
+
+/**
+ * The countries a user probably meant by `value`, which is no alpha-3 code of the table, best first: the country
+ * it names (`Pakistan`, `DE`, `Burma`), else those whose name starts with it (`PAL` → Palau, Palestine), else the
+ * nearest spellings of a name (`Afganistan`), else codes one letter off (`PKA` → PAK). Empty when nothing is close.
+ */
+export function countrySuggestions(value: string, limit = 3): Country[] {
+  const t = load();
+  const named = iso3FromCountryName(value);
+  if (named) return [t.byIso3.get(named)!];
+  const key = nameKey(value);
+  if (!key) return [];
+  const names = t.countries.flatMap((c) => [c.name, ...c.aliases].map((n) => ({ c, key: nameKey(n) })));
+  const distinct = (hits: { c: Country }[]) => [...new Set(hits.map((h) => h.c))].slice(0, limit);
+  if (key.length >= 3) {
+    const starting = distinct(names.filter((n) => n.key.startsWith(key)).sort((a, b) => a.c.name.localeCompare(b.c.name)));
+    if (starting.length) return starting;
+  }
+  if (key.length >= 5) {
+    const near = distinct(nearest(key, names, (n) => n.key, limit * 3, Math.floor(key.length / 4)));
+    if (near.length) return near;
+  }
+  return /^[a-z]{3}$/.test(key) ? nearest(key.toUpperCase(), t.countries, (c) => c.iso3, limit, 1) : [];
 }

@@ -119,12 +119,18 @@ describe('the filter language in the URL', () => {
     ['/api/records?from=2022-01-01&to=2021-01-01', 'to', 'on or after'],
     ['/api/records?colour=red', 'colour', 'parameter this endpoint knows'],
     ['/api/records?not_country=Afghanistan', 'not_country', 'alpha-3'],
+    ['/api/records?country=PAL', 'country', 'did you mean PLW (Palau) or PSE (Palestine)?'],
+    ['/api/facets?facet=kind&not_country=AFG,XYZ', 'not_country', '"XYZ"'],
     ['/api/records?not_kind=bombing', 'not_kind', '"bombing"'],
     ['/api/records?country=AFG&not_country=afg', 'not_country', 'country does not also ask for'],
   ])('%s → 400 on %s', async (url, param, expected) => {
     const body = await get<{ error: { param: string; message: string } }>(url, 400);
     expect(body.error.param).toBe(param);
     expect(body.error.message).toContain(expected);
+  });
+
+  it('takes every code of the country list, Kosovo\'s user-assigned XKX too, in any case', async () => {
+    expect((await get<Page>('/api/records?country=xkx,PSE&not_country=pak&limit=1')).total).toBe(0);
   });
 
   it('leaves out what not_… names, and the exclusions add up with what they leave out', async () => {
