@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { resolveActorFilter } from '../core/actor-registry.ts';
 import { defaultStatMeasures, statDimensions, statMeasures, type StatDimension, type StatMeasure } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
-import { FilterError, filterParams, fullScope, parseFilter, type AccessScope, type EventFilter, type FilterParam } from '../core/filter.ts';
+import { countryExpected, FilterError, filterParams, fullScope, parseFilter, type AccessScope, type EventFilter, type FilterParam } from '../core/filter.ts';
+import { countryByIso3 } from '../core/countries.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { provinceIn, provinceKey, splitProvince } from '../core/places.ts';
@@ -312,11 +313,18 @@ function warnUnknownActors(names: readonly string[] | undefined, registry: Actor
 }
 
 /**
- * A dataset or province that no record in the store has is no error (a dataset may not be imported yet) but is
- * usually a typo that would answer nothing, or leave nothing out, without a word: say so on stderr, with the
- * store's datasets or the nearest provinces' names. The command line reads every record, so it may name them all.
+ * A country code of no country, a dataset or a province that no record in the store has is no error (a dataset may
+ * not be imported yet; an earlier version may have stored a historical code) but is usually a typo that would answer
+ * nothing, or leave nothing out, without a word: say so on stderr, with the codes meant, the store's datasets or the
+ * nearest provinces' names. The command line reads every record, so it may name them all.
  */
 async function warnUnmatchedValues(store: EventStore, filter: EventFilter): Promise<void> {
+  for (const param of ['country', 'not_country'] as const) {
+    for (const code of filter[param] ?? []) {
+      if (countryByIso3(code) || (await store.count(fullScope, { country: [code] }))) continue;
+      process.stderr.write(`sitrep: --${param} ${JSON.stringify(code)} matches no record in the store: it is not ${countryExpected(code)}\n`);
+    }
+  }
   const datasets = (['dataset', 'not_dataset'] as const).flatMap((p) => (filter[p] ?? []).map((v) => [p, v] as const));
   if (datasets.length) {
     const have = (await store.datasets(fullScope)).map((d) => d.dataset);
