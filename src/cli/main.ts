@@ -12,7 +12,7 @@ import { countryByIso3 } from '../core/countries.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { provinceIn, provinceKey, splitProvince } from '../core/places.ts';
-import { nearest } from '../core/spelling.ts';
+import { nearest, orList } from '../core/spelling.ts';
 import { streamWithVisibleLinks, withVisibleLinks } from '../server/visible-links.ts';
 import { csvLine } from '../core/record-encoding.ts';
 import { formatTable, recordFormats, recordSummary, write, writeRecords, type RecordFormat } from './output.ts';
@@ -305,8 +305,7 @@ function warnUnknownActors(names: readonly string[] | undefined, registry: Actor
   for (const name of unknown.filter((n) => !unfound.includes(n))) {
     // The best matches only: "Boko" finds Boko Haram and ISWAP ("Boko Haram (ISWAP)") alike, "Islamic State" its provinces less well.
     const hits = registry.search(name, 3);
-    const guesses = hits.filter((h) => h.score === hits[0]!.score).map((h) => `${h.actor.id} (${h.actor.name})`);
-    const guess = guesses.length > 1 ? `${guesses.slice(0, -1).join(', ')} or ${guesses.at(-1)}` : guesses[0];
+    const guess = orList(hits.filter((h) => h.score === hits[0]!.score).map((h) => `${h.actor.id} (${h.actor.name})`));
     process.stderr.write(`sitrep: ${what([name])}; did you mean ${guess}? (\`sitrep actors search ${/^[\w-]+$/.test(name) ? name : JSON.stringify(name)}\` lists more)\n`);
   }
   if (unfound.length) process.stderr.write(`sitrep: ${what(unfound)} (find the spelling with \`sitrep actors search NAME\`)\n`);

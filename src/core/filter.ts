@@ -4,6 +4,7 @@
  * `formatFilter` writes one back, so a view round-trips through its URL.
  */
 import { countrySuggestions } from './countries.ts';
+import { orList } from './spelling.ts';
 import { UserError } from './errors.ts';
 import { attributions, isValidIsoDate, kinds, statuses, tactics, targetCategories, visibilities } from './record.ts';
 import type { Attribution, EventRecord, Kind, Status, TargetCategory, Tactic, Visibility } from './record.ts';
@@ -158,8 +159,7 @@ export function parseFilter(params: RawParams, ignore: readonly string[] = []): 
 
 /** What a country filter expects, with the codes `value` probably meant (`Pakistan`: PAK; `PAL`: PLW or PSE). */
 export function countryExpected(value: string): string {
-  const guesses = countrySuggestions(value).map((c) => `${c.iso3} (${c.name})`);
-  const guess = guesses.length > 1 ? `${guesses.slice(0, -1).join(', ')} or ${guesses.at(-1)}` : guesses[0];
+  const guess = orList(countrySuggestions(value).map((c) => `${c.iso3} (${c.name})`));
   return `an ISO 3166-1 alpha-3 country code such as AFG${guess ? `; did you mean ${guess}?` : ''}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearest } from './spelling.ts';
+import { editDistance, nearest, orList } from './spelling.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and swaps of neighbours as one each', () => {
@@ -14,5 +14,9 @@ describe('editDistance', () => {
   it('picks the nearest candidates, ties in their order, none beyond the limit', () => {
     expect(nearest('punjb', ['sindh', 'punjab', 'punja', 'balochistan'], (c) => c, 2)).toEqual(['punjab', 'punja']);
     expect(nearest('xyz', ['sindh', 'punjab'], (c) => c, 3, 1)).toEqual([]);
+  });
+
+  it('writes guesses as a person would', () => {
+    expect([orList([]), orList(['a']), orList(['a', 'b']), orList(['a', 'b', 'c'])]).toEqual([undefined, 'a', 'a or b', 'a, b or c']);
   });
 });

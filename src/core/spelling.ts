@@ -35,3 +35,8 @@ export function nearest<T>(value: string, candidates: Iterable<T>, key: (c: T) =
   }
   return scored.sort((x, y) => x.d - y.d || x.i - y.i).slice(0, limit).map((s) => s.c);
 }
+
+/** Guesses as a person writes them: `a`, `a or b`, `a, b or c`; undefined for none. */
+export function orList(items: readonly string[]): string | undefined {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : items[0];
+}
