@@ -116,10 +116,12 @@ describe("spill files a killed process left in the store's temp directory", () =
     // Another process holds the store with data spilled to disk (a temp table larger than its memory limit).
     const script = `
       import { DuckDBInstance } from '@duckdb/node-api';
-      const c = await (await DuckDBInstance.create(${JSON.stringify(path)}, { memory_limit: '32MB', threads: '1' })).connect();
+      const instance = await DuckDBInstance.create(${JSON.stringify(path)}, { memory_limit: '32MB', threads: '1' });
+      const c = await instance.connect();
       await c.run("CREATE TEMP TABLE spilled AS SELECT md5(i::varchar) || repeat('x', 100) AS s FROM range(500000) r(i)");
       console.log('spilled');
-      setInterval(() => undefined, 1000);`;
+      // Referenced for as long as the process lives: a collected instance closes the file and lets go of its lock.
+      setInterval(() => [instance, c], 1000);`;
     const holder = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       await once(holder.stdout, 'data');
