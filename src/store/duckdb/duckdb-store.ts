@@ -339,11 +339,12 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
       await c.run(`INSERT INTO revisions SELECT id, 1, CAST(? AS TIMESTAMP), ?, ?, NULL FROM ${d} WHERE old_hash IS NULL`, [at, opts.by, opts.comment ?? null]);
       if (summary.updated) await appendChanges(c, stage, d, at, opts);
       await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash)`);
-      // The rows to write, each with everything the insert reads, so the insert itself joins nothing: a join of
-      // the staged rows with their parsed documents held both sides' text in one hash table (gigabytes).
-      await c.run(`CREATE TEMP TABLE ${d}_j AS ${parseDocs(stage)} JOIN ${d} d ON d.seq = s.seq WHERE d.old_hash IS NULL OR d.old_hash <> d.hash`);
-      await c.run(`INSERT INTO records (${insertCols}) SELECT ${recordColumnsSql.map(([, sql]) => sql).join(', ')}, coalesce(s.old_rev, 0) + 1 FROM ${d}_j s`);
-      await c.run(`DROP TABLE ${d}_j`);
+      // One streaming pass from the stage: the narrow table of changes is the join's hash table, the staged text
+      // only flows through it (materialising the parsed rows first took 1.7x as long at 2M records).
+      await c.run(
+        `INSERT INTO records (${insertCols}) SELECT ${recordColumnsSql.map(([, sql]) => sql).join(', ')}, coalesce(s.old_rev, 0) + 1
+         FROM (${parseDocs(stage)} JOIN ${d} d ON d.seq = s.seq WHERE d.old_hash IS NULL OR d.old_hash <> d.hash) s`,
+      );
       if (opts.syncDataset && archived) {
         const missing = `dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = records.id)`;
         await c.run(
