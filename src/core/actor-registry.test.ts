@@ -124,6 +124,26 @@ describe('resolve', () => {
     expect(id('Police Forces of Afghanistan (2004-2021)', { dataset: 'acled', date: '2019-03-01' })).toBe('government-of-afghanistan');
   });
 
+  it('answers each context on its own, however often and in whatever order a name is asked (answers are kept per name)', () => {
+    const fresh = createActorRegistry(registryFileSchema.parse(raw));
+    const asked: [string, ResolveContext, string | undefined][] = [
+      ['IS', { dataset: 'ucdp', country: 'PAK', date: '2018-03-01' }, 'iskp'],
+      ['IS', { dataset: 'ucdp', country: 'PAK', date: '2020-01-01' }, 'islamic-state'],
+      ['IS', { dataset: 'ucdp', country: 'PAK', date: '2017-05-01', dyad: 'Government of Iraq - IS' }, 'islamic-state'],
+      ['IS', { dataset: 'ucdp', country: 'MOZ', date: '2021-01-01' }, 'iscap'],
+      ['IS', { dataset: 'ucdp', country: 'MOZ', date: '2022-06-01' }, 'is-mozambique'],
+      ['IS', { dataset: 'ucdp', country: 'PAK' }, 'islamic-state'],
+      ['IS', { dataset: 'acled', country: 'PAK', date: '2018-03-01' }, 'islamic-state'],
+      ['IS', {}, 'islamic-state'],
+      ['Taliban', { dataset: 'wiki-lists', country: 'PAK' }, undefined],
+      ['Taliban', { dataset: 'acled', country: 'PAK' }, 'afghan-taliban'],
+      ['Taliban', { dataset: 'wiki-lists', country: 'AFG' }, 'afghan-taliban'],
+    ];
+    for (const [name, context, expected] of [...asked, ...asked.toReversed(), ...asked]) {
+      expect(fresh.resolve(name, context)?.id, `${name} ${JSON.stringify(context)}`).toBe(expected);
+    }
+  });
+
   it('resolves UCDP sides on their id and leaves a null rule unresolved', () => {
     expect(id('Jamaat-ul-Ahrar', { dataset: 'ucdp', sourceActorId: '5928' })).toBe('jamaat-ul-ahrar');
     expect(id('TTP', { dataset: 'ucdp', sourceActorId: 356 })).toBe('ttp');

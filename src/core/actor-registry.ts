@@ -299,10 +299,7 @@ export function createActorRegistry(file: RegistryFile): ActorRegistry {
     return undefined;
   };
 
-  const resolve = (name: string, context: ResolveContext = {}): Actor | undefined => {
-    const keys = nameKeys(name);
-    if (!keys.length) return undefined;
-    const dataset = context.dataset?.toLowerCase();
+  const resolveAnew = (name: string, keys: string[], dataset: string | undefined, context: ResolveContext): Actor | undefined => {
     if (dataset) {
       const facts: Facts = {
         dataset,
@@ -323,6 +320,36 @@ export function createActorRegistry(file: RegistryFile): ActorRegistry {
       }
     }
     return lookup(name) ?? compound(name);
+  };
+
+  // An import asks for the same few hundred names millions of times, in contexts that mostly do not matter: answers
+  // are kept per name, keyed on only what that name's rules compare (a name without rules answers the same everywhere).
+  const known = new Map<string, { keys: string[]; rules: CompiledRule[]; answers: Map<string, Actor | undefined> }>();
+  const resolve = (name: string, context: ResolveContext = {}): Actor | undefined => {
+    let entry = known.get(name);
+    if (!entry) {
+      if (known.size >= 20_000) known.clear();
+      const keys = nameKeys(name);
+      entry = { keys, rules: keys.flatMap((k) => rulesByKey.get(k) ?? []), answers: new Map() };
+      known.set(name, entry);
+    }
+    if (!entry.keys.length) return undefined;
+    const dataset = context.dataset?.toLowerCase();
+    const date = context.date?.slice(0, 10);
+    let situation = dataset ?? '';
+    for (const { rule } of dataset ? entry.rules : []) {
+      if (rule.countries) situation += `|${context.country?.toUpperCase() ?? ''}`;
+      if (rule.admin1s) situation += `|${context.admin1 ?? ''}`;
+      if (rule.from) situation += date && date >= rule.from ? '|≥' : '|<';
+      if (rule.until) situation += date && date <= rule.until ? '|≤' : '|>';
+      if (rule.dyads || rule.excludeDyads) situation += `|${context.dyad ?? ''}`;
+    }
+    if (dataset === 'ucdp') situation += `|${context.sourceActorId ?? ''}`;
+    if (entry.answers.has(situation)) return entry.answers.get(situation);
+    if (entry.answers.size >= 1_000) entry.answers.clear();
+    const actor = resolveAnew(name, entry.keys, dataset, context);
+    entry.answers.set(situation, actor);
+    return actor;
   };
 
   const search = (query: string, limit = 10): SearchHit[] => {

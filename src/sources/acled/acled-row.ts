@@ -23,22 +23,6 @@ export interface AcledFile {
   columns: ReadonlyMap<string, number>;
   /** The date format, fixed by the first dated row. */
   dateFormat?: { format: AcledDateFormat; line: number };
-  /** Resolved actor ids by name, country and date: a file names the same few actors on the same days over and over. */
-  actorIds?: Map<string, string | null>;
-}
-
-const actorCacheSize = 100_000;
-
-function resolveCached(file: AcledFile, context: ImportContext, name: string, country: string | null, date: string): string | null {
-  const cache = (file.actorIds ??= new Map());
-  const key = `${name}\u0000${country ?? ''}\u0000${date}`;
-  let id = cache.get(key);
-  if (id === undefined) {
-    if (cache.size >= actorCacheSize) cache.clear();
-    id = context.resolveActor(name, { dataset: 'acled', country, date }) ?? null;
-    cache.set(key, id);
-  }
-  return id;
 }
 
 export const acledLicence = 'ACLED Terms of Use – user copy, no redistribution';
@@ -101,7 +85,7 @@ export function acledRecord(cells: readonly string[], line: number, file: AcledF
     for (const a of namedActors(cell)) {
       if (actors.some((x) => x.name === a.name && x.role === role)) continue;
       const attribution = a.attribution === 'attributed' && forced ? forced : a.attribution;
-      actors.push({ name: a.name.slice(0, 500), role, attribution, actorId: resolveCached(file, context, a.name, country, dates.date) });
+      actors.push({ name: a.name.slice(0, 500), role, attribution, actorId: context.resolveActor(a.name, { dataset: 'acled', country, date: dates.date }) ?? null });
     }
   };
   add(get('actor1'), rule.actor1);
