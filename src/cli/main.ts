@@ -202,6 +202,23 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('imports')
+    .description('the import log, newest first: when each file was imported, by whom, and what it did to the store')
+    .option('--db <path>', 'store file')
+    .option('--dataset <dataset>', 'only imports of this dataset')
+    .option('--limit <n>', 'at most this many imports (1–10000)', '20')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (opts) => {
+      const format = oneOf('--format', opts.format, ['table', 'json'] as const);
+      const limit = wholeNumber('--limit', opts.limit, 10_000);
+      await withStore(opts, async (store) => {
+        const rows = await store.imports({ dataset: opts.dataset, limit });
+        if (format === 'json') await write(process.stdout, JSON.stringify(rows, null, 2) + '\n');
+        else await write(process.stdout, formatTable(rows.map((r) => ({ ...r, datasets: r.datasets.join(', '), seconds: r.seconds.toFixed(1) }))));
+      });
+    });
+
+  program
     .command('history <id>')
     .description('every revision of a record: who, when, what changed')
     .option('--db <path>', 'store file')

@@ -182,6 +182,10 @@ async function importInput(
         );
       }
     },
+    importedFile: () => ({
+      file: input.fileName, format: format.name, datasets: [...datasets].sort(), read: report.read, skipped: report.skipped, rejected: report.rejected,
+      unresolvedActors: unresolved.size, seconds: (performance.now() - started) / 1000,
+    }),
   });
   Object.assign(report, summary);
   report.unresolvedActors = unresolved.size;

@@ -152,7 +152,31 @@ export interface WriteOptions {
   syncDataset?: string;
   /** Called with the counts once everything is staged, before anything is committed; throw to abort. */
   beforeCommit?: (summary: WriteSummary) => void | Promise<void>;
+  /**
+   * An import's write: what to log about the file, asked after `beforeCommit`. The entry is committed with the
+   * records (`imports` lists it), so the log never names an import that did not happen, nor misses one that did.
+   */
+  importedFile?: () => ImportedFile;
   onProgress?: (written: number) => void;
+}
+
+/** What an import read from its file, as the log keeps it beside the write's counts. */
+export interface ImportedFile {
+  file: string;
+  format: string;
+  /** The datasets of the file's records. */
+  datasets: string[];
+  read: number;
+  skipped: number;
+  rejected: number;
+  unresolvedActors: number;
+  seconds: number;
+}
+
+/** One committed import: when, by whom, the file, and what it did to the store. */
+export interface ImportLogEntry extends ImportedFile, WriteSummary {
+  at: string;
+  by: string;
 }
 
 /** How a curator's save is made: who, why, and the revision the edit started from. */
@@ -221,7 +245,16 @@ export interface EventStore {
   exportParquet?(scope: AccessScope, filter: StoreFilter): AsyncIterable<Uint8Array>;
   map(scope: AccessScope, filter: StoreFilter, request: MapRequest): Promise<MapFeatures>;
   areas(scope: AccessScope, filter: StoreFilter, level: 'country' | 'admin1'): Promise<AreaCount[]>;
+  /**
+   * The datasets with records in scope. `lastImport` is the last committed import of the dataset (an import that
+   * changed nothing counts: the data was checked then), or, for records written before the log, their import time.
+   */
   datasets(scope: AccessScope): Promise<DatasetInfo[]>;
+  /**
+   * The import log, newest first: every committed import, with the file's name and counts. Not scoped (it names
+   * files and users, not records): callers check first that the caller may import.
+   */
+  imports(options?: { dataset?: string; limit?: number }): Promise<ImportLogEntry[]>;
   /** Record counts per canonical actor id (records of branches not added to their parent). */
   actorCounts(scope: AccessScope): Promise<Map<string, number>>;
   /** Actor names no registry actor matched, with their record counts, among the records `filter` selects. */

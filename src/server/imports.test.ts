@@ -184,6 +184,23 @@ describe('POST /api/imports', () => {
     expect((await (await signIn(app, 'editor')).request('/api/imports/formats')).status).toBe(403);
   });
 
+  it('shows the import log, newest first, to those who may import', async () => {
+    const res = await reviewer.request('/api/imports?dataset=ucdp&limit=2');
+    expect(res.status).toBe(200);
+    const { imports } = (await res.json()) as { imports: { file: string; by: string; format: string; datasets: string[]; read: number; inserted: number; unchanged: number }[] };
+    // The earlier tests imported the Pakistan file more than once; the log names each import as the report did.
+    expect(imports).toHaveLength(2);
+    const expected = (await store.imports({ dataset: 'ucdp', limit: 2 })).map(({ file, by, format, datasets, read }) => ({ file, by, format, datasets, read }));
+    expect(imports.map(({ file, by, format, datasets, read }) => ({ file, by, format, datasets, read }))).toEqual(expected);
+    expect(imports[0]).toMatchObject({ format: 'ucdp', datasets: ['ucdp'] });
+    expect(imports[0]!.read).toBeGreaterThan(100);
+    expect((await anonymousClient(app).request('/api/imports')).status).toBe(401);
+    expect((await (await signIn(app, 'editor')).request('/api/imports')).status).toBe(403);
+    const bad = await reviewer.request('/api/imports?limit=0');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('limit');
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { post?: { parameters?: { name: string }[] } }> };
     expect(doc.paths['/api/imports']?.post?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['file_name', 'format', 'sync', 'max_reject_rate']));

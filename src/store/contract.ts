@@ -97,6 +97,28 @@ export function runStoreContract(name: string, open: () => Promise<EventStore>) 
       expect((await store.history(fullScope, 't:3')).at(-1)!.changes).toEqual([{ field: 'status', old: 'published', new: 'archived' }]);
     });
 
+    it('logs every committed import with its file and counts, and none that failed; the last one dates its datasets', async () => {
+      const file = (name: string, read: number) => () => ({ file: name, format: 'sitrep-ndjson', datasets: ['test'], read, skipped: 0, rejected: 1, unresolvedActors: 2, seconds: 0.5 });
+      expect(await store.imports()).toEqual([]);
+      expect((await store.datasets(fullScope)).find((d) => d.dataset === 'test')!.lastImport).toBeNull();
+      await store.write(records(), { by: 'import:a', importedFile: file('a.ndjson', 7) });
+      const failed = store.write([sampleRecord({ id: 't:new' })], { by: 'import:b', importedFile: file('b.ndjson', 1), beforeCommit: () => { throw new Error('too many rejected rows'); } });
+      await expect(failed).rejects.toThrow('too many rejected rows');
+      await store.write([sampleRecord({ id: 't:other', provenance: { dataset: 'other' } })], { by: 'import:c', importedFile: () => ({ ...file('c.ndjson', 1)(), datasets: ['other'] }) });
+      const log = await store.imports();
+      expect(log.map((e) => [e.file, e.by, e.datasets])).toEqual([['c.ndjson', 'import:c', ['other']], ['a.ndjson', 'import:a', ['test']]]);
+      expect(log[1]).toMatchObject({ format: 'sitrep-ndjson', read: 7, skipped: 0, rejected: 1, unresolvedActors: 2, inserted: 0, updated: 0, unchanged: 6, archived: 0, seconds: 0.5 });
+      expect(Date.parse(log[0]!.at)).toBeGreaterThanOrEqual(Date.parse(log[1]!.at));
+      expect(new Date(log[0]!.at).toISOString()).toBe(log[0]!.at);
+      // An import that changed nothing still dates the dataset: the data was checked against that file then.
+      expect((await store.datasets(fullScope)).find((d) => d.dataset === 'test')!.lastImport).toBe(log[1]!.at);
+      expect((await store.imports({ dataset: 'test' })).map((e) => e.file)).toEqual(['a.ndjson']);
+      expect(await store.imports({ limit: 1 })).toHaveLength(1);
+      // Writes that are not imports (a curator's save, a script's write) are not in the log.
+      await store.write([sampleRecord({ id: 't:1', killed: { best: 8 } })], { by: 'editor' });
+      expect(await store.imports()).toHaveLength(2);
+    });
+
     it('saves a curated record from a base revision and refuses a stale save with the current record', async () => {
       const draft = sampleRecord({ id: '01J00000000000000000000000', status: 'draft', provenance: { dataset: 'curated' } });
       const created = await store.saveRecord(draft, { by: 'erin', comment: 'new', baseRevision: 0 });

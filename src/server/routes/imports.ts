@@ -74,6 +74,30 @@ const formatsRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ formats: z.array(z.object({ name: z.string(), description: z.string() })) }), 'Each format: the name `format` takes, and what it is'), ...writeErrors },
 });
 
+const ImportLogEntrySchema = z.object({
+  at: z.string().openapi({ description: 'when the import committed (UTC)' }),
+  by: z.string(),
+  file: z.string().openapi({ description: "the file's name (a member of a zip is logged on its own)" }),
+  format: z.string(),
+  datasets: z.array(z.string()),
+  read: z.number().int(), skipped: z.number().int(), rejected: z.number().int(), unresolvedActors: z.number().int(),
+  inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), archived: z.number().int(),
+  seconds: z.number(),
+});
+
+const logRoute = createRoute({
+  method: 'get', path: '/imports', tags: ['curation'],
+  summary: 'The import log, newest first (reviewers and admins): every committed import, by the server or `sitrep import`',
+  request: {
+    query: z.object({
+      dataset: z.string().max(100).optional().openapi({ description: 'only imports of this dataset' }),
+      limit: z.coerce.number({ error: 'a whole number from 1 to 1000' }).int('a whole number from 1 to 1000').min(1, 'a whole number from 1 to 1000').max(1000, 'a whole number from 1 to 1000').optional()
+        .openapi({ description: 'at most this many imports. Default 50' }),
+    }),
+  },
+  responses: { 200: jsonResponse(z.object({ imports: z.array(ImportLogEntrySchema) }), 'The imports, newest first'), ...writeErrors },
+});
+
 /** A flag of `sitrep import`, as the parameter this endpoint calls it. */
 function apiParam(flag: string | undefined): string | undefined {
   if (flag === 'FILE') return 'body';
@@ -121,7 +145,7 @@ async function saveMapping(c: Context<AppEnv>, dir: string, name: string): Promi
   return path;
 }
 
-/** Registers POST /imports. */
+/** Registers POST /imports, GET /imports (the log) and GET /imports/formats. */
 export function importRoutes({ store, importer, accounts, options }: RouteDeps) {
   const api = new OpenAPIHono<AppEnv>();
 
@@ -129,6 +153,12 @@ export function importRoutes({ store, importer, accounts, options }: RouteDeps) 
     if (!importer) throw new ApiError(400, 'unsupported', 'this server does not import files', undefined, 'import with `sitrep import` on the machine that holds the store');
     return importer;
   };
+
+  api.openapi(logRoute, async (c) => {
+    requireRight(c, 'import', false);
+    const { dataset, limit = 50 } = c.req.valid('query');
+    return c.json({ imports: await store.imports({ dataset, limit }) }, 200);
+  });
 
   api.openapi(formatsRoute, (c) => {
     requireRight(c, 'import', false);

@@ -354,6 +354,14 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
         await c.run(`UPDATE records SET status = 'archived', revision = revision + 1 WHERE ${missing}`, [opts.syncDataset]);
       }
       await afterMerge?.(c, summary, at);
+      const imported = opts.importedFile?.();
+      if (imported) {
+        const { file, format, datasets, read, skipped, rejected, unresolvedActors, seconds } = imported;
+        const { inserted, updated, unchanged } = summary;
+        await c.run(`INSERT INTO imports VALUES (CAST(? AS TIMESTAMP), ?, ?, ?, from_json(?, '["VARCHAR"]'), ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+          at, opts.by, file, format, JSON.stringify(datasets), read, skipped, rejected, unresolvedActors, inserted, updated, unchanged, archived, seconds,
+        ]);
+      }
       await c.run('COMMIT');
       return summary;
     } catch (e) {

@@ -88,6 +88,9 @@ const parquetColumns = [
   "json_extract_string(doc, '$.description') AS description", "json_extract(doc, '$.actors') AS actors", "json_extract(doc, '$.sources') AS sources",
 ].join(', ');
 
+/** A TIMESTAMP (UTC) as the ISO text `Date.toISOString` writes, which record import times are. */
+const isoTime = (sql: string) => `strftime(${sql}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+
 export function duckdbReads(pool: ConnectionPool): Reads {
   const all = (sql: string, params: Param[] = [], options?: { soon?: boolean }) =>
     pool.use(async (c: DuckDBConnection) => (await c.runAndReadAll(sql, params)).getRowObjectsJS() as Row[], options);
@@ -393,18 +396,49 @@ export function duckdbReads(pool: ConnectionPool): Reads {
     async datasets(scope) {
       const w = whereClause(scope, {});
       const rows = await all(
-        `SELECT dataset, list(DISTINCT dataset_version ORDER BY dataset_version) FILTER (WHERE dataset_version IS NOT NULL) AS versions, count(*) AS n,
-                any_value(licence) AS licence, any_value(attribution) AS attribution, max(imported_at) AS last_import
-         FROM records WHERE ${w.sql} GROUP BY dataset ORDER BY dataset`,
+        `SELECT d.*, l.last_logged FROM (
+           SELECT dataset, list(DISTINCT dataset_version ORDER BY dataset_version) FILTER (WHERE dataset_version IS NOT NULL) AS versions, count(*) AS n,
+                  any_value(licence) AS licence, any_value(attribution) AS attribution, max(imported_at) AS last_record
+           FROM records WHERE ${w.sql} GROUP BY dataset) d
+         LEFT JOIN (SELECT dataset, ${isoTime('max(committed_at)')} AS last_logged FROM (SELECT unnest(datasets) AS dataset, committed_at FROM imports) GROUP BY dataset) l USING (dataset)
+         ORDER BY dataset`,
         w.params,
       );
+      return rows.map((r) => {
+        // Both are ISO times of the same form: the later one is the greater string.
+        const times = [r.last_record, r.last_logged].filter((t): t is string => typeof t === 'string').sort();
+        return {
+          dataset: String(r.dataset),
+          versions: (r.versions as string[] | null) ?? [],
+          records: Number(r.n),
+          licence: (r.licence as string | null) ?? null,
+          attribution: (r.attribution as string | null) ?? null,
+          lastImport: times.at(-1) ?? null,
+        };
+      });
+    },
+
+    async imports({ dataset, limit = 100 } = {}) {
+      const rows = await all(
+        `SELECT ${isoTime('committed_at')} AS committed, imported_by, file, format, datasets, read, skipped, rejected, unresolved_actors, inserted, updated, unchanged, archived, seconds
+         FROM imports ${dataset ? 'WHERE list_contains(datasets, ?)' : ''} ORDER BY committed_at DESC LIMIT ?`,
+        [...(dataset ? [dataset] : []), Math.min(Math.max(Math.trunc(limit), 1), 10_000)],
+      );
       return rows.map((r) => ({
-        dataset: String(r.dataset),
-        versions: (r.versions as string[] | null) ?? [],
-        records: Number(r.n),
-        licence: (r.licence as string | null) ?? null,
-        attribution: (r.attribution as string | null) ?? null,
-        lastImport: (r.last_import as string | null) ?? null,
+        at: String(r.committed),
+        by: String(r.imported_by),
+        file: String(r.file),
+        format: String(r.format),
+        datasets: (r.datasets as string[]).map(String),
+        read: Number(r.read),
+        skipped: Number(r.skipped),
+        rejected: Number(r.rejected),
+        unresolvedActors: Number(r.unresolved_actors),
+        inserted: Number(r.inserted),
+        updated: Number(r.updated),
+        unchanged: Number(r.unchanged),
+        archived: Number(r.archived),
+        seconds: Number(r.seconds),
       }));
     },
 

@@ -199,6 +199,29 @@ export const migrations: readonly Migration[] = [
     sql: 'SELECT 1',
     backfill: rekeyProvinces,
   },
+  {
+    version: 13,
+    description: 'the import log: every committed import, its file and counts',
+    // Written in the import's own transaction. A dataset's last import was the newest record's import time, which an
+    // import that changes nothing does not move: a user who re-imported this week's file saw last week's date.
+    sql: `
+      CREATE TABLE IF NOT EXISTS imports (
+        committed_at TIMESTAMP NOT NULL,
+        imported_by VARCHAR NOT NULL,
+        file VARCHAR NOT NULL,
+        format VARCHAR NOT NULL,
+        datasets VARCHAR[] NOT NULL,
+        read BIGINT NOT NULL,
+        skipped BIGINT NOT NULL,
+        rejected BIGINT NOT NULL,
+        unresolved_actors BIGINT NOT NULL,
+        inserted BIGINT NOT NULL,
+        updated BIGINT NOT NULL,
+        unchanged BIGINT NOT NULL,
+        archived BIGINT NOT NULL,
+        seconds DOUBLE NOT NULL
+      );`,
+  },
 ];
 
 /** Sets `admin1_key` to `provinceKey(admin1)` where it is not, computed once per distinct name. */
