@@ -309,6 +309,9 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     expect(await page.getByTestId('import-rejected').innerText()).toBe('0');
     expect(await server.store.count(fullScope, { dataset: ['ucdp'] })).toBe(rows);
     expect(await page.getByTestId('import-map-link').getAttribute('href')).toBe('/?dataset=ucdp');
+    // The import log below names it: who, which file, what it did.
+    const logged = () => page.getByTestId('import-log').locator('tbody tr').first().locator('td').allInnerTexts();
+    await poll(async () => (await logged()).slice(1)).toEqual(['reviewer', 'conflict_data_pak.csv', 'ucdp', rows.toLocaleString('en'), rows.toLocaleString('en'), '0', '0', '0']);
     await shoot(page, '14-import-report');
 
     const before = await server.store.count(fullScope, {});
@@ -321,6 +324,9 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     await page.getByRole('button', { name: 'Import' }).click();
     await poll(() => page.getByTestId('import-error').innerText().catch(() => '')).toMatch(/^Nothing was imported: notes\.csv line 1: not an ACLED export: missing column\(s\) event_id_cnty/);
     expect(await server.store.count(fullScope, {})).toBe(before);
+    // Failed imports leave no entry in the log.
+    expect(await page.getByTestId('import-log').locator('tbody tr').count()).toBe((await server.store.imports()).length);
+    expect((await logged())[2]).toBe('conflict_data_pak.csv');
 
     // An editor may not import: no link, and the page says why.
     const other = await pageFor();

@@ -1,9 +1,11 @@
 /**
  * Importing a file in the browser (`/editor/import`, reviewers and admins): the file goes to `POST /api/imports`
  * as it is, the page shows the rows read as the server reports them, then what the import did and the first rows
- * it rejected. The server imports it as `sitrep import` would: whole or not at all, never twice.
+ * it rejected. The server imports it as `sitrep import` would: whole or not at all, never twice. Below, the import
+ * log: the latest imports into the store, through this page or `sitrep import`.
  */
 import { useEffect, useState } from 'react';
+import type { ImportLogEntry } from '../../../src/core/event-store.ts';
 import type { ImportFormat, ImportReport } from '../../../src/core/importing.ts';
 import { errorText } from '../api/client.ts';
 import { apiGet, csrfHeader } from '../auth/api-write.ts';
@@ -104,8 +106,12 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
 
+  const [log, setLog] = useState<ImportLogEntry[]>([]);
+  const loadLog = () => apiGet<{ imports: ImportLogEntry[] }>('imports?limit=20').then((r) => setLog(r.imports), () => setLog([]));
+
   useEffect(() => {
     apiGet<{ formats: ImportFormat[] }>('imports/formats').then((r) => setFormats(r.formats), () => setFormats([]));
+    void loadLog();
   }, []);
 
   const start = async () => {
@@ -121,6 +127,7 @@ export function ImportPage() {
     } finally {
       setRunning(false);
       setProgress(null);
+      void loadLog();
     }
   };
 
@@ -213,6 +220,29 @@ export function ImportPage() {
             See the imported datasets on the map
           </a>
         </p>
+      )}
+      {log.length > 0 && (
+        <>
+          <h2>Latest imports</h2>
+          <table className="diff import-log" data-testid="import-log">
+            <ColumnHeads columns={['when', 'by', 'file', 'format', 'read', 'inserted', 'updated', 'unchanged', 'rejected']} />
+            <tbody>
+              {log.map((e) => (
+                <tr key={`${e.at}:${e.file}`}>
+                  <td>{new Date(e.at).toLocaleString()}</td>
+                  <td>{e.by}</td>
+                  <td dir="auto">{e.file}</td>
+                  <td>{e.format}</td>
+                  {([e.read, e.inserted, e.updated, e.unchanged, e.rejected] as const).map((n, i) => (
+                    <td key={i} className="num">
+                      {n.toLocaleString('en')}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );
