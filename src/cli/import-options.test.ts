@@ -48,6 +48,20 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
     expect(sitrep(['import', fixture, '--db', db, '--max-reject-rate', 'lots']).stderr).toMatch(/invalid --max-reject-rate "lots": expected a fraction from 0 to 1/);
   });
 
+  it('sitrep imports lists every committed import, newest first, and the dataset dates from the last one', () => {
+    const db = join(dir, 'log.duckdb');
+    expect(sitrep(['import', fixture, '--db', db]).code).toBe(2); // 5 of 13 rows rejected: refused, so not logged
+    for (let i = 0; i < 2; i++) expect(sitrep(['import', fixture, '--db', db, '--max-reject-rate', '0.5']).code).toBe(0);
+    const log = JSON.parse(sitrep(['imports', '--db', db, '--format', 'json']).stdout) as Record<string, unknown>[];
+    const counts = ({ file, format, datasets, read, rejected, inserted, unchanged }: Record<string, unknown>) => ({ file, format, datasets, read, rejected, inserted, unchanged });
+    const entry = { file: 'acled-current.csv', format: 'acled', datasets: ['acled'], read: 13, rejected: 5 };
+    expect(log.map(counts)).toEqual([{ ...entry, inserted: 0, unchanged: 8 }, { ...entry, inserted: 8, unchanged: 0 }]);
+    // The second import changed nothing, and still dates the dataset.
+    expect(JSON.parse(sitrep(['datasets', '--db', db, '--format', 'json']).stdout)[0].lastImport).toBe(log[0]!.at);
+    expect(sitrep(['imports', '--db', db, '--limit', '1']).stdout).toMatch(/acled-current\.csv +acled +acled +13 /);
+    expect(sitrep(['imports', '--db', db, '--limit', '0']).stderr).toMatch(/invalid --limit "0": expected a whole number from 1 to 10000/);
+  });
+
   it('--rejects never destroys a file: not an input, not an earlier file when nothing was read, not into a missing folder', () => {
     const db = join(dir, 'keep.duckdb');
     const precious = join(dir, 'precious.csv');
