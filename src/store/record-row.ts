@@ -77,15 +77,29 @@ export function foldText(text: string): string {
   return plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v != null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Whether two values parsed from JSON are equal, whatever the order of their keys. Walks them instead of comparing
+ * their JSON texts: a re-import that changes every record (a new dataset version) diffs millions of documents.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+
 /** The fields in which two versions of a record differ, with old and new values (for the revision history). */
 export function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>, prefix = ''): { field: string; old: unknown; new: unknown }[] {
   const changes: { field: string; old: unknown; new: unknown }[] = [];
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const [a, b] = [before[key], after[key]];
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    const isPlainObject = (v: unknown) => v != null && typeof v === 'object' && !Array.isArray(v);
-    if (isPlainObject(a) && isPlainObject(b)) changes.push(...diffRecords(a as Record<string, unknown>, b as Record<string, unknown>, `${prefix}${key}.`));
-    else changes.push({ field: prefix + key, old: a ?? null, new: b ?? null });
+    // A field one version lacks is null there (the record model's default), not a change from nothing to null.
+    const [a, b] = [before[key] ?? null, after[key] ?? null];
+    if (sameJson(a, b)) continue;
+    if (isPlainObject(a) && isPlainObject(b)) changes.push(...diffRecords(a, b, `${prefix}${key}.`));
+    else changes.push({ field: prefix + key, old: a, new: b });
   }
   return changes;
 }

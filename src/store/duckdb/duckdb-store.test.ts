@@ -43,6 +43,21 @@ describe('duckdb store file', () => {
     await store.close();
   });
 
+  it('keeps one revision with its changes for every changed record, across the pages its diffs are computed in', async () => {
+    const store = await duckdbStore(':memory:');
+    const many = (version: string) => Array.from({ length: 25_000 }, (_, i) => sampleRecord({ id: `c:${i}`, killed: { best: i }, provenance: { dataset: 'test', datasetVersion: version } }));
+    await store.write(many('1'), { by: 'test' });
+    // Written in another order than before, so old and new versions do not line up by position.
+    expect(await store.write(many('2').reverse(), { by: 'test' })).toMatchObject({ updated: 25_000 });
+    for (const i of [0, 4_999, 5_000, 19_999, 20_000, 24_999]) {
+      const history = await store.history(fullScope, `c:${i}`);
+      expect(history.map((h) => h.revision)).toEqual([1, 2]);
+      expect(history[1]!.changes).toEqual([{ field: 'provenance.datasetVersion', old: '1', new: '2' }]);
+    }
+    expect(await store.count(fullScope, { dataset: ['test'] })).toBe(25_000);
+    await store.close();
+  });
+
   it('persists records and migrations across reopen', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.duckdb');
     const first = await duckdbStore(path);

@@ -381,12 +381,18 @@ async function appendChanges(c: DuckDBConnection, stage: string, d: string, at: 
   const page = 20_000;
   const chunk = DuckDBDataChunk.create([VARCHAR, BIGINT, VARCHAR], chunkRows);
   await c.run(`CREATE TEMP TABLE ${d}_rev (id VARCHAR, revision BIGINT, changes VARCHAR)`);
+  // The changed rows numbered in write order, with where their old version lies: a page is then a range of numbers
+  // that reads its own rows only (paged by OFFSET, every page joined and sorted all the changed rows again).
+  await c.run(
+    `CREATE TEMP TABLE ${d}_changed AS SELECT row_number() OVER (ORDER BY d.seq) AS n, d.seq, d.id, d.old_rev + 1 AS rev, r.rowid AS old_row
+     FROM ${d} d JOIN records r ON r.id = d.id WHERE d.old_hash IS NOT NULL AND d.old_hash <> d.hash ORDER BY n`,
+  );
   const appender = await c.createAppender(`${d}_rev`, null, 'temp');
-  for (let offset = 0; ; offset += page) {
+  for (let first = 1; ; first += page) {
     const rows = (
       await c.runAndReadAll(
-        `SELECT d.id, d.old_rev + 1 AS rev, r.doc AS old_doc, s.doc FROM ${d} d JOIN ${stage} s ON s.seq = d.seq JOIN records r ON r.id = d.id
-         WHERE d.old_hash IS NOT NULL AND d.old_hash <> d.hash ORDER BY d.seq LIMIT ${page} OFFSET ${offset}`,
+        `SELECT ch.id, ch.rev, r.doc AS old_doc, s.doc FROM ${d}_changed ch JOIN ${stage} s ON s.seq = ch.seq JOIN records r ON r.rowid = ch.old_row
+         WHERE ch.n BETWEEN ${first} AND ${first + page - 1} ORDER BY ch.n`,
       )
     ).getRowObjectsJS();
     if (!rows.length) break;
@@ -405,4 +411,5 @@ async function appendChanges(c: DuckDBConnection, stage: string, d: string, at: 
   appender.closeSync();
   await c.run(`INSERT INTO revisions SELECT id, revision, CAST(? AS TIMESTAMP), ?, ?, changes FROM ${d}_rev`, [at, opts.by, opts.comment ?? null]);
   await c.run(`DROP TABLE ${d}_rev`);
+  await c.run(`DROP TABLE ${d}_changed`);
 }
