@@ -182,16 +182,18 @@ async function importInput(
         );
       }
     },
-    importedFile: () => ({
-      file: input.fileName, format: format.name, datasets: [...datasets].sort(), read: report.read, skipped: report.skipped, rejected: report.rejected,
-      unresolvedActors: unresolved.size, seconds: (performance.now() - started) / 1000,
-    }),
+    // The log keeps the report as it stands at the commit.
+    importedFile: completed,
   });
-  Object.assign(report, summary);
-  report.unresolvedActors = unresolved.size;
-  report.datasets = [...datasets].sort();
-  report.seconds = (performance.now() - started) / 1000;
-  return report;
+  return Object.assign(completed(), summary);
+
+  /** The report with what reading found: the unresolved names, the datasets and the time so far. */
+  function completed(): ImportReport {
+    report.unresolvedActors = unresolved.size;
+    report.datasets = [...datasets].sort();
+    report.seconds = (performance.now() - started) / 1000;
+    return report;
+  }
 }
 
 /** The dataset a `--sync` import is the full state of: the format's own, or the one its options name (a mapping's). */

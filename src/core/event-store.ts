@@ -8,6 +8,7 @@
 import type { AccessScope, EventFilter } from './filter.ts';
 import type { EventRecord, Kind } from './record.ts';
 import type { CuratorOverlay } from './curation.ts';
+import type { ImportReport } from './importing.ts';
 
 /** A filter whose actor names have been resolved through the registry (see `resolveActorFilter`). */
 export interface StoreFilter extends Omit<EventFilter, 'actor' | 'not_actor' | 'descendants'> {
@@ -160,18 +161,8 @@ export interface WriteOptions {
   onProgress?: (written: number) => void;
 }
 
-/** What an import read from its file, as the log keeps it beside the write's counts. */
-export interface ImportedFile {
-  file: string;
-  format: string;
-  /** The datasets of the file's records. */
-  datasets: string[];
-  read: number;
-  skipped: number;
-  rejected: number;
-  unresolvedActors: number;
-  seconds: number;
-}
+/** What an import read from its file (its report's own part), as the log keeps it beside the write's counts. */
+export type ImportedFile = Pick<ImportReport, 'file' | 'format' | 'datasets' | 'read' | 'skipped' | 'rejected' | 'unresolvedActors' | 'seconds'>;
 
 /** One committed import: when, by whom, the file, and what it did to the store. */
 export interface ImportLogEntry extends ImportedFile, WriteSummary {
