@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fullScope } from '../../core/filter.ts';
@@ -103,6 +103,78 @@ describe('duckdb store file', () => {
     const reopened = await duckdbStore(path);
     expect((await reopened.query(fullScope, { admin1: ['Sindh'] })).records.map((r) => r.id)).toEqual(['p:1']);
     expect((await reopened.get(fullScope, 'p:2'))?.place.admin1).toBe('Kabul');
+    await reopened.close();
+  });
+
+  it('keeps documents and search text compressed with zstd, in a new file and in one migrated to it', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'z.duckdb');
+    const records = Array.from({ length: 3000 }, (_, i) => sampleRecord({ id: `z:${i}`, description: `Record ${i}: ${'words of a long description '.repeat(10)}` }));
+    const first = await duckdbStore(path);
+    await first.write(records, { by: 'test' });
+    await first.close();
+    expect(await textCompression(path)).toEqual({ doc: ['ZSTD'], search: ['ZSTD'] });
+    // The table as an earlier version left it (DuckDB's own choice of compression), migrations 14–16 not recorded.
+    const instance = await DuckDBInstance.create(path);
+    const raw = await instance.connect();
+    await raw.run(`DROP INDEX records_id; CREATE TABLE earlier AS SELECT * FROM records; DROP TABLE records; ALTER TABLE earlier RENAME TO records;
+      CREATE INDEX records_id ON records (id); DELETE FROM schema_migrations WHERE version >= 14`);
+    raw.closeSync();
+    instance.closeSync();
+    expect((await textCompression(path)).doc).not.toContain('ZSTD');
+
+    const reopened = await duckdbStore(path);
+    expect(await reopened.count(fullScope, {})).toBe(3000);
+    expect(await reopened.count(fullScope, { q: 'record 2999' })).toBe(1);
+    expect((await reopened.get(fullScope, 'z:2999'))?.description).toBe(records[2999]!.description);
+    await reopened.close();
+    expect(await textCompression(path)).toEqual({ doc: ['ZSTD'], search: ['ZSTD'] });
+  });
+
+  it('copies a store an earlier version wrote in an older storage version into the current one, records, history and accounts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+    const records = Array.from({ length: 3000 }, (_, i) => sampleRecord({ id: `o:${i}`, description: `Record ${i}: ${'words of a long description '.repeat(10)}` }));
+    const written = await duckdbStore(join(dir, 'written.duckdb'));
+    await written.write(records, { by: 'test' });
+    await written.write([{ ...records[7]!, description: 'Record 7, corrected' }], { by: 'editor' });
+    await written.accounts.addUser({ id: 'u1', name: 'alice', role: 'editor', passwordHash: '$argon2id$alice', createdAt: '2026-01-01T00:00:00.000Z' });
+    await written.close();
+    // The same store in a file of DuckDB's older default storage version, as an earlier Sitrep left it: its records
+    // table as DuckDB compresses it by default, migrations 14–16 not yet run.
+    const path = join(dir, 'old.duckdb');
+    const instance = await DuckDBInstance.create(':memory:');
+    const raw = await instance.connect();
+    await raw.run(`ATTACH '${join(dir, 'written.duckdb')}' AS written (READ_ONLY); ATTACH '${path}' AS old (STORAGE_VERSION 'v1.0.0');
+      COPY FROM DATABASE written TO old; DROP INDEX old.records_id; CREATE TABLE old.earlier AS SELECT * FROM old.records; DROP TABLE old.records;
+      ALTER TABLE old.earlier RENAME TO records; CREATE INDEX records_id ON old.records (id); DELETE FROM old.schema_migrations WHERE version >= 14`);
+    raw.closeSync();
+    instance.closeSync();
+    expect((await textCompression(path)).doc).not.toContain('ZSTD');
+
+    // A copy that cannot be made (here a folder in its place; a full disk) leaves the store as it was, and says so.
+    mkdirSync(`${path}.upgrade`);
+    const warnings: string[] = [];
+    const warned = (w: Error) => warnings.push(w.message);
+    process.on('warning', warned);
+    const asItWas = await duckdbStore(path);
+    expect(await asItWas.count(fullScope, {})).toBe(3000);
+    await asItWas.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', warned);
+    expect(warnings).toEqual([expect.stringContaining('stays in its older storage version')]);
+    expect((await textCompression(path)).doc).not.toContain('ZSTD');
+    rmdirSync(`${path}.upgrade`);
+
+    const store = await duckdbStore(path);
+    expect(await store.count(fullScope, {})).toBe(3000);
+    expect((await store.get(fullScope, 'o:7'))?.description).toBe('Record 7, corrected');
+    expect((await store.history(fullScope, 'o:7')).map((r) => r.by)).toEqual(['test', 'editor']);
+    expect((await store.accounts.findUser('alice'))?.role).toBe('editor');
+    await store.write([sampleRecord({ id: 'o:new' })], { by: 'test' });
+    await store.close();
+    expect(await textCompression(path)).toEqual({ doc: ['ZSTD'], search: ['ZSTD'] });
+    expect(readdirSync(dir).sort()).toEqual(['old.duckdb', 'written.duckdb']);
+    const reopened = await duckdbStore(path);
+    expect((await reopened.get(fullScope, 'o:new'))?.id).toBe('o:new');
     await reopened.close();
   });
 
@@ -227,3 +299,18 @@ describe('a store whose last process died before a checkpoint', () => {
     expect(await findable(path, count)).toEqual({ byId: count, onPage: 10, total: count });
   });
 });
+
+/** The compressions DuckDB stored the documents and search text of a store's file with. */
+async function textCompression(path: string): Promise<Record<string, string[]>> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const c = await instance.connect();
+  const rows = (
+    await c.runAndReadAll(
+      `SELECT column_name AS name, list(DISTINCT compression ORDER BY compression) AS used FROM pragma_storage_info('records')
+       WHERE column_name IN ('doc', 'search') AND segment_type = 'VARCHAR' GROUP BY ALL`,
+    )
+  ).getRowObjectsJson();
+  c.closeSync();
+  instance.closeSync();
+  return Object.fromEntries(rows.map((r) => [String(r.name), r.used as string[]]));
+}

@@ -3,12 +3,12 @@
  * transaction (all or nothing); reads run on a small pool of connections so the server can answer in parallel.
  */
 import { DuckDBDataChunk, DuckDBInstance, BIGINT, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore, WriteOptions, WriteSummary } from '../../core/event-store.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { diffRecords, recordRow } from '../record-row.ts';
-import { listSeparator, migrations, parseDocs, recordColumnsSql, stagedColumns } from './schema.ts';
+import { compressionMigrations, listSeparator, migrations, parseDocs, recordColumnsSql, stagedColumns, storageVersion, storesZstd } from './schema.ts';
 import { duckdbReads } from './reads.ts';
 import { duckdbAccounts } from './account-store.ts';
 import { duckdbSaveRecord } from './save-record.ts';
@@ -134,6 +134,9 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
     // (alone, it took a 400k-row import's peak RSS from 2.5 GB to 1.8 GB; at 2M rows the peak is elsewhere).
     allocator_background_threads: 'true',
     allocator_flush_threshold: '32MB',
+    // A new file is written in a storage version that can compress documents with zstd (migration 15); a file of
+    // an older one is copied into a new file of this version once (`copiedToCurrentStorage`).
+    storage_compatibility_version: storageVersion,
   });
   // Opened: this process holds the file's lock (had another, opening would have thrown and nothing been removed).
   removeStaleSpillFiles(tempDir, stale);
@@ -146,6 +149,12 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   // connection brings the index up to date before saving it; with no log to recover it costs nothing.
   await writer.run('CHECKPOINT');
   await migrate(writer);
+  if (!path.startsWith(':memory:') && !(await storesZstd(writer)) && (await copiedToCurrentStorage(writer, path))) {
+    writer.closeSync();
+    instance.closeSync();
+    renameSync(upgradedPath(path), path);
+    return duckdbStore(path, options);
+  }
   const limits = await memoryLimits(await instance.connect(), memoryLimit, writeMemoryLimit);
 
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
@@ -252,6 +261,50 @@ async function memoryLimits(control: DuckDBConnection, low: string | undefined, 
       control.closeSync();
     },
   };
+}
+
+const upgradedPath = (path: string) => `${path}.upgrade`;
+
+/**
+ * Copies a store written by an earlier version, in a storage version older than `storageVersion`, into a file of that
+ * version beside it (`upgradedPath`), tables, indexes and all, for the caller to put in its place: DuckDB cannot
+ * change a file's storage version, and only the newer one compresses documents with zstd. The copy's tables are made
+ * first and its records table rebuilt with zstd while empty (migrations 14–16 again), then the rows are copied into
+ * them. Until the copy replaces the file, the store is as it was; a copy a killed process left is started again.
+ * A copy that fails (a full disk) is removed with a warning, and the store opens as it is, to be copied next time.
+ */
+async function copiedToCurrentStorage(c: DuckDBConnection, path: string): Promise<boolean> {
+  const target = upgradedPath(path);
+  const remove = () => {
+    for (const f of [target, `${target}.wal`]) {
+      try {
+        rmSync(f, { force: true });
+      } catch {
+        // Not a file (a folder of that name): the copy fails on it, and says so.
+      }
+    }
+  };
+  remove();
+  const current = `"${String((await c.runAndReadAll('SELECT current_database() AS name')).getRowObjectsJS()[0]!.name).replaceAll('"', '""')}"`;
+  try {
+    await c.run(`ATTACH '${target.replaceAll("'", "''")}' AS upgraded (STORAGE_VERSION '${storageVersion}')`);
+    await c.run(`COPY FROM DATABASE ${current} TO upgraded (SCHEMA)`);
+    await c.run('USE upgraded');
+    for (const m of compressionMigrations) {
+      await c.run(m.sql);
+      await m.backfill?.(c);
+    }
+    await c.run(`USE ${current}`);
+    await c.run(`COPY FROM DATABASE ${current} TO upgraded (DATA)`);
+    await c.run('DETACH upgraded');
+    return true;
+  } catch (e) {
+    await c.run(`USE ${current}`);
+    await c.run('DETACH DATABASE IF EXISTS upgraded');
+    remove();
+    process.emitWarning(`${path} stays in its older storage version, without zstd-compressed documents, until it can be copied (${(e as Error).message})`);
+    return false;
+  }
 }
 
 async function migrate(c: DuckDBConnection): Promise<void> {

@@ -222,7 +222,59 @@ export const migrations: readonly Migration[] = [
         seconds DOUBLE NOT NULL
       );`,
   },
+  // Migrations 14–16: documents and search text compressed with zstd, which DuckDB applies only to a table created
+  // with it, in a file of storage version 1.2 or later (the store creates new files so, and copies older files into
+  // such a file: `copiedToCurrentStorage`). The table is rebuilt; the index on id is dropped and built again in
+  // transactions of their own (see 7 and 8). In a file of an older version the table stays as it is: zstd would
+  // silently fall back to no compression at all there.
+  { version: 14, description: 'the index on records.id dropped, to rebuild the table', sql: 'DROP INDEX IF EXISTS records_id' },
+  {
+    version: 15,
+    description: 'records rebuilt with documents and search text compressed by zstd (files of storage version 1.2+)',
+    sql: 'SELECT 1',
+    backfill: compressDocuments,
+  },
+  { version: 16, description: 'the index on records.id built again', sql: 'CREATE INDEX IF NOT EXISTS records_id ON records (id)' },
 ];
+
+/** Migrations 14–16, which a store copied into the current storage version runs again on its empty tables (`copiedToCurrentStorage`). */
+export const compressionMigrations = migrations.filter((m) => m.version >= 14 && m.version <= 16);
+
+/**
+ * The columns `compressDocuments` gives zstd: the longest texts, alike from record to record. Measured at 2M ACLED
+ * records, against DuckDB's default (FSST): the file 1,748 → 209 MB, copying the finished rows 36.9 → 17.8 s;
+ * keyword search and full scans faster, a records page of 50 ~13 ms slower (it decompresses its documents' blocks).
+ */
+const zstdColumns = ['doc', 'search'];
+
+/** The storage version DuckDB gives zstd from, and that the store creates new files with. */
+export const storageVersion = 'v1.2.0';
+
+/** Whether the open file is of `storageVersion` or later (its tag reads `v1.2.0+`; files of earlier versions `v1.0.0+`). */
+export async function storesZstd(c: DuckDBConnection): Promise<boolean> {
+  const tag = (await c.runAndReadAll(`SELECT tags['storage_version'] AS v FROM duckdb_databases() WHERE database_name = current_database()`)).getRowObjectsJS()[0]?.v;
+  return String(tag ?? '').localeCompare(storageVersion, 'en', { numeric: true }) >= 0;
+}
+
+/** `records` again, with `zstdColumns` compressed by zstd, every row copied over — in a file that can hold them so. */
+async function compressDocuments(c: DuckDBConnection): Promise<void> {
+  if (!(await storesZstd(c))) return;
+  const columns = (
+    await c.runAndReadAll(
+      `SELECT column_name AS name, data_type AS type, is_nullable AS nullable, column_default AS def
+       FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = current_schema() AND table_name = 'records' ORDER BY ordinal_position`,
+    )
+  ).getRowObjectsJS();
+  const definition = columns.map(({ name, type, nullable, def }) =>
+    [`"${String(name)}"`, type, def == null ? '' : `DEFAULT ${def}`, nullable === 'NO' ? 'NOT NULL' : '', zstdColumns.includes(String(name)) ? 'USING COMPRESSION zstd' : '']
+      .filter(Boolean)
+      .join(' '),
+  );
+  await c.run(`CREATE TABLE records_zstd (${definition.join(', ')})`);
+  await c.run('INSERT INTO records_zstd SELECT * FROM records');
+  await c.run('DROP TABLE records');
+  await c.run('ALTER TABLE records_zstd RENAME TO records');
+}
 
 /** Sets `admin1_key` to `provinceKey(admin1)` where it is not, computed once per distinct name. */
 async function rekeyProvinces(c: DuckDBConnection): Promise<void> {
