@@ -31,6 +31,25 @@ export interface Migration {
 }
 
 /**
+ * A change DuckDB makes to `records` only without an index on it: the index on id dropped, the change, the index
+ * built again — three migrations from `first`, as the drop and the build must be transactions of their own (see 7).
+ */
+function withoutIdIndex(first: number, purpose: string, change: Omit<Migration, 'version'>): Migration[] {
+  return [
+    { version: first, description: `the index on records.id dropped, ${purpose}`, sql: 'DROP INDEX IF EXISTS records_id' },
+    { version: first + 1, ...change },
+    { version: first + 2, description: 'the index on records.id built again', sql: 'CREATE INDEX IF NOT EXISTS records_id ON records (id)' },
+  ];
+}
+
+/** Migrations 14–16, which a store copied into the current storage version runs again on its empty tables (`copiedToCurrentStorage`). */
+export const compressionMigrations = withoutIdIndex(14, 'to rebuild the table', {
+  description: 'records rebuilt with documents and search text compressed by zstd (files of storage version 1.2+)',
+  sql: 'SELECT 1',
+  backfill: compressDocuments,
+});
+
+/**
  * Versioned schema migrations for the DuckDB store. Each entry runs once, in order, inside a transaction;
  * `schema_migrations` records which have run. Add a new entry to change the schema — never edit an old one.
  */
@@ -185,14 +204,11 @@ export const migrations: readonly Migration[] = [
   // Migrations 9–11: a province's spellings compared as one (`provinceKey`: "Balochistan province" is Balochistan).
   // DuckDB cannot add a column to a table with an index; dropping and building it again are transactions of their
   // own (see 7 and 8). The key is computed by our own code, once per distinct name (`backfill`).
-  { version: 9, description: 'the index on records.id dropped, to add a column', sql: 'DROP INDEX IF EXISTS records_id' },
-  {
-    version: 10,
+  ...withoutIdIndex(9, 'to add a column', {
     description: 'records.admin1_key: the province name folded into the key filters, facets and map areas compare',
     sql: 'ALTER TABLE records ADD COLUMN IF NOT EXISTS admin1_key VARCHAR',
     backfill: rekeyProvinces,
-  },
-  { version: 11, description: 'the index on records.id built again', sql: 'CREATE INDEX IF NOT EXISTS records_id ON records (id)' },
+  }),
   {
     version: 12,
     description: "province keys again: the datasets' other spellings of a province count as it (Khyber Pakhtunkwa, North-West Frontier)",
@@ -224,21 +240,10 @@ export const migrations: readonly Migration[] = [
   },
   // Migrations 14–16: documents and search text compressed with zstd, which DuckDB applies only to a table created
   // with it, in a file of storage version 1.2 or later (the store creates new files so, and copies older files into
-  // such a file: `copiedToCurrentStorage`). The table is rebuilt; the index on id is dropped and built again in
-  // transactions of their own (see 7 and 8). In a file of an older version the table stays as it is: zstd would
-  // silently fall back to no compression at all there.
-  { version: 14, description: 'the index on records.id dropped, to rebuild the table', sql: 'DROP INDEX IF EXISTS records_id' },
-  {
-    version: 15,
-    description: 'records rebuilt with documents and search text compressed by zstd (files of storage version 1.2+)',
-    sql: 'SELECT 1',
-    backfill: compressDocuments,
-  },
-  { version: 16, description: 'the index on records.id built again', sql: 'CREATE INDEX IF NOT EXISTS records_id ON records (id)' },
+  // such a file: `copiedToCurrentStorage`), so the table is rebuilt (`compressDocuments`). In a file of an older
+  // version it stays as it is: zstd would silently fall back to no compression at all there.
+  ...compressionMigrations,
 ];
-
-/** Migrations 14–16, which a store copied into the current storage version runs again on its empty tables (`copiedToCurrentStorage`). */
-export const compressionMigrations = migrations.filter((m) => m.version >= 14 && m.version <= 16);
 
 /**
  * The columns `compressDocuments` gives zstd: the longest texts, alike from record to record. Measured at 2M ACLED
