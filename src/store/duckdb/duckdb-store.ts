@@ -3,7 +3,7 @@
  * transaction (all or nothing); reads run on a small pool of connections so the server can answer in parallel.
  */
 import { DuckDBDataChunk, DuckDBInstance, BIGINT, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore, WriteOptions, WriteSummary } from '../../core/event-store.ts';
 import type { EventRecord } from '../../core/record.ts';
@@ -152,6 +152,8 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   if (!path.startsWith(':memory:') && !(await storesZstd(writer)) && (await copiedToCurrentStorage(writer, path))) {
     writer.closeSync();
     instance.closeSync();
+    // The old file's log, were one left, would be replayed onto the copy: it must be gone with the old file.
+    if (existsSync(`${path}.wal`)) throw new Error(`${path}.wal remained after closing ${path}, which stays as it was (not copied into the newer storage version); open it again`);
     renameSync(upgradedPath(path), path);
     return duckdbStore(path, options);
   }
@@ -285,6 +287,8 @@ async function copiedToCurrentStorage(c: DuckDBConnection, path: string): Promis
     }
   };
   remove();
+  // Nothing of the migrations just run left in the log: the copy reads the file as it stands.
+  await c.run('CHECKPOINT');
   const current = `"${String((await c.runAndReadAll('SELECT current_database() AS name')).getRowObjectsJS()[0]!.name).replaceAll('"', '""')}"`;
   try {
     await c.run(`ATTACH '${target.replaceAll("'", "''")}' AS upgraded (STORAGE_VERSION '${storageVersion}')`);
