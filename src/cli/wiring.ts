@@ -51,7 +51,12 @@ export async function openStore(opts: { db?: string }, { create = false, limit =
   const writeMemoryLimit = importLimit && bytes(importLimit) > bytes(memoryLimit) ? importLimit : undefined;
   try {
     // The server's requests cancel the reads they started (a closed page, a timeout) through `currentSignal`.
-    return await duckdbStore(path, { memoryLimit, ...(writeMemoryLimit ? { writeMemoryLimit } : {}), signal: currentSignal });
+    return await duckdbStore(path, {
+      memoryLimit,
+      ...(writeMemoryLimit ? { writeMemoryLimit } : {}),
+      signal: currentSignal,
+      onUpgrade: (file) => process.stderr.write(`sitrep: copying ${file}, written by an earlier version, into DuckDB's newer storage version (once; about a minute per 2 million records)\n`),
+    });
   } catch (e) {
     // A size DuckDB does not read fails the opening: say which setting holds it (checked only then, as it costs
     // a DuckDB instance per setting).

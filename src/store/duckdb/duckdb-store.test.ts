@@ -164,7 +164,9 @@ describe('duckdb store file', () => {
     expect((await textCompression(path)).doc).not.toContain('ZSTD');
     rmdirSync(`${path}.upgrade`);
 
-    const store = await duckdbStore(path);
+    const upgrading: string[] = [];
+    const store = await duckdbStore(path, { onUpgrade: (file) => upgrading.push(file) });
+    expect(upgrading).toEqual([path]);
     expect(await store.count(fullScope, {})).toBe(3000);
     expect((await store.get(fullScope, 'o:7'))?.description).toBe('Record 7, corrected');
     expect((await store.history(fullScope, 'o:7')).map((r) => r.by)).toEqual(['test', 'editor']);
@@ -173,7 +175,8 @@ describe('duckdb store file', () => {
     await store.close();
     expect(await textCompression(path)).toEqual({ doc: ['ZSTD'], search: ['ZSTD'] });
     expect(readdirSync(dir).sort()).toEqual(['old.duckdb', 'written.duckdb']);
-    const reopened = await duckdbStore(path);
+    const reopened = await duckdbStore(path, { onUpgrade: (file) => upgrading.push(file) });
+    expect(upgrading).toEqual([path]);
     expect((await reopened.get(fullScope, 'o:new'))?.id).toBe('o:new');
     await reopened.close();
   });

@@ -32,6 +32,8 @@ export interface DuckdbStoreOptions {
    * is not started, or its query is interrupted, and it rejects with the signal's reason.
    */
   signal?: () => AbortSignal | undefined;
+  /** Told before a store an earlier version wrote is copied into the newer storage version, once: ~1 minute per 2M records. */
+  onUpgrade?: (path: string) => void;
 }
 
 /** A serialising lock: DuckDB allows one writer, and a connection runs one statement at a time. */
@@ -149,13 +151,16 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   // connection brings the index up to date before saving it; with no log to recover it costs nothing.
   await writer.run('CHECKPOINT');
   await migrate(writer);
-  if (!path.startsWith(':memory:') && !(await storesZstd(writer)) && (await copiedToCurrentStorage(writer, path))) {
-    writer.closeSync();
-    instance.closeSync();
-    // The old file's log, were one left, would be replayed onto the copy: it must be gone with the old file.
-    if (existsSync(`${path}.wal`)) throw new Error(`${path}.wal remained after closing ${path}, which stays as it was (not copied into the newer storage version); open it again`);
-    renameSync(upgradedPath(path), path);
-    return duckdbStore(path, options);
+  if (!path.startsWith(':memory:') && !(await storesZstd(writer))) {
+    options.onUpgrade?.(path);
+    if (await copiedToCurrentStorage(writer, path)) {
+      writer.closeSync();
+      instance.closeSync();
+      // The old file's log, were one left, would be replayed onto the copy: it must be gone with the old file.
+      if (existsSync(`${path}.wal`)) throw new Error(`${path}.wal remained after closing ${path}, which stays as it was (not copied into the newer storage version); open it again`);
+      renameSync(upgradedPath(path), path);
+      return duckdbStore(path, options);
+    }
   }
   const limits = await memoryLimits(await instance.connect(), memoryLimit, writeMemoryLimit);
 
