@@ -55,7 +55,7 @@ export async function openStore(opts: { db?: string }, { create = false, limit =
       memoryLimit,
       ...(writeMemoryLimit ? { writeMemoryLimit } : {}),
       signal: currentSignal,
-      onUpgrade: (file) => process.stderr.write(`sitrep: copying ${file}, written by an earlier version, into DuckDB's newer storage version (once; about a minute per 2 million records)\n`),
+      onUpgrade: (file) => process.stderr.write(`sitrep: copying ${file}, written by an earlier version, into DuckDB's newer storage version (once; under a minute per 2 million records)\n`),
     });
   } catch (e) {
     // A size DuckDB does not read fails the opening: say which setting holds it (checked only then, as it costs
