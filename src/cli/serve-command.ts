@@ -5,13 +5,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { serve } from '@hono/node-server';
 import { Command } from 'commander';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
 import { wholeNumber } from './flags.ts';
-import { createApp } from '../server/app.ts';
 import type { PlaceSuggester, ServerOptions } from '../server/context.ts';
 import type { AccountStore } from '../core/account-store.ts';
 import type { Importer } from '../core/importing.ts';
@@ -38,6 +36,8 @@ export async function startServer(
   extra: { accounts?: AccountStore; places?: PlaceSuggester; importer?: Importer } = {},
 ): Promise<RunningServer> {
   const version = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')).version as string;
+  // The HTTP app is loaded by the command that serves it, not by every other command (~0.25 s).
+  const [{ createApp }, { serve }] = await Promise.all([import('../server/app.ts'), import('@hono/node-server')]);
   const app = createApp({ store, registry, ...extra, options: { ...options, version } });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
