@@ -56,6 +56,7 @@ export async function openStore(opts: { db?: string }, { create = false, limit =
       ...(writeMemoryLimit ? { writeMemoryLimit } : {}),
       signal: currentSignal,
       onUpgrade: (file) => process.stderr.write(`sitrep: copying ${file}, written by an earlier version, into DuckDB's newer storage version (once; under a minute per 2 million records)\n`),
+      onRestate: (records) => process.stderr.write(`sitrep: checking the ${records.toLocaleString('en')} records of ${path} against the current record model, and writing again those of an older one (once per change of the model; about a minute per 2 million records to check, minutes more to rewrite)\n`),
     });
   } catch (e) {
     // A size DuckDB does not read fails the opening: say which setting holds it (checked only then, as it costs

@@ -2,9 +2,11 @@
  * How a record becomes the flat, indexed columns every backend filters on: resolved actor ids, normalised
  * names, a folded search text, the end of its date range and a content hash that makes re-imports idempotent.
  */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { normalizeName } from '../core/actor-registry.ts';
 import { provinceKey } from '../core/places.ts';
-import { dateRange, type EventRecord } from '../core/record.ts';
+import { dateRange, recordSchema, type EventRecord } from '../core/record.ts';
 
 /** What a backend stores of a record beyond its document: actor keys, searchable text, date span. */
 export interface RecordRow {
@@ -21,6 +23,69 @@ export interface RecordRow {
   admin1Key: string | null;
   importedAt: string | null;
 }
+
+/** The fields of an object of the record model, in the model's order, with those that hold objects (or lists of them). */
+interface Skeleton {
+  keys: string[];
+  objects: Map<string, Skeleton>;
+}
+
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[] };
+
+/** The skeleton of the objects a JSON Schema allows (itself, its list's items, or an `anyOf` variant), if any. */
+function skeletonOf(schema: JsonSchema): Skeleton | undefined {
+  for (const variant of schema.anyOf ?? [schema]) {
+    if (variant.properties) {
+      const objects = new Map<string, Skeleton>();
+      for (const [key, field] of Object.entries(variant.properties)) {
+        const inner = skeletonOf(field);
+        if (inner) objects.set(key, inner);
+      }
+      return { keys: Object.keys(variant.properties), objects };
+    }
+    if (variant.items) return skeletonOf(variant.items);
+  }
+  return undefined;
+}
+
+let model: { digest: string; skeleton: Skeleton } | undefined;
+
+/** The record model's JSON Schema, as its digest and the skeleton of a stored document (which has no `revision`). */
+function documentModel() {
+  if (!model) {
+    const schema = z.toJSONSchema(recordSchema, { unrepresentable: 'any' });
+    const skeleton = skeletonOf(schema as JsonSchema)!;
+    model = {
+      digest: createHash('sha256').update(JSON.stringify(schema)).digest('hex'),
+      skeleton: { ...skeleton, keys: skeleton.keys.filter((k) => k !== 'revision') },
+    };
+  }
+  return model;
+}
+
+/**
+ * The shape of stored documents: a digest of the record model's fields, types and defaults (its JSON Schema). A store
+ * notes the shape its documents are written in; when the model changes (a field added, a default changed) it writes
+ * them again in the new one, so reads return whole records and re-importing a file finds its records unchanged.
+ */
+export const documentShape = (): string => documentModel().digest;
+
+function fits(value: unknown, skeleton: Skeleton): boolean {
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.every((item) => fits(item, skeleton));
+  if (typeof value !== 'object') return false;
+  const keys = Object.keys(value);
+  if (keys.length !== skeleton.keys.length || keys.some((k, i) => k !== skeleton.keys[i])) return false;
+  for (const [key, inner] of skeleton.objects) if (!fits((value as Record<string, unknown>)[key], inner)) return false;
+  return true;
+}
+
+/**
+ * Whether a stored document (parsed) has every field of the current model, in its order, and no other: one the
+ * model validated when it was written then reads back as the same text, and needs no rewriting. Checking the fields
+ * takes a fraction of validating the document again (at 400k records, ~10 s against ~34 s).
+ */
+export const inDocumentShape = (doc: unknown): boolean => fits(doc, documentModel().skeleton);
 
 /** `fold`, remembered: an import repeats the same few hundred actor and province names millions of times. */
 function remembered(fold: (name: string) => string): (name: string) => string {

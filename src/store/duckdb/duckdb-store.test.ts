@@ -199,6 +199,56 @@ describe('duckdb store file', () => {
   });
 });
 
+describe('documents an earlier record model wrote', () => {
+  it('are written again on open: reads get the fields the model gained, a re-import finds them unchanged, no revision is added', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'model.duckdb');
+    const records = [sampleRecord({ id: 'm:1' }), sampleRecord({ id: 'm:2', sources: [{ title: 'Dawn', type: 'media' }] }), sampleRecord({ id: 'm:3' })];
+    const first = await duckdbStore(path);
+    await first.write(records, { by: 'import:test' });
+    await first.write([{ ...records[1]!, description: 'Corrected' }], { by: 'editor' });
+    await first.close();
+    // The documents as models without `tags` (m:1, m:3) or without a source's `reliability` (m:2) wrote them; m:3's
+    // also holds a kind the current model refuses.
+    const instance = await DuckDBInstance.create(path);
+    const raw = await instance.connect();
+    await raw.run(`UPDATE records SET doc = json_merge_patch(doc, '{"tags":null}') WHERE id <> 'm:2';
+      UPDATE records SET doc = replace(doc, ',"reliability":null', '') WHERE id = 'm:2';
+      UPDATE records SET doc = json_merge_patch(doc, '{"kind":"riot"}') WHERE id = 'm:3';
+      UPDATE records SET hash = md5(doc); UPDATE store_meta SET value = 'an earlier model'`);
+    const stored = async (c = raw) => (await c.runAndReadAll('SELECT id, revision, imported_at, doc FROM records ORDER BY id')).getRowObjectsJS();
+    const before = await stored();
+    raw.closeSync();
+    instance.closeSync();
+
+    const restating: number[] = [];
+    const warnings: string[] = [];
+    const warned = (w: Error) => warnings.push(w.message);
+    process.on('warning', warned);
+    const store = await duckdbStore(path, { onRestate: (n) => restating.push(n) });
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', warned);
+    expect(restating).toEqual([3]);
+    expect(warnings).toEqual([expect.stringMatching(/^1 stored record\(s\) do not fit the current record model .*: m:3 \(kind: /)]);
+    const m2 = await store.get(fullScope, 'm:2');
+    expect(m2).toMatchObject({ tags: [], revision: 2, description: 'Corrected', sources: [{ title: 'Dawn', reliability: null }] });
+    expect((await store.get(fullScope, 'm:1'))?.tags).toEqual([]);
+    expect((await store.history(fullScope, 'm:2')).map((r) => r.by)).toEqual(['import:test', 'editor']);
+    // Importing the same records again changes nothing (it updated all three, each with an empty revision).
+    expect(await store.write([records[0]!, { ...records[1]!, description: 'Corrected' }], { by: 'import:test' })).toMatchObject({ unchanged: 2, updated: 0 });
+    await store.close();
+
+    const check = await DuckDBInstance.create(path);
+    const after = await stored(await check.connect());
+    check.closeSync();
+    expect(after.map((r) => [r.id, r.revision, r.imported_at])).toEqual(before.map((r) => [r.id, r.revision, r.imported_at]));
+    expect(after[2]!.doc).toBe(before[2]!.doc);
+    // Noted: the next open checks nothing.
+    const reopened = await duckdbStore(path, { onRestate: (n) => restating.push(n) });
+    await reopened.close();
+    expect(restating).toEqual([3]);
+  });
+});
+
 describe("spill files a killed process left in the store's temp directory", () => {
   it('are removed when the store next opens, and not while another process holds it', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sitrep-spill-')), 'store.duckdb');

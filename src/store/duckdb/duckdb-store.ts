@@ -6,10 +6,10 @@ import { DuckDBDataChunk, DuckDBInstance, BIGINT, VARCHAR, type DuckDBConnection
 import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore, WriteOptions, WriteSummary } from '../../core/event-store.ts';
-import type { EventRecord } from '../../core/record.ts';
-import { diffRecords, recordRow } from '../record-row.ts';
+import { parseRecord, type EventRecord } from '../../core/record.ts';
+import { diffRecords, documentShape, inDocumentShape, recordRow } from '../record-row.ts';
 import { compressionMigrations, listSeparator, migrations, parseDocs, recordColumnsSql, stagedColumns, storageVersion, storesZstd } from './schema.ts';
-import { duckdbReads } from './reads.ts';
+import { duckdbReads, hydrateDoc } from './reads.ts';
 import { duckdbAccounts } from './account-store.ts';
 import { duckdbSaveRecord } from './save-record.ts';
 import { loadOverlays, readOverlay } from './curation-store.ts';
@@ -34,6 +34,8 @@ export interface DuckdbStoreOptions {
   signal?: () => AbortSignal | undefined;
   /** Told before a store an earlier version wrote is copied into the newer storage version, once (2M ACLED records: 23.5 s). */
   onUpgrade?: (path: string) => void;
+  /** Told before the store's documents are written again in a changed record model (`restateDocuments`), once per change. */
+  onRestate?: (records: number) => void;
 }
 
 /** A serialising lock: DuckDB allows one writer, and a connection runs one statement at a time. */
@@ -162,6 +164,7 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
       return duckdbStore(path, options);
     }
   }
+  await restateDocuments(instance, writer, options.onRestate);
   const limits = await memoryLimits(await instance.connect(), memoryLimit, writeMemoryLimit);
 
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
@@ -316,6 +319,66 @@ async function copiedToCurrentStorage(c: DuckDBConnection, path: string): Promis
   }
 }
 
+/**
+ * Writes the store's documents again when the record model has changed since they were written (`documentShape`):
+ * each is read as a record of the current model (a field it lacks gets the model's default) and stored as an import
+ * would store it now. Only documents whose text changes are rewritten, with their revision and import time: the
+ * content is the same, so there is no new revision. Without it, reads would return records without the new field,
+ * and re-importing a file would count every record as updated, a revision each with nothing in it. A document the
+ * current model refuses stays as it is, with a warning naming it.
+ */
+async function restateDocuments(instance: DuckDBInstance, c: DuckDBConnection, onRestate?: (records: number) => void) {
+  const shape = documentShape();
+  const noted = (await c.runAndReadAll("SELECT value FROM store_meta WHERE key = 'document_shape'")).getRowObjectsJS()[0]?.value;
+  if (noted === shape) return;
+  const count = Number((await c.runAndReadAll('SELECT count(*) AS n FROM records')).getRowObjectsJS()[0]!.n);
+  if (count) onRestate?.(count);
+  const stage = `restate_${process.pid}_${Date.now()}`;
+  const refused: string[] = [];
+  await c.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
+  try {
+    // One streaming scan, on a connection of its own: the writer's is appending the restated records meanwhile.
+    const reader = await instance.connect();
+    async function* stored() {
+      const result = await reader.stream('SELECT doc, imported_at, status, visibility, revision FROM records');
+      for await (const rows of result.yieldRowObjectJs()) {
+        for (const row of rows) {
+          const doc = JSON.parse(String(row.doc));
+          if (inDocumentShape(doc)) continue;
+          const parsed = parseRecord(hydrateDoc(doc, row));
+          if (parsed.ok) yield parsed.record;
+          else refused.push(`${doc.id} (${parsed.problems[0]!.field}: ${parsed.problems[0]!.message})`);
+        }
+      }
+    }
+    try {
+      await stageRecords(c, stage, stored(), new Map());
+    } finally {
+      reader.closeSync();
+    }
+    // `old_rev` as the merge's insert reads it (it writes old_rev + 1): a restated record keeps its revision.
+    const d = `${stage}_d`;
+    await c.run(`CREATE TEMP TABLE ${d} AS SELECT s.seq, s.id, md5(s.doc) AS hash, r.revision - 1 AS old_rev FROM ${stage} s JOIN records r ON r.id = s.id WHERE md5(s.doc) <> r.hash`);
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d})`);
+      await insertStaged(c, stage, d);
+      await c.run("INSERT OR REPLACE INTO store_meta VALUES ('document_shape', ?)", [shape]);
+      await c.run('COMMIT');
+    } catch (e) {
+      await c.run('ROLLBACK');
+      throw e;
+    } finally {
+      await c.run(`DROP TABLE IF EXISTS ${d}`);
+    }
+  } finally {
+    await c.run(`DROP TABLE IF EXISTS ${stage}`);
+  }
+  if (refused.length) {
+    process.emitWarning(`${refused.length} stored record(s) do not fit the current record model and were kept as they were: ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? '; …' : ''}`);
+  }
+}
+
 async function migrate(c: DuckDBConnection): Promise<void> {
   await c.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER, description VARCHAR, applied_at TIMESTAMP)');
   const done = await c.runAndReadAll('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
@@ -369,7 +432,6 @@ async function stageRecords(
 
 /** Merges the staged rows into `records` in one transaction, keeping a revision row for every change. */
 async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, afterMerge?: WriteInternals['afterMerge']): Promise<WriteSummary> {
-  const insertCols = [...recordColumnsSql.map(([n]) => n), 'revision'].join(', ');
   // The last occurrence of an id in one write wins, as if the rows had been written one after another.
   await c.run(`CREATE TEMP TABLE ${stage}_d AS
     SELECT s.seq, s.id, md5(s.doc) AS hash, r.hash AS old_hash, r.revision AS old_rev
@@ -401,12 +463,7 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
       await c.run(`INSERT INTO revisions SELECT id, 1, CAST(? AS TIMESTAMP), ?, ?, NULL FROM ${d} WHERE old_hash IS NULL`, [at, opts.by, opts.comment ?? null]);
       if (summary.updated) await appendChanges(c, stage, d, at, opts);
       await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash)`);
-      // One streaming pass from the stage: the narrow table of changes is the join's hash table, the staged text
-      // only flows through it (materialising the parsed rows first took 1.7x as long at 2M records).
-      await c.run(
-        `INSERT INTO records (${insertCols}) SELECT ${recordColumnsSql.map(([, sql]) => sql).join(', ')}, coalesce(s.old_rev, 0) + 1
-         FROM (${parseDocs(stage)} JOIN ${d} d ON d.seq = s.seq WHERE d.old_hash IS NULL OR d.old_hash <> d.hash) s`,
-      );
+      await insertStaged(c, stage, d, 'd.old_hash IS NULL OR d.old_hash <> d.hash');
       if (opts.syncDataset && archived) {
         const missing = `dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = records.id)`;
         await c.run(
@@ -433,6 +490,19 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
   } finally {
     await c.run(`DROP TABLE IF EXISTS ${d}`);
   }
+}
+
+/**
+ * Inserts into `records` the staged rows that the table `d` lists (and `where` keeps), each at revision `old_rev + 1`.
+ * One streaming pass from the stage: the narrow table `d` is the join's hash table, the staged text only flows
+ * through it (materialising the parsed rows first took 1.7x as long at 2M records).
+ */
+async function insertStaged(c: DuckDBConnection, stage: string, d: string, where = 'true') {
+  const columns = [...recordColumnsSql.map(([n]) => n), 'revision'].join(', ');
+  await c.run(
+    `INSERT INTO records (${columns}) SELECT ${recordColumnsSql.map(([, sql]) => sql).join(', ')}, coalesce(s.old_rev, 0) + 1
+     FROM (${parseDocs(stage)} JOIN ${d} d ON d.seq = s.seq WHERE ${where}) s`,
+  );
 }
 
 /**

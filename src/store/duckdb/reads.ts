@@ -18,10 +18,12 @@ import type { ConnectionPool } from './duckdb-store.ts';
 type Row = Record<string, unknown>;
 
 /** A record from its stored row: the document, with the columns that are kept beside it (status, revision…). */
-export const hydrate = (r: Row): EventRecord => {
-  const doc = JSON.parse(String(r.doc));
+export const hydrate = (r: Row): EventRecord => hydrateDoc(JSON.parse(String(r.doc)), r);
+
+/** `hydrate`, for a document already parsed. */
+export const hydrateDoc = (doc: EventRecord, r: Row): EventRecord => {
   doc.provenance.importedAt = (r.imported_at as string | null) ?? null;
-  return { ...doc, status: r.status, visibility: r.visibility, revision: Number(r.revision) };
+  return { ...doc, status: r.status as EventRecord['status'], visibility: r.visibility as EventRecord['visibility'], revision: Number(r.revision) };
 };
 
 /** Expressions for the dimensions of facets and statistics; statistics unnest lists, facets group on their `set` text. */

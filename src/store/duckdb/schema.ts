@@ -243,6 +243,11 @@ export const migrations: readonly Migration[] = [
   // such a file: `copiedToCurrentStorage`), so the table is rebuilt (`compressDocuments`). In a file of an older
   // version it stays as it is: zstd would silently fall back to no compression at all there.
   ...compressionMigrations,
+  {
+    version: 17,
+    description: 'store_meta: facts about the store as a whole (the record model its documents are written in)',
+    sql: 'CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)',
+  },
 ];
 
 /**
