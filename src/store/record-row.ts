@@ -83,7 +83,7 @@ function fits(value: unknown, skeleton: Skeleton): boolean {
 /**
  * Whether a stored document (parsed) has every field of the current model, in its order, and no other: one the
  * model validated when it was written then reads back as the same text, and needs no rewriting. Checking the fields
- * takes a fraction of validating the document again (at 400k records, ~10 s against ~34 s).
+ * takes a fraction of validating the document again (at 400k records, 12.9 s against 33.6 s).
  */
 export const inDocumentShape = (doc: unknown): boolean => fits(doc, documentModel().skeleton);
 

@@ -34,7 +34,7 @@ export interface DuckdbStoreOptions {
   signal?: () => AbortSignal | undefined;
   /** Told before a store an earlier version wrote is copied into the newer storage version, once (2M ACLED records: 23.5 s). */
   onUpgrade?: (path: string) => void;
-  /** Told before the store's documents are written again in a changed record model (`restateDocuments`), once per change. */
+  /** Told, with their number, before the records are checked against a changed record model and those of the older one written again (`restateDocuments`). */
   onRestate?: (records: number) => void;
 }
 
