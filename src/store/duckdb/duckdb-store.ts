@@ -345,9 +345,10 @@ async function restateDocuments(instance: DuckDBInstance, c: DuckDBConnection, o
         for (const row of rows) {
           const doc = JSON.parse(String(row.doc));
           if (inDocumentShape(doc)) continue;
-          const parsed = parseRecord(hydrateDoc(doc, row));
-          if (parsed.ok) yield parsed.record;
-          else refused.push(`${doc.id} (${parsed.problems[0]!.field}: ${parsed.problems[0]!.message})`);
+          // A document without the parts every model had (no provenance object) cannot be read as a record at all.
+          const parsed = doc?.provenance instanceof Object ? parseRecord(hydrateDoc(doc, row)) : undefined;
+          if (parsed?.ok) yield parsed.record;
+          else refused.push(`${doc?.id} (${parsed ? `${parsed.problems[0]!.field}: ${parsed.problems[0]!.message}` : 'no provenance'})`);
         }
       }
     }
