@@ -234,7 +234,7 @@ describe('documents an earlier record model wrote', () => {
     expect(m2).toMatchObject({ tags: [], revision: 2, description: 'Corrected', sources: [{ title: 'Dawn', reliability: null }] });
     expect((await store.get(fullScope, 'm:1'))?.tags).toEqual([]);
     expect((await store.history(fullScope, 'm:2')).map((r) => r.by)).toEqual(['import:test', 'editor']);
-    // Importing the same records again changes nothing (it updated all three, each with an empty revision).
+    // Importing the same records again changes nothing (without the restate, each was updated with an empty revision).
     expect(await store.write([records[0]!, { ...records[1]!, description: 'Corrected' }], { by: 'import:test' })).toMatchObject({ unchanged: 2, updated: 0 });
     await store.close();
 
