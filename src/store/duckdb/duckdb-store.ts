@@ -203,15 +203,11 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
    * (a re-import keeps their tags, links and status) unless the caller writes final records itself (`saveRecord`).
    */
   async function writeLocked(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, opts: WriteOptions, internal: WriteInternals = {}): Promise<WriteSummary> {
-    const stage = `stage_${process.pid}_${Date.now()}`;
-    await writer.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
-    try {
+    return withStage(writer, 'stage', async (stage) => {
       const overlays = internal.final ? new Map<string, CuratorOverlay>() : await loadOverlays(writer);
       await stageRecords(writer, stage, records, overlays, opts.onProgress);
-      return await merge(writer, stage, opts, internal.afterMerge);
-    } finally {
-      await writer.run(`DROP TABLE IF EXISTS ${stage}`);
-    }
+      return merge(writer, stage, opts, internal.afterMerge);
+    });
   }
 
   return {
@@ -333,10 +329,8 @@ async function restateDocuments(instance: DuckDBInstance, c: DuckDBConnection, o
   if (noted === shape) return;
   const count = Number((await c.runAndReadAll('SELECT count(*) AS n FROM records')).getRowObjectsJS()[0]!.n);
   if (count) onRestate?.(count);
-  const stage = `restate_${process.pid}_${Date.now()}`;
   const refused: string[] = [];
-  await c.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
-  try {
+  await withStage(c, 'restate', async (stage) => {
     // One streaming scan, on a connection of its own: the writer's is appending the restated records meanwhile.
     const reader = await instance.connect();
     async function* stored() {
@@ -360,21 +354,16 @@ async function restateDocuments(instance: DuckDBInstance, c: DuckDBConnection, o
     // `old_rev` as the merge's insert reads it (it writes old_rev + 1): a restated record keeps its revision.
     const d = `${stage}_d`;
     await c.run(`CREATE TEMP TABLE ${d} AS SELECT s.seq, s.id, md5(s.doc) AS hash, r.revision - 1 AS old_rev FROM ${stage} s JOIN records r ON r.id = s.id WHERE md5(s.doc) <> r.hash`);
-    await c.run('BEGIN TRANSACTION');
     try {
-      await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d})`);
-      await insertStaged(c, stage, d);
-      await c.run("INSERT OR REPLACE INTO store_meta VALUES ('document_shape', ?)", [shape]);
-      await c.run('COMMIT');
-    } catch (e) {
-      await c.run('ROLLBACK');
-      throw e;
+      await inTransaction(c, async () => {
+        await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d})`);
+        await insertStaged(c, stage, d);
+        await c.run("INSERT OR REPLACE INTO store_meta VALUES ('document_shape', ?)", [shape]);
+      });
     } finally {
       await c.run(`DROP TABLE IF EXISTS ${d}`);
     }
-  } finally {
-    await c.run(`DROP TABLE IF EXISTS ${stage}`);
-  }
+  });
   if (refused.length) {
     process.emitWarning(`${refused.length} stored record(s) do not fit the current record model and were kept as they were: ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? '; …' : ''}`);
   }
@@ -385,16 +374,35 @@ async function migrate(c: DuckDBConnection): Promise<void> {
   const done = await c.runAndReadAll('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
   const current = Number(done.getRowObjectsJson()[0]!.v);
   for (const m of migrations.filter((m) => m.version > current)) {
-    await c.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(c, async () => {
       await c.run(m.sql);
       await m.backfill?.(c);
       await c.run('INSERT INTO schema_migrations VALUES (?, ?, now())', [m.version, m.description]);
-      await c.run('COMMIT');
-    } catch (e) {
-      await c.run('ROLLBACK');
-      throw e;
-    }
+    });
+  }
+}
+
+/** Runs `fn` in a transaction on `c`: committed when it returns, rolled back when it throws. */
+async function inTransaction<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  await c.run('BEGIN TRANSACTION');
+  try {
+    const result = await fn();
+    await c.run('COMMIT');
+    return result;
+  } catch (e) {
+    await c.run('ROLLBACK');
+    throw e;
+  }
+}
+
+/** Runs `fn` with a new temporary table of `stagedColumns` (named from `prefix`), dropped when it ends. */
+async function withStage<T>(c: DuckDBConnection, prefix: string, fn: (stage: string) => Promise<T>): Promise<T> {
+  const stage = `${prefix}_${process.pid}_${Date.now()}`;
+  await c.run(`CREATE TEMP TABLE ${stage} (${stagedColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
+  try {
+    return await fn(stage);
+  } finally {
+    await c.run(`DROP TABLE IF EXISTS ${stage}`);
   }
 }
 
@@ -440,8 +448,7 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
     LEFT JOIN records r ON r.id = s.id`);
   const d = `${stage}_d`;
   try {
-    await c.run('BEGIN TRANSACTION');
-    try {
+    return await inTransaction(c, async () => {
       const counts = (
         await c.runAndReadAll(`SELECT
           count(*) FILTER (WHERE old_hash IS NULL) AS inserted,
@@ -482,12 +489,8 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
           at, opts.by, file, format, JSON.stringify(datasets), read, skipped, rejected, unresolvedActors, inserted, updated, unchanged, archived, seconds,
         ]);
       }
-      await c.run('COMMIT');
       return summary;
-    } catch (e) {
-      await c.run('ROLLBACK');
-      throw e;
-    }
+    });
   } finally {
     await c.run(`DROP TABLE IF EXISTS ${d}`);
   }
