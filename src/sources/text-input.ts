@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
 import type { TextInput } from './source-format.ts';
 import { SourceError } from './source-format.ts';
+import { openXlsxInput } from './xlsx-input.ts';
 
 const headBytes = 64 * 1024;
 const sniffBytes = 1024 * 1024;
@@ -18,9 +19,8 @@ const sniffBytes = 1024 * 1024;
 /** Opens `path` as one or more decoded text inputs (one per member of a zip). `encoding` overrides detection. */
 export async function openTextInputs(path: string, encoding?: string): Promise<TextInput[]> {
   const name = basename(path);
-  // Workbooks are zip archives of XML, not text: stream their first sheet as CSV (src/sources/xlsx-input.ts). Its
-  // reader is loaded only then: it takes ~0.4 s to load, which every other command would wait for.
-  if (/\.xlsx$/i.test(path)) return [await (await import('./xlsx-input.ts')).openXlsxInput(path)];
+  // Workbooks are zip archives of XML, not text: their first sheet is streamed as CSV (xlsx-input.ts).
+  if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path)];
   if (/\.zip$/i.test(path)) {
     const members = await zipMembers(path);
     if (!members.length) throw new SourceError('the zip archive holds no files', name);

@@ -1,12 +1,17 @@
 /**
- * Excel workbooks as CSV text, so that every CSV importer reads `.xlsx` too (GTD ships as xlsx). The first
- * worksheet is streamed row by row with exceljs's streaming reader — a 200 MB workbook is never held in memory —
- * and each row is written as one RFC-4180 CSV line.
+ * Excel workbooks as CSV text, so that every CSV importer reads `.xlsx` too (GTD ships as xlsx). A workbook is a
+ * zip of XML parts: the first worksheet's XML is inflated and scanned row by row as it streams — a 200 MB workbook
+ * is never held in memory, only its table of shared strings, which every cell may point into — and each row is
+ * written as one RFC-4180 CSV line, on the line of its row number (rows Excel leaves out become blank lines, which
+ * the CSV reader skips), so a rejection's line is the row a person sees in Excel (unless cells above it hold line
+ * breaks).
+ *
+ * The parts are read with regular expressions rather than a general XML parser: SpreadsheetML is machine-written
+ * and regular, and a general parser building an object per cell took 32 s for 200,000 rows of GTD's 135 columns.
  */
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import type { TextInput } from './source-format.ts';
 import { SourceError } from './source-format.ts';
 
@@ -26,62 +31,252 @@ export async function openXlsxInput(path: string): Promise<TextInput> {
   return { fileName, encoding: 'xlsx', head: head.slice(0, headBytes), chunks: () => csvChunks(path, fileName) };
 }
 
-async function* csvChunks(path: string, fileName: string): AsyncGenerator<string> {
-  const stream: Readable = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    // Styles tell which numbers are dates; without them a date cell would come out as a day count.
-    styles: 'cache',
-    entries: 'ignore',
+/** The workbook's parts by name, each opened as an inflated stream on demand; `close` releases the file. */
+interface ZipParts {
+  names: ReadonlySet<string>;
+  open(name: string): Promise<Readable>;
+  close(): void;
+}
+
+function openZip(path: string, fileName: string): Promise<ZipParts> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) return reject(new SourceError(`not a readable .xlsx workbook (${err?.message}); check that the file is complete, or save it as CSV`, fileName));
+      const entries = new Map<string, yauzl.Entry>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        entries.set(entry.fileName, entry);
+        zip.readEntry();
+      });
+      zip.on('error', (e: Error) => reject(new SourceError(`not a readable .xlsx workbook (${e.message}); check that the file is complete, or save it as CSV`, fileName)));
+      zip.on('end', () =>
+        resolve({
+          names: new Set(entries.keys()),
+          open: (name) =>
+            new Promise((res, rej) => zip.openReadStream(entries.get(name)!, (e, s) => (e || !s ? rej(e ?? new Error('no stream')) : res(s)))),
+          close: () => zip.close(),
+        }),
+      );
+      zip.readEntry();
+    });
   });
-  let rowNumber = 0;
-  try {
-    for await (const sheet of reader) {
-      let batch: string[] = [];
-      for await (const row of sheet) {
-        // The streaming reader skips empty rows; the CSV reader would skip their blank lines anyway.
-        rowNumber = row.number;
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(csvCell(cellText(values[i])));
-        batch.push(cells.join(',') + '\n');
-        if (batch.length >= rowsPerChunk) {
-          yield batch.join('');
-          batch = [];
-        }
-      }
-      if (batch.length) yield batch.join('');
-      // Only the first sheet: GTD and most exports hold one; a second sheet is usually notes or a codebook.
-      break;
+}
+
+async function readPart(zip: ZipParts, name: string): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of await zip.open(name)) parts.push(chunk as Buffer);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * The complete elements named `tag` in a streamed part, as the text of each (`<tag …>…</tag>` or `<tag …/>`), in
+ * order. Elements may carry a namespace prefix (`<x:row>`, as some libraries write them).
+ */
+async function* elements(stream: Readable, tag: string): AsyncGenerator<string> {
+  const element = new RegExp(`<(?:\\w+:)?${tag}\\b(?:[^>]*?/>|[\\s\\S]*?</(?:\\w+:)?${tag}>)`, 'g');
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  for await (const chunk of stream) {
+    pending += decoder.decode(chunk as Buffer, { stream: true });
+    element.lastIndex = 0;
+    let end = 0;
+    for (let m = element.exec(pending); m; m = element.exec(pending)) {
+      yield m[0];
+      end = element.lastIndex;
     }
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    throw new SourceError(
-      `cannot read the workbook near row ${rowNumber + 1} (${(e as Error).message}); check that it is a complete .xlsx file, or save it as CSV`,
-      fileName,
-    );
-  } finally {
-    stream.destroy();
+    pending = pending.slice(end);
   }
 }
 
-/** The text a person sees in a cell, without the binary noise of floats (`34.516667000000005` → `34.516667`). */
-export function cellText(value: unknown): string {
-  if (value == null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateText(value);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result);
-    if (v.text != null) return cellText(v.text);
-    if (v.error != null) return '';
+const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * XML text as written: entities resolved, and Excel's own escapes of characters XML cannot hold (`_x000D_` for a
+ * carriage return; `_x005F_` escapes an underscore that would otherwise start one).
+ */
+function xmlText(text: string): string {
+  // XML reads every line end as a line feed (a carriage return Excel keeps is written `_x000D_`).
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (!text.includes('&') && !text.includes('_x')) return text;
+  // Entities first (XML's), then Excel's escapes in the text they give.
+  return text
+    .replace(/&(#x[0-9A-Fa-f]+|#\d+|\w+);/g, (whole, name: string) =>
+      name[0] === '#' ? String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (entities[name] ?? whole),
+    )
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The text of every `<t>` in an element (a shared or inline string: plain, or rich text in runs), phonetic hints left out. */
+function runText(element: string): string {
+  const plain = element.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+  let text = '';
+  for (const m of plain.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += m[1];
+  return xmlText(text);
+}
+
+/** The workbook's first sheet (its part), its shared strings, whether its dates count from 1904, and which cell styles show dates. */
+interface Workbook {
+  sheet: string;
+  date1904: boolean;
+  sharedStrings: string[];
+  dateStyles: ReadonlySet<number>;
+}
+
+async function readWorkbook(zip: ZipParts, fileName: string): Promise<Workbook> {
+  if (!zip.names.has('xl/workbook.xml')) throw new SourceError('not an Excel workbook (no xl/workbook.xml inside); save it as .xlsx or CSV', fileName);
+  const workbook = await readPart(zip, 'xl/workbook.xml');
+  const rels = zip.names.has('xl/_rels/workbook.xml.rels') ? await readPart(zip, 'xl/_rels/workbook.xml.rels') : '';
+  // The first sheet in the workbook's order, found through its relationship (`r:id`) to the part that holds it.
+  const first = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
+  const id = first && attribute(first, 'r:id');
+  const rel = id ? [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => attribute(r, 'Id') === id) : undefined;
+  const target = rel && attribute(rel, 'Target');
+  const sheet = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : [...zip.names].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort()[0];
+  if (!sheet || !zip.names.has(sheet)) throw new SourceError('the workbook has no worksheet; save it again from Excel, or as CSV', fileName);
+
+  const sharedStrings: string[] = [];
+  if (zip.names.has('xl/sharedStrings.xml')) for await (const si of elements(await zip.open('xl/sharedStrings.xml'), 'si')) sharedStrings.push(runText(si));
+  return {
+    sheet,
+    date1904: /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbook),
+    sharedStrings,
+    dateStyles: zip.names.has('xl/styles.xml') ? dateStyles(await readPart(zip, 'xl/styles.xml')) : new Set(),
+  };
+}
+
+/** Excel's built-in number formats that show a date or a time (ECMA-376 §18.8.30, with the East Asian ones). */
+const builtInDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a custom format code shows a date or time: a d, m, y, h or s outside quoted text, brackets and escapes. */
+const isDateFormat = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+
+/** The indexes of the cell styles (`cellXfs`) whose number format shows a date: a number in such a cell is a date. */
+function dateStyles(styles: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) custom.set(Number(attribute(m[0], 'numFmtId')), xmlText(attribute(m[0], 'formatCode') ?? ''));
+  const xfs = /<(?:\w+:)?cellXfs\b[\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(styles)?.[0] ?? '';
+  const dates = new Set<number>();
+  [...xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].forEach((m, i) => {
+    const id = Number(attribute(m[0], 'numFmtId') ?? 0);
+    if (builtInDateFormats.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) dates.add(i);
+  });
+  return dates;
+}
+
+/** A cell reference's column, from 0 (`A1` → 0, `AB7` → 27). */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
   }
-  return String(value);
+  return n - 1;
+}
+
+/** The value of attribute `name` in an element's start tag (double-quoted, as spreadsheet libraries write them). */
+function attribute(element: string, name: string): string | undefined {
+  const key = `${name}="`;
+  const end = element.indexOf('>');
+  const limit = end < 0 ? element.length : end;
+  for (let at = element.indexOf(key); at >= 0 && at < limit; at = element.indexOf(key, at + 1)) {
+    // Preceded by white space: `r="` is not the end of `spanr="`.
+    if (element.charCodeAt(at - 1) <= 32) return element.slice(at + key.length, element.indexOf('"', at + key.length));
+  }
+  return undefined;
+}
+
+/**
+ * The texts of a row's cells, by column (a cell Excel leaves out is ''). Scanned with `indexOf`, not a regular
+ * expression per cell: a row of GTD holds 135 cells, and the scan is most of reading a workbook.
+ */
+function rowCells(row: string, book: Workbook): string[] {
+  const prefix = /^<(\w+:)?/.exec(row)![1] ?? '';
+  const [open, close, valueOpen, valueClose] = [`<${prefix}c`, `</${prefix}c>`, `<${prefix}v>`, `</${prefix}v>`];
+  const cells: string[] = [];
+  for (let at = row.indexOf(open); at >= 0; at = row.indexOf(open, at + 1)) {
+    const next = row.charCodeAt(at + open.length);
+    // `<c ` or `<c>` or `<c/>`, not another element whose name starts with c.
+    if (next > 32 && next !== 62 && next !== 47) continue;
+    const tagEnd = row.indexOf('>', at);
+    const empty = row.charCodeAt(tagEnd - 1) === 47;
+    const tag = row.slice(at, tagEnd);
+    let body = '';
+    if (!empty) {
+      const end = row.indexOf(close, tagEnd);
+      body = row.slice(tagEnd + 1, end);
+      at = end;
+    }
+    const ref = attribute(tag, 'r');
+    const column = ref ? columnIndex(ref) : cells.length;
+    while (cells.length < column) cells.push('');
+    const type = attribute(tag, 't') ?? 'n';
+    let value: string | undefined;
+    if (type !== 'inlineStr') {
+      const v = body.indexOf(valueOpen);
+      value = v < 0 ? undefined : body.slice(v + valueOpen.length, body.indexOf(valueClose, v));
+    }
+    cells[column] = cellValue(type, Number(attribute(tag, 's') ?? 0), value, body, book);
+  }
+  return cells;
+}
+
+/** A cell's text from its type, style and value (`<v>`), or its inline string (`body`). */
+function cellValue(type: string, style: number, v: string | undefined, body: string, book: Workbook): string {
+  if (type === 'inlineStr') return runText(body);
+  if (v === undefined) return '';
+  switch (type) {
+    case 's':
+      return book.sharedStrings[Number(v)] ?? '';
+    case 'str':
+      return xmlText(v);
+    case 'b':
+      return v === '1' ? 'TRUE' : 'FALSE';
+    case 'e':
+      // #N/A, #DIV/0! and the like: no value.
+      return '';
+    case 'd':
+      return dateText(new Date(xmlText(v)));
+    default: {
+      const n = Number(v);
+      return book.dateStyles.has(style) ? dateText(excelDate(n, book.date1904)) : numberText(n);
+    }
+  }
+}
+
+/** An Excel date serial as the moment it names, without a time zone (read as UTC): day 25569 is 1 Jan 1970. */
+const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+
+async function* csvChunks(path: string, fileName: string): AsyncGenerator<string> {
+  const zip = await openZip(path, fileName);
+  // The line the next CSV line starts on, and the row of the sheet last read.
+  let line = 1;
+  let rowNumber = 0;
+  try {
+    const book = await readWorkbook(zip, fileName);
+    let batch: string[] = [];
+    for await (const row of elements(await zip.open(book.sheet), 'row')) {
+      rowNumber = Number(attribute(row, 'r') ?? rowNumber + 1);
+      // Rows Excel leaves out (empty ones) become blank lines, so a row starts on the line of its number — unless
+      // cells above it hold line breaks, which push it further down.
+      for (; line < rowNumber; line++) batch.push('\n');
+      const text = rowCells(row, book).map(csvCell).join(',');
+      batch.push(text + '\n');
+      line += 1 + (text.includes('\n') ? text.split('\n').length - 1 : 0);
+      if (batch.length >= rowsPerChunk) {
+        yield batch.join('');
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch.join('');
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw new SourceError(
+      `cannot read the workbook after row ${rowNumber} (${(e as Error).message}); check that it is a complete .xlsx file, or save it as CSV`,
+      fileName,
+    );
+  } finally {
+    zip.close();
+  }
 }
 
 function numberText(n: number): string {
@@ -91,7 +286,7 @@ function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-/** Excel dates have no time zone; exceljs hands them over as UTC. A date without a time is written as a date. */
+/** Excel dates have no time zone: read as UTC. A date without a time is written as a date. */
 function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return '';
   const iso = d.toISOString();
