@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SourceError } from './source-format.ts';
@@ -14,6 +15,41 @@ import { csvRows } from './text-rows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A zip of `files`, stored without compression: enough to hand-write a workbook as other tools lay theirs out. */
+function storedZip(files: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const [nameBytes, data] = [Buffer.from(name), Buffer.from(text)];
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x21, 12); // 1 Jan 1980
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    header.copy(entry, 10, 8, 28); // method, time, date, crc, sizes, name length
+    entry.writeUInt32LE(offset, 42);
+    locals.push(header, nameBytes, data);
+    central.push(entry, nameBytes);
+    offset += header.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
 
 async function textOf(path: string): Promise<string> {
   const [input] = await openTextInputs(path);
@@ -56,6 +92,31 @@ describe('an xlsx workbook read as CSV', () => {
     expect(readFileSync(path).includes('sharedStrings.xml')).toBe(true);
 
     expect(await textOf(path)).toBe('note,when,day\n"one\ntwo",2021-03-05T14:30:00,1999-12-31\nWilayat Khurasan,45000,x\n');
+  });
+
+  it('reads workbooks laid out as other tools write them: prefixed elements, parts found through relationships', async () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = (id: string, type: string, target: string) =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const path = join(dir, 'sdk.xlsx');
+    writeFileSync(
+      path,
+      storedZip({
+        '_rels/.rels': `<Relationships>${rel('R1', 'officeDocument', '/book/main.xml')}</Relationships>`,
+        'book/main.xml': `<x:workbook ${ns}><x:workbookPr/><x:sheets><x:sheet name="Data" sheetId="2" r:id="rB"/><x:sheet name="Notes" sheetId="1" r:id="rA"/></x:sheets></x:workbook>`,
+        'book/_rels/main.xml.rels': `<Relationships>${rel('rA', 'worksheet', 'sheets/notes.xml')}${rel('rB', 'worksheet', 'sheets/data.xml')}${rel('rS', 'sharedStrings', 'SharedStrings.xml')}${rel('rT', 'styles', 'styles.xml')}</Relationships>`,
+        'book/SharedStrings.xml': `<x:sst ${ns}><x:si><x:t>name</x:t></x:si><x:si><x:r><x:t>Caf&#233; </x:t></x:r><x:r><x:t>&amp; bar</x:t></x:r><x:rPh><x:t>かな</x:t></x:rPh></x:si><x:si><x:t>a_x000D_b _x005F_x000D_</x:t></x:si></x:sst>`,
+        'book/styles.xml': `<x:styleSheet ${ns}><x:numFmts><x:numFmt numFmtId="170" formatCode="d/m/yyyy;@"/></x:numFmts><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="170"/></x:cellXfs></x:styleSheet>`,
+        'book/sheets/notes.xml': `<x:worksheet ${ns}><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>not read</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+        'book/sheets/data.xml':
+          `<x:worksheet ${ns}><x:sheetData>` +
+          '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>when</x:t></x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>iso</x:t></x:is></x:c></x:row>' +
+          '<x:row><x:c t="s"><x:v>1</x:v></x:c><x:c s="1"><x:v>44260</x:v></x:c><x:c t="d"><x:v>2021-03-05T00:00:00Z</x:v></x:c></x:row>' +
+          '<x:row r="3"><x:c r="A3" t="s"><x:v>2</x:v></x:c><x:c r="C3"><x:f>1/0</x:f></x:c></x:row>' +
+          '</x:sheetData></x:worksheet>',
+      }),
+    );
+    expect(await textOf(path)).toBe('name,when,iso\nCafé & bar,2021-03-05,2021-03-05\n"a\rb _x000D_",,\n');
   });
 
   it('gives rows after a gap the line of their row number, for rejections a person can find in Excel', async () => {

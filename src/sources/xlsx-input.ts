@@ -9,7 +9,7 @@
  * The parts are read with regular expressions rather than a general XML parser: SpreadsheetML is machine-written
  * and regular, and a general parser building an object per cell took 32 s for 200,000 rows of GTD's 135 columns.
  */
-import { basename } from 'node:path';
+import { basename, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { TextInput } from './source-format.ts';
@@ -31,28 +31,31 @@ export async function openXlsxInput(path: string): Promise<TextInput> {
   return { fileName, encoding: 'xlsx', head: head.slice(0, headBytes), chunks: () => csvChunks(path, fileName) };
 }
 
-/** The workbook's parts by name, each opened as an inflated stream on demand; `close` releases the file. */
+/** The workbook's parts, each opened as an inflated stream on demand; `close` releases the file. */
 interface ZipParts {
-  names: ReadonlySet<string>;
+  /** The part of that name as the zip spells it (part names compare without case), if it is there. */
+  find(name: string): string | undefined;
   open(name: string): Promise<Readable>;
   close(): void;
 }
 
 function openZip(path: string, fileName: string): Promise<ZipParts> {
+  const unreadable = (e: Error | null | undefined) =>
+    new SourceError(`not a readable .xlsx workbook (${e?.message}); check that the file is complete, or save it as CSV`, fileName);
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
-      if (err || !zip) return reject(new SourceError(`not a readable .xlsx workbook (${err?.message}); check that the file is complete, or save it as CSV`, fileName));
+      if (err || !zip) return reject(unreadable(err));
       const entries = new Map<string, yauzl.Entry>();
       zip.on('entry', (entry: yauzl.Entry) => {
-        entries.set(entry.fileName, entry);
+        entries.set(entry.fileName.toLowerCase(), entry);
         zip.readEntry();
       });
-      zip.on('error', (e: Error) => reject(new SourceError(`not a readable .xlsx workbook (${e.message}); check that the file is complete, or save it as CSV`, fileName)));
+      zip.on('error', (e: Error) => reject(unreadable(e)));
       zip.on('end', () =>
         resolve({
-          names: new Set(entries.keys()),
+          find: (name) => entries.get(name.toLowerCase())?.fileName,
           open: (name) =>
-            new Promise((res, rej) => zip.openReadStream(entries.get(name)!, (e, s) => (e || !s ? rej(e ?? new Error('no stream')) : res(s)))),
+            new Promise((res, rej) => zip.openReadStream(entries.get(name.toLowerCase())!, (e, s) => (e || !s ? rej(e ?? new Error('no stream')) : res(s)))),
           close: () => zip.close(),
         }),
       );
@@ -121,25 +124,49 @@ interface Workbook {
   dateStyles: ReadonlySet<number>;
 }
 
+/** A relationship of a part (`_rels/<part>.rels`): its id, its type's last word (`worksheet`, `styles`…) and the part it names. */
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+/** The relationships of `part` ('' for the package's own), with targets as part names. */
+async function relationships(zip: ZipParts, part: string): Promise<Relationship[]> {
+  const folder = part.slice(0, part.lastIndexOf('/') + 1);
+  const rels = zip.find(`${folder}_rels/${part.slice(folder.length)}.rels`);
+  if (!rels) return [];
+  return [...(await readPart(zip, rels)).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map(([r]) => {
+    const target = xmlText(attribute(r, 'Target') ?? '');
+    return { id: attribute(r, 'Id') ?? '', type: (attribute(r, 'Type') ?? '').split('/').pop()!, target: posix.normalize(target.startsWith('/') ? target.slice(1) : folder + target) };
+  });
+}
+
+/**
+ * Finds the workbook's parts through their relationships, as Excel does, rather than by their usual names: tools
+ * name them differently (`xl/SharedStrings.xml`, a workbook outside `xl/`).
+ */
 async function readWorkbook(zip: ZipParts, fileName: string): Promise<Workbook> {
-  if (!zip.names.has('xl/workbook.xml')) throw new SourceError('not an Excel workbook (no xl/workbook.xml inside); save it as .xlsx or CSV', fileName);
-  const workbook = await readPart(zip, 'xl/workbook.xml');
-  const rels = zip.names.has('xl/_rels/workbook.xml.rels') ? await readPart(zip, 'xl/_rels/workbook.xml.rels') : '';
-  // The first sheet in the workbook's order, found through its relationship (`r:id`) to the part that holds it.
+  const main = (await relationships(zip, '')).find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
+  const part = zip.find(main);
+  if (!part) throw new SourceError('not an Excel workbook (it holds no workbook part); save it as .xlsx or CSV', fileName);
+  const workbook = await readPart(zip, part);
+  const rels = await relationships(zip, part);
+  // The first sheet in the workbook's order (its tab), through its relationship id.
   const first = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
-  const id = first && attribute(first, 'r:id');
-  const rel = id ? [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => attribute(r, 'Id') === id) : undefined;
-  const target = rel && attribute(rel, 'Target');
-  const sheet = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : [...zip.names].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort()[0];
-  if (!sheet || !zip.names.has(sheet)) throw new SourceError('the workbook has no worksheet; save it again from Excel, or as CSV', fileName);
+  const id = first && /\s\w+:id="([^"]*)"/.exec(first)?.[1];
+  const sheet = zip.find((rels.find((r) => r.id === id) ?? rels.find((r) => r.type === 'worksheet'))?.target ?? '');
+  if (!sheet) throw new SourceError('the workbook has no worksheet; save it again from Excel, or as CSV', fileName);
+  const strings = zip.find(rels.find((r) => r.type === 'sharedStrings')?.target ?? '');
+  const styles = zip.find(rels.find((r) => r.type === 'styles')?.target ?? '');
 
   const sharedStrings: string[] = [];
-  if (zip.names.has('xl/sharedStrings.xml')) for await (const si of elements(await zip.open('xl/sharedStrings.xml'), 'si')) sharedStrings.push(runText(si));
+  if (strings) for await (const si of elements(await zip.open(strings), 'si')) sharedStrings.push(runText(si));
   return {
     sheet,
     date1904: /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbook),
     sharedStrings,
-    dateStyles: zip.names.has('xl/styles.xml') ? dateStyles(await readPart(zip, 'xl/styles.xml')) : new Set(),
+    dateStyles: styles ? dateStyles(await readPart(zip, styles)) : new Set(),
   };
 }
 
