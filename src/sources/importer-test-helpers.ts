@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describeProblems, type EventRecord } from '../core/record.ts';
 import { checkedItems } from './checked-items.ts';
 import type { ActorResolver, ImportContext, Rejection, SourceFormat } from './source-format.ts';
@@ -56,4 +57,39 @@ export async function registryResolver(): Promise<ActorResolver | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** A zip of `files`, stored without compression: enough to exercise the zip paths, or hand-write a workbook, without a zip library. */
+export function storedZip(files: Record<string, string | Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const [nameBytes, data] = [Buffer.from(name), Buffer.from(text)];
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x21, 12); // 1 Jan 1980
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    header.copy(entry, 10, 8, 28); // method, time, date, crc, sizes, name length
+    entry.writeUInt32LE(offset, 42);
+    locals.push(header, nameBytes, data);
+    central.push(entry, nameBytes);
+    offset += header.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acled } from './acled/acled-format.ts';
-import { importWith } from './importer-test-helpers.ts';
+import { importWith, storedZip } from './importer-test-helpers.ts';
 import { openTextInputs } from './text-input.ts';
 import { csvRows } from './text-rows.ts';
 
@@ -65,5 +65,27 @@ describe('encodings told by the first characters beyond ASCII', () => {
     expect(await lastRow('late-utf8.csv', Buffer.from(plain + 'Bogotá,2\n'))).toEqual({ last: ['Bogotá', '2'], encoding: 'utf-8' });
     const mixed = Buffer.concat([Buffer.from(plain + 'Bogotá,2\n' + 'Kabul,1\n'.repeat(10_000)), Buffer.from('Bogot\xe1,3\n', 'latin1')]);
     await expect(lastRow('mixed.csv', mixed)).rejects.toThrow(/invalid UTF-8 after byte \d+; the file mixes encodings/);
+  });
+});
+
+describe('archives', () => {
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+
+  it.skipIf(!existsSync('/proc/self/fd'))('reads every member of a zip and leaves no file open behind it, read whole or in part', async () => {
+    const path = join(dir, 'two.zip');
+    writeFileSync(path, storedZip({ 'a.csv': 'x,y\n1,2\n', 'notes/b.csv': 'x,y\n3,4\n', '__MACOSX/._a.csv': 'junk' }));
+    const before = openFiles();
+    for (let i = 0; i < 5; i++) {
+      const inputs = await openTextInputs(path);
+      expect(inputs.map((input) => input.fileName)).toEqual(['two.zip:a.csv', 'two.zip:notes/b.csv']);
+      // The first member read whole, the second only as far as its head (read when it was opened).
+      let text = '';
+      for await (const chunk of inputs[0]!.chunks()) text += chunk;
+      expect(text).toBe('x,y\n1,2\n');
+      expect(inputs[1]!.head).toBe('x,y\n3,4\n');
+    }
+    // Streams close a tick after they end.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBeLessThanOrEqual(before);
   });
 });

@@ -135,24 +135,45 @@ interface ZipMember {
   open: () => Promise<Readable>;
 }
 
+/** The files in the zip at `path`. The archive is closed once listed; each member opens it again for its own stream. */
 function zipMembers(path: string): Promise<ZipMember[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
       if (err || !zip) return reject(new SourceError(`not a readable zip archive (${err?.message})`, basename(path)));
       const members: ZipMember[] = [];
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) {
-          members.push({
-            name: entry.fileName,
-            open: () =>
-              new Promise<Readable>((res, rej) => zip.openReadStream(entry, (e, s) => (e || !s ? rej(e ?? new Error('no stream')) : res(s)))),
-          });
-        }
+        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) members.push({ name: entry.fileName, open: () => openMember(path, entry) });
         zip.readEntry();
       });
-      zip.on('end', () => resolve(members));
-      zip.on('error', reject);
+      zip.on('end', () => {
+        zip.close();
+        resolve(members);
+      });
+      zip.on('error', (e: Error) => {
+        zip.close();
+        reject(e);
+      });
       zip.readEntry();
+    });
+  });
+}
+
+/**
+ * A member of the zip at `path` as a stream, from the archive opened for it and closed with it: an archive kept
+ * open held a file descriptor for as long as the process ran (a server importing zips ran out of them).
+ */
+function openMember(path: string, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('the archive cannot be opened'));
+      zip.openReadStream(entry, (e, stream) => {
+        if (e || !stream) {
+          zip.close();
+          return reject(e ?? new Error('no stream'));
+        }
+        stream.once('close', () => zip.close());
+        resolve(stream);
+      });
     });
   });
 }

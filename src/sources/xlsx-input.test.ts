@@ -6,50 +6,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SourceError } from './source-format.ts';
 import { openTextInputs } from './text-input.ts';
 import { csvRows } from './text-rows.ts';
+import { storedZip } from './importer-test-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A zip of `files`, stored without compression: enough to hand-write a workbook as other tools lay theirs out. */
-function storedZip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const [nameBytes, data] = [Buffer.from(name), Buffer.from(text)];
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x21, 12); // 1 Jan 1980
-    header.writeUInt32LE(crc32(data), 14);
-    header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    header.copy(entry, 10, 8, 28); // method, time, date, crc, sizes, name length
-    entry.writeUInt32LE(offset, 42);
-    locals.push(header, nameBytes, data);
-    central.push(entry, nameBytes);
-    offset += header.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 async function textOf(path: string): Promise<string> {
   const [input] = await openTextInputs(path);

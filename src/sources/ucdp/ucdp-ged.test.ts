@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../core/record.ts';
-import { importedAt, importWith } from '../importer-test-helpers.ts';
+import { importedAt, importWith, storedZip } from '../importer-test-helpers.ts';
 import type { ActorResolver, ImportContext } from '../source-format.ts';
 import { sourceFormats } from '../registry.ts';
 import { openTextInputs } from '../text-input.ts';
@@ -269,24 +269,7 @@ describe('UCDP GED: hand-written fixtures', () => {
     const gz = join(dir, 'conflict_data_BGD.csv.gz');
     writeFileSync(gz, gzipSync(readFileSync(bgd)));
     const zip = join(dir, 'ucdp.zip');
-    writeFileSync(zip, storedZip('conflict_data_BGD.csv', readFileSync(bgd)));
+    writeFileSync(zip, storedZip({ 'conflict_data_BGD.csv': readFileSync(bgd) }));
     for (const copy of [gz, zip]) expect((await importFile(copy)).records).toEqual(plain.records);
   });
 });
-
-/** A one-member zip archive without compression: enough to exercise the zip path without a zip library. */
-function storedZip(name: string, body: Buffer): Buffer {
-  const fileName = Buffer.from(name);
-  const crc = crc32(body) >>> 0;
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(body.length, 18); local.writeUInt32LE(body.length, 22); local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(body.length, 20); central.writeUInt32LE(body.length, 24); central.writeUInt16LE(fileName.length, 28);
-  const end = Buffer.alloc(22);
-  const centralSize = central.length + fileName.length;
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(centralSize, 12); end.writeUInt32LE(local.length + fileName.length + body.length, 16);
-  return Buffer.concat([local, fileName, body, central, fileName, end]);
-}
