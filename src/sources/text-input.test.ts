@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acled } from './acled/acled-format.ts';
 import { importWith, storedZip } from './importer-test-helpers.ts';
@@ -85,6 +86,22 @@ describe('archives', () => {
       expect(inputs[1]!.head).toBe('x,y\n3,4\n');
     }
     // Streams close a tick after they end.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBeLessThanOrEqual(before);
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('leaves no file open behind a gzip file read in part', async () => {
+    const path = join(dir, 'long.csv.gz');
+    // Longer than the first MiB the encoding is told from, so that reading it stops half-way.
+    writeFileSync(path, gzipSync('x,y\n' + '1,2\n'.repeat(500_000)));
+    const before = openFiles();
+    for (let i = 0; i < 5; i++) {
+      const [input] = await openTextInputs(path);
+      for await (const chunk of input!.chunks()) {
+        expect(chunk.startsWith('x,y\n')).toBe(true);
+        break;
+      }
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(openFiles()).toBeLessThanOrEqual(before);
   });

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
@@ -26,7 +26,9 @@ export async function openTextInputs(path: string, encoding?: string): Promise<T
     if (!members.length) throw new SourceError('the zip archive holds no files', name);
     return Promise.all(members.map((m) => textInput(`${name}:${m.name}`, m.open, encoding)));
   }
-  const open = /\.gz$/i.test(path) ? () => createReadStream(path).pipe(createGunzip()) : () => createReadStream(path);
+  // Joined by `pipeline`, not `pipe`: a reader that stops early (the head is read so) destroys the gunzip stream, and
+  // with it the file's stream, which `pipe` left open — a file descriptor for the life of the process per import.
+  const open = /\.gz$/i.test(path) ? () => pipeline(createReadStream(path), createGunzip(), () => undefined) : () => createReadStream(path);
   return [await textInput(name, open, encoding)];
 }
 
