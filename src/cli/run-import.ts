@@ -94,12 +94,12 @@ async function importFile(store: EventStore, path: string, context: ImportContex
   const inputs = await openTextInputs(path, options.encoding);
   const unpacked = { length: 0 };
   const reports: ImportReport[] = [];
-  for (const input of inputs) reports.push(await importInput(store, input, path, context, options, unpacked));
+  for (const input of inputs) reports.push(await importInput(store, input, context, options, unpacked));
   return reports;
 }
 
 async function importInput(
-  store: EventStore, input: TextInput, path: string, context: ImportContext, options: ImportOptions,
+  store: EventStore, input: TextInput, context: ImportContext, options: ImportOptions,
   /** The text read from the file so far, across the members of a zip (`maxTextLength` bounds it). */
   unpacked: { length: number },
 ): Promise<ImportReport> {
@@ -127,13 +127,10 @@ async function importInput(
     options.rejects?.write(r);
     options.onReject?.(r);
   };
-  const total = fileSize(path);
-  let consumed = 0;
   const counted: TextInput = {
     ...input,
     async *chunks() {
       for await (const chunk of input.chunks()) {
-        consumed += chunk.length;
         unpacked.length += chunk.length;
         if (options.maxTextLength !== undefined && unpacked.length > options.maxTextLength) {
           throw new SourceError(
@@ -153,7 +150,10 @@ async function importInput(
     };
     for await (const item of checkedItems(format!, counted, { ...context, skipped })) {
       report.read++;
-      if (report.read % 5000 === 0) options.onProgress?.(report.read, total ? Math.min(consumed / total, 1) : undefined, 'reading');
+      if (report.read % 5000 === 0) {
+        const fraction = input.fraction?.();
+        options.onProgress?.(report.read, fraction === undefined ? undefined : Math.min(fraction, 1), 'reading');
+      }
       if (!item.ok) {
         reject(item.rejection);
         continue;
@@ -201,11 +201,6 @@ function syncDataset(format: SourceFormat, context: ImportContext): string {
   const dataset = format.dataset ?? (typeof context.options.dataset === 'string' ? context.options.dataset : undefined);
   if (!dataset) throw new UserError(`--sync needs a format with one dataset; ${format.name} records name their own`, '--sync', 'import without --sync');
   return dataset;
-}
-
-function fileSize(path: string): number | undefined {
-  // Compressed sizes say nothing about how much text is left.
-  return /\.(gz|zip)$/i.test(path) ? undefined : statSync(path).size;
 }
 
 /**

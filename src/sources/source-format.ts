@@ -16,6 +16,8 @@ export interface TextInput {
   encoding: string;
   /** The whole text, from the beginning, in chunks. */
   chunks(): AsyncIterable<string>;
+  /** How far through the file the text read so far reaches (0–1), when that can be told: for the progress bar. */
+  fraction?(): number | undefined;
 }
 
 export type { Rejection } from '../core/importing.ts';

@@ -106,3 +106,30 @@ describe('archives', () => {
     expect(openFiles()).toBeLessThanOrEqual(before);
   });
 });
+
+describe('how far reading is', () => {
+  /** The fraction the input tells after each chunk read. */
+  async function fractions(path: string): Promise<number[]> {
+    const [input] = await openTextInputs(path);
+    const seen: number[] = [];
+    for await (const _ of input!.chunks()) seen.push(input!.fraction!()!);
+    return seen;
+  }
+  // Numbers that do not repeat, so that the gzip file too is read in several chunks.
+  const text = 'x,y\n' + Array.from({ length: 100_000 }, (_, i) => `${(i * 7919) % 100_003},${(i * 104_729) % 99_991}\n`).join('');
+
+  it.each([
+    ['plain.csv', Buffer.from(text)],
+    ['packed.csv.gz', gzipSync(text)],
+    ['packed.zip', storedZip({ 'inside.csv': text })],
+  ])('tells the share of %s read so far, from 0 to 1', async (name, bytes) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const seen = await fractions(path);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[0]).toBeLessThan(0.5);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBeCloseTo(1, 5);
+  });
+});

@@ -2,8 +2,8 @@
  * Files as users have them: plain, `.gz` or `.zip` (streamed, never unpacked to disk), UTF-8 with or without a
  * BOM, UTF-16 with a BOM, or latin-1/cp1252 — detected and decoded, so names never come out as mojibake.
  */
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { createReadStream, statSync } from 'node:fs';
+import { createGunzip, type Gunzip } from 'node:zlib';
 import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { isAscii } from 'node:buffer';
@@ -24,12 +24,35 @@ export async function openTextInputs(path: string, encoding?: string): Promise<T
   if (/\.zip$/i.test(path)) {
     const members = await zipMembers(path);
     if (!members.length) throw new SourceError('the zip archive holds no files', name);
-    return Promise.all(members.map((m) => textInput(`${name}:${m.name}`, m.open, encoding)));
+    return Promise.all(members.map((m) => textInput(`${name}:${m.name}`, m, encoding)));
   }
-  // Joined by `pipeline`, not `pipe`: a reader that stops early (the head is read so) destroys the gunzip stream, and
-  // with it the file's stream, which `pipe` left open — a file descriptor for the life of the process per import.
-  const open = /\.gz$/i.test(path) ? () => pipeline(createReadStream(path), createGunzip(), () => undefined) : () => createReadStream(path);
-  return [await textInput(name, open, encoding)];
+  return [await textInput(name, /\.gz$/i.test(path) ? gzipBytes(path) : fileBytes(path), encoding)];
+}
+
+/**
+ * A file's bytes, streamed anew on each `open`, and how far a reader who has taken `consumed` bytes of the last
+ * stream opened is through the file (0–1), for the progress bar's share and time left.
+ */
+interface Bytes {
+  open(): Readable | Promise<Readable>;
+  fraction(consumed: number): number | undefined;
+}
+
+function fileBytes(path: string): Bytes {
+  const size = statSync(path).size;
+  return { open: () => createReadStream(path), fraction: (consumed) => (size ? consumed / size : undefined) };
+}
+
+/** A gzip file: its unpacked size is not known beforehand, so the share read is that of the packed bytes gunzip has taken. */
+function gzipBytes(path: string): Bytes {
+  const size = statSync(path).size;
+  let gunzip: Gunzip | undefined;
+  return {
+    // Joined by `pipeline`, not `pipe`: a reader that stops early (the head is read so) destroys the gunzip stream,
+    // and with it the file's stream, which `pipe` left open — a file descriptor for the life of the process.
+    open: () => pipeline(createReadStream(path), (gunzip = createGunzip()), () => undefined),
+    fraction: () => (gunzip && size ? gunzip.bytesWritten / size : undefined),
+  };
 }
 
 async function readPrefix(stream: Readable, bytes: number): Promise<Buffer> {
@@ -61,10 +84,10 @@ export function detectEncoding(prefix: Buffer, complete: boolean): string {
   }
 }
 
-async function textInput(fileName: string, open: () => Readable | Promise<Readable>, forced?: string): Promise<TextInput> {
+async function textInput(fileName: string, bytes: Bytes, forced?: string): Promise<TextInput> {
   let prefix: Buffer;
   try {
-    prefix = await readPrefix(await open(), sniffBytes);
+    prefix = await readPrefix(await bytes.open(), sniffBytes);
   } catch (e) {
     throw new SourceError(`cannot read the file (${(e as Error).message}); check that it is a complete, uncorrupted file`, fileName);
   }
@@ -79,6 +102,8 @@ async function textInput(fileName: string, open: () => Readable | Promise<Readab
   const lines = /\r(?!\n)/.test(head) && !head.includes('\n') ? (text: string) => text.replaceAll('\r', '\n') : (text: string) => text;
   // A sample of nothing but ASCII reads the same in UTF-8 and cp1252: the first bytes beyond it decide.
   const undecided = !forced && encoding === 'utf-8' && isAscii(prefix);
+  // Bytes of the file taken by the text read so far.
+  let consumed = 0;
   const input: TextInput = {
     fileName,
     encoding,
@@ -86,11 +111,12 @@ async function textInput(fileName: string, open: () => Readable | Promise<Readab
     async *chunks() {
       for await (const text of decoded()) yield lines(text);
     },
+    fraction: () => bytes.fraction(consumed),
   };
   return input;
 
   async function* decoded(): AsyncIterable<string> {
-    const stream = await open();
+    const stream = counted(await bytes.open());
     if (encoding === 'utf-8') {
       const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
       let ascii = undecided;
@@ -128,13 +154,20 @@ async function textInput(fileName: string, open: () => Readable | Promise<Readab
       if (tail) yield tail;
     }
   }
+
+  async function* counted(stream: Readable): AsyncIterable<Buffer> {
+    consumed = 0;
+    for await (const chunk of stream) {
+      consumed += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  }
 }
 
 const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
 
-interface ZipMember {
+interface ZipMember extends Bytes {
   name: string;
-  open: () => Promise<Readable>;
 }
 
 /** The files in the zip at `path`. The archive is closed once listed; each member opens it again for its own stream. */
@@ -144,7 +177,11 @@ function zipMembers(path: string): Promise<ZipMember[]> {
       if (err || !zip) return reject(new SourceError(`not a readable zip archive (${err?.message})`, basename(path)));
       const members: ZipMember[] = [];
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) members.push({ name: entry.fileName, open: () => openMember(path, entry) });
+        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) members.push({
+            name: entry.fileName,
+            open: () => openMember(path, entry),
+            fraction: (consumed) => (entry.uncompressedSize ? consumed / entry.uncompressedSize : undefined),
+          });
         zip.readEntry();
       });
       zip.on('end', () => {

@@ -103,6 +103,21 @@ describe('an xlsx workbook read as CSV', () => {
     ]);
   });
 
+  it('tells how far through the sheet reading is, from 0 to 1', async () => {
+    const path = join(dir, 'long.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Data');
+    for (let i = 0; i < 20_000; i++) sheet.addRow([`row ${i}`, i, i / 7]);
+    await workbook.xlsx.writeFile(path);
+    const [input] = await openTextInputs(path);
+    const seen: number[] = [];
+    for await (const _ of input!.chunks()) seen.push(input!.fraction!()!);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen[0]).toBeLessThan(0.5);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBeCloseTo(1, 5);
+  });
+
   it('refuses a file that is not a workbook, or a workbook cut short, naming the file', async () => {
     const text = join(dir, 'text.xlsx');
     writeFileSync(text, 'event_id_cnty,event_date\nAFG1,2021-01-01\n');

@@ -23,18 +23,28 @@ const rowsPerChunk = 500;
 export async function openXlsxInput(path: string): Promise<TextInput> {
   const fileName = basename(path);
   // The head is the first rows as CSV; reading them also proves the file is a workbook before the import starts.
+  // How much of the sheet's XML the rows read so far took, of how much in all (the zip tells its unpacked size).
+  const sheet = { read: 0, size: 0 };
   let head = '';
-  for await (const text of csvChunks(path, fileName)) {
+  for await (const text of csvChunks(path, fileName, sheet)) {
     head += text;
     if (head.length >= headBytes) break;
   }
-  return { fileName, encoding: 'xlsx', head: head.slice(0, headBytes), chunks: () => csvChunks(path, fileName) };
+  return {
+    fileName,
+    encoding: 'xlsx',
+    head: head.slice(0, headBytes),
+    chunks: () => csvChunks(path, fileName, sheet),
+    fraction: () => (sheet.size ? sheet.read / sheet.size : undefined),
+  };
 }
 
 /** The workbook's parts, each opened as an inflated stream on demand; `close` releases the file. */
 interface ZipParts {
   /** The part of that name as the zip spells it (part names compare without case), if it is there. */
   find(name: string): string | undefined;
+  /** A part's unpacked size in bytes. */
+  size(name: string): number;
   open(name: string): Promise<Readable>;
   close(): void;
 }
@@ -54,6 +64,7 @@ function openZip(path: string, fileName: string): Promise<ZipParts> {
       zip.on('end', () =>
         resolve({
           find: (name) => entries.get(name.toLowerCase())?.fileName,
+          size: (name) => entries.get(name.toLowerCase())!.uncompressedSize,
           open: (name) =>
             new Promise((res, rej) => zip.openReadStream(entries.get(name.toLowerCase())!, (e, s) => (e || !s ? rej(e ?? new Error('no stream')) : res(s)))),
           close: () => zip.close(),
@@ -74,11 +85,12 @@ async function readPart(zip: ZipParts, name: string): Promise<string> {
  * The complete elements named `tag` in a streamed part, as the text of each (`<tag …>…</tag>` or `<tag …/>`), in
  * order. Elements may carry a namespace prefix (`<x:row>`, as some libraries write them).
  */
-async function* elements(stream: Readable, tag: string): AsyncGenerator<string> {
+async function* elements(stream: Readable, tag: string, progress?: { read: number }): AsyncGenerator<string> {
   const element = new RegExp(`<(?:\\w+:)?${tag}\\b(?:[^>]*?/>|[\\s\\S]*?</(?:\\w+:)?${tag}>)`, 'g');
   const decoder = new TextDecoder('utf-8');
   let pending = '';
   for await (const chunk of stream) {
+    if (progress) progress.read += (chunk as Buffer).length;
     pending += decoder.decode(chunk as Buffer, { stream: true });
     element.lastIndex = 0;
     let end = 0;
@@ -273,7 +285,7 @@ function cellValue(type: string, style: number, v: string | undefined, body: str
 /** An Excel date serial as the moment it names, without a time zone (read as UTC): day 25569 is 1 Jan 1970. */
 const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
-async function* csvChunks(path: string, fileName: string): AsyncGenerator<string> {
+async function* csvChunks(path: string, fileName: string, sheet: { read: number; size: number }): AsyncGenerator<string> {
   const zip = await openZip(path, fileName);
   // The line the next CSV line starts on, and the row of the sheet last read.
   let line = 1;
@@ -281,7 +293,8 @@ async function* csvChunks(path: string, fileName: string): AsyncGenerator<string
   try {
     const book = await readWorkbook(zip, fileName);
     let batch: string[] = [];
-    for await (const row of elements(await zip.open(book.sheet), 'row')) {
+    Object.assign(sheet, { read: 0, size: zip.size(book.sheet) });
+    for await (const row of elements(await zip.open(book.sheet), 'row', sheet)) {
       rowNumber = Number(attribute(row, 'r') ?? rowNumber + 1);
       // Rows Excel leaves out (empty ones) become blank lines, so a row starts on the line of its number — unless
       // cells above it hold line breaks, which push it further down.
