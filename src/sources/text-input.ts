@@ -177,11 +177,13 @@ function zipMembers(path: string): Promise<ZipMember[]> {
       if (err || !zip) return reject(new SourceError(`not a readable zip archive (${err?.message})`, basename(path)));
       const members: ZipMember[] = [];
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) members.push({
+        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) {
+          members.push({
             name: entry.fileName,
             open: () => openMember(path, entry),
             fraction: (consumed) => (entry.uncompressedSize ? consumed / entry.uncompressedSize : undefined),
           });
+        }
         zip.readEntry();
       });
       zip.on('end', () => {
