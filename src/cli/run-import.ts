@@ -12,7 +12,7 @@ import type { EventRecord } from '../core/record.ts';
 import type { ImportCallbacks, ImportReport, ImportRequest, Importer, Rejection } from '../core/importing.ts';
 import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { ImportContext, SourceFormat, TextInput } from '../sources/source-format.ts';
-import { SourceError } from '../sources/source-format.ts';
+import { SourceError, tooMuchText } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
 import { openTextInputs } from '../sources/text-input.ts';
 import { checkedItems } from '../sources/checked-items.ts';
@@ -91,7 +91,7 @@ export async function runImport(store: EventStore, path: string, context: Import
 }
 
 async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
-  const inputs = await openTextInputs(path, options.encoding);
+  const inputs = await openTextInputs(path, options.encoding, options.maxTextLength);
   const unpacked = { length: 0 };
   const reports: ImportReport[] = [];
   for (const input of inputs) reports.push(await importInput(store, input, context, options, unpacked));
@@ -132,12 +132,7 @@ async function importInput(
     async *chunks() {
       for await (const chunk of input.chunks()) {
         unpacked.length += chunk.length;
-        if (options.maxTextLength !== undefined && unpacked.length > options.maxTextLength) {
-          throw new SourceError(
-            `the file unpacks to more than ${options.maxTextLength.toLocaleString('en')} characters of text, more than this server accepts (SITREP_MAX_IMPORT_BYTES); split it into smaller files`,
-            input.fileName,
-          );
-        }
+        if (options.maxTextLength !== undefined && unpacked.length > options.maxTextLength) throw tooMuchText(input.fileName, options.maxTextLength);
         yield chunk;
       }
     },

@@ -73,3 +73,10 @@ export class SourceError extends Error {
     this.name = 'SourceError';
   }
 }
+
+/** A file that unpacks to more text than the caller accepts (`maxTextLength`: a server's upload limit). */
+export const tooMuchText = (file: string, limit: number) =>
+  new SourceError(
+    `the file unpacks to more than ${limit.toLocaleString('en')} characters of text, more than this server accepts (SITREP_MAX_IMPORT_BYTES); split it into smaller files`,
+    file,
+  );

@@ -16,11 +16,14 @@ import { openXlsxInput } from './xlsx-input.ts';
 const headBytes = 64 * 1024;
 const sniffBytes = 1024 * 1024;
 
-/** Opens `path` as one or more decoded text inputs (one per member of a zip). `encoding` overrides detection. */
-export async function openTextInputs(path: string, encoding?: string): Promise<TextInput[]> {
+/**
+ * Opens `path` as one or more decoded text inputs (one per member of a zip). `encoding` overrides detection;
+ * `maxTextLength` is the most text the caller will read (a workbook whose strings alone are more is refused now).
+ */
+export async function openTextInputs(path: string, encoding?: string, maxTextLength?: number): Promise<TextInput[]> {
   const name = basename(path);
   // Workbooks are zip archives of XML, not text: their first sheet is streamed as CSV (xlsx-input.ts).
-  if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path)];
+  if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path, maxTextLength)];
   if (/\.zip$/i.test(path)) {
     const members = await zipMembers(path);
     if (!members.length) throw new SourceError('the zip archive holds no files', name);

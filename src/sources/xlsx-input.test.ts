@@ -118,6 +118,16 @@ describe('an xlsx workbook read as CSV', () => {
     expect(seen.at(-1)).toBeCloseTo(1, 5);
   });
 
+  it('refuses a workbook whose strings alone unpack to more text than the caller accepts, before reading them', async () => {
+    const path = join(dir, 'strings.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Data');
+    for (let i = 0; i < 100; i++) sheet.addRow([`a string of its own, number ${i}`]);
+    await workbook.xlsx.writeFile(path);
+    await expect(openTextInputs(path, undefined, 1000)).rejects.toThrow(/^strings\.xlsx: the file unpacks to more than 1,000 characters of text/);
+    expect((await openTextInputs(path, undefined, 100_000)).length).toBe(1);
+  });
+
   it('refuses a file that is not a workbook, or a workbook cut short, naming the file', async () => {
     const text = join(dir, 'text.xlsx');
     writeFileSync(text, 'event_id_cnty,event_date\nAFG1,2021-01-01\n');

@@ -13,20 +13,26 @@ import { basename, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { TextInput } from './source-format.ts';
-import { SourceError } from './source-format.ts';
+import { SourceError, tooMuchText } from './source-format.ts';
 
 const headBytes = 64 * 1024;
 /** Rows sent per chunk: large enough that the CSV parser is not called per row. */
 const rowsPerChunk = 500;
 
-/** Opens the first worksheet of the workbook at `path` as a CSV `TextInput`. */
-export async function openXlsxInput(path: string): Promise<TextInput> {
+/**
+ * The most bytes of shared strings read into memory: a workbook's table of strings is held whole (any cell may point
+ * into it), and a small upload could otherwise unpack into gigabytes of it before a row is read.
+ */
+const maxSharedStrings = 2 ** 30;
+
+/** Opens the first worksheet of the workbook at `path` as a CSV `TextInput` (its strings no more than `maxTextLength`). */
+export async function openXlsxInput(path: string, maxTextLength?: number): Promise<TextInput> {
   const fileName = basename(path);
   // The head is the first rows as CSV; reading them also proves the file is a workbook before the import starts.
   // How much of the sheet's XML the rows read so far took, of how much in all (the zip tells its unpacked size).
   const sheet = { read: 0, size: 0 };
   let head = '';
-  for await (const text of csvChunks(path, fileName, sheet)) {
+  for await (const text of csvChunks(path, fileName, sheet, maxTextLength)) {
     head += text;
     if (head.length >= headBytes) break;
   }
@@ -34,7 +40,7 @@ export async function openXlsxInput(path: string): Promise<TextInput> {
     fileName,
     encoding: 'xlsx',
     head: head.slice(0, headBytes),
-    chunks: () => csvChunks(path, fileName, sheet),
+    chunks: () => csvChunks(path, fileName, sheet, maxTextLength),
     fraction: () => (sheet.size ? sheet.read / sheet.size : undefined),
   };
 }
@@ -158,7 +164,7 @@ async function relationships(zip: ZipParts, part: string): Promise<Relationship[
  * Finds the workbook's parts through their relationships, as Excel does, rather than by their usual names: tools
  * name them differently (`xl/SharedStrings.xml`, a workbook outside `xl/`).
  */
-async function readWorkbook(zip: ZipParts, fileName: string): Promise<Workbook> {
+async function readWorkbook(zip: ZipParts, fileName: string, maxTextLength = Infinity): Promise<Workbook> {
   const main = (await relationships(zip, '')).find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
   const part = zip.find(main);
   if (!part) throw new SourceError('not an Excel workbook (it holds no workbook part); save it as .xlsx or CSV', fileName);
@@ -172,6 +178,12 @@ async function readWorkbook(zip: ZipParts, fileName: string): Promise<Workbook> 
   const strings = zip.find(rels.find((r) => r.type === 'sharedStrings')?.target ?? '');
   const styles = zip.find(rels.find((r) => r.type === 'styles')?.target ?? '');
 
+  // The zip's sizes can be trusted: its reader fails a part that unpacks to more than its entry says.
+  const stringBytes = strings ? zip.size(strings) : 0;
+  if (stringBytes > maxTextLength) throw tooMuchText(fileName, maxTextLength);
+  if (stringBytes > maxSharedStrings) {
+    throw new SourceError(`its table of shared strings unpacks to ${Math.round(stringBytes / 2 ** 20).toLocaleString('en')} MiB, more than Sitrep holds in memory (1,024 MiB); save the sheet as CSV and import that`, fileName);
+  }
   const sharedStrings: string[] = [];
   if (strings) for await (const si of elements(await zip.open(strings), 'si')) sharedStrings.push(runText(si));
   return {
@@ -285,13 +297,13 @@ function cellValue(type: string, style: number, v: string | undefined, body: str
 /** An Excel date serial as the moment it names, without a time zone (read as UTC): day 25569 is 1 Jan 1970. */
 const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
-async function* csvChunks(path: string, fileName: string, sheet: { read: number; size: number }): AsyncGenerator<string> {
+async function* csvChunks(path: string, fileName: string, sheet: { read: number; size: number }, maxTextLength?: number): AsyncGenerator<string> {
   const zip = await openZip(path, fileName);
   // The line the next CSV line starts on, and the row of the sheet last read.
   let line = 1;
   let rowNumber = 0;
   try {
-    const book = await readWorkbook(zip, fileName);
+    const book = await readWorkbook(zip, fileName, maxTextLength);
     let batch: string[] = [];
     Object.assign(sheet, { read: 0, size: zip.size(book.sheet) });
     for await (const row of elements(await zip.open(book.sheet), 'row', sheet)) {
