@@ -142,5 +142,19 @@ describe('an xlsx workbook read as CSV', () => {
     const cut = join(dir, 'cut.xlsx');
     writeFileSync(cut, readFileSync(whole).subarray(0, Math.floor(readFileSync(whole).length / 2)));
     await expect(openTextInputs(cut)).rejects.toThrow(/^cut\.xlsx: not a readable \.xlsx workbook/);
+
+    // A row that never ends (a damaged or hostile sheet) is refused once it is longer than any real row can be.
+    const endless = join(dir, 'endless.xlsx');
+    const rel = (id: string, type: string, target: string) =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    writeFileSync(
+      endless,
+      storedZip({
+        'xl/workbook.xml': '<workbook><sheets><sheet name="a" r:id="r1"/></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels': `<Relationships>${rel('r1', 'worksheet', 'worksheets/sheet1.xml')}</Relationships>`,
+        'xl/worksheets/sheet1.xml': `<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>${'x'.repeat(65 * 2 ** 20)}`,
+      }),
+    );
+    await expect(openTextInputs(endless)).rejects.toThrow(/^endless\.xlsx: cannot read the workbook near row 1 \(a <row> element longer than 64 MiB\)/);
   });
 });

@@ -87,24 +87,65 @@ async function readPart(zip: ZipParts, name: string): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+const maxElement = 64 * 2 ** 20;
+
 /**
  * The complete elements named `tag` in a streamed part, as the text of each (`<tag …>…</tag>` or `<tag …/>`), in
- * order. Elements may carry a namespace prefix (`<x:row>`, as some libraries write them).
+ * order. Elements may carry a namespace prefix (`<x:row>`, as some libraries write them). An element that goes on
+ * past a chunk is put aside in parts and joined once its end comes: each chunk is searched once, never the text
+ * before it again (a long element made that quadratic).
  */
 async function* elements(stream: Readable, tag: string, progress?: { read: number }): AsyncGenerator<string> {
-  const element = new RegExp(`<(?:\\w+:)?${tag}\\b(?:[^>]*?/>|[\\s\\S]*?</(?:\\w+:)?${tag}>)`, 'g');
+  const opening = new RegExp(`<(\\w+:)?${tag}[\\s/>]`, 'g');
   const decoder = new TextDecoder('utf-8');
   let pending = '';
+  // The element being read: where it starts in `pending` (-1: none), where its content starts (-1: its start tag is
+  // not complete yet), whether it is empty (`<tag …/>`), its closing tag, and its text from earlier chunks.
+  let start = -1;
+  let body = -1;
+  let empty = false;
+  let closing = '';
+  const earlier: string[] = [];
+  let earlierLength = 0;
   for await (const chunk of stream) {
     if (progress) progress.read += (chunk as Buffer).length;
     pending += decoder.decode(chunk as Buffer, { stream: true });
-    element.lastIndex = 0;
-    let end = 0;
-    for (let m = element.exec(pending); m; m = element.exec(pending)) {
-      yield m[0];
-      end = element.lastIndex;
+    let done = 0;
+    for (;;) {
+      if (start < 0) {
+        opening.lastIndex = done;
+        const m = opening.exec(pending);
+        if (!m) break;
+        [start, body, closing] = [m.index, -1, `</${m[1] ?? ''}${tag}>`];
+      }
+      if (body < 0) {
+        const tagEnd = pending.indexOf('>', start);
+        if (tagEnd < 0) break;
+        [body, empty] = [tagEnd + 1, pending.charCodeAt(tagEnd - 1) === 47];
+      }
+      const end = empty ? body : pending.indexOf(closing, body);
+      if (end < 0) break;
+      const last = empty ? body : end + closing.length;
+      yield earlier.length ? earlier.join('') + pending.slice(start, last) : pending.slice(start, last);
+      earlier.length = earlierLength = 0;
+      [done, start] = [last, -1];
     }
-    pending = pending.slice(end);
+    if (start < 0) {
+      // Between elements: keep enough to hold the start of a tag the chunk cut.
+      pending = pending.slice(Math.max(done, pending.length - tag.length - 64));
+    } else if (body >= 0) {
+      // The element goes on: put its text aside but for the end, where its closing tag may have begun.
+      const keep = Math.max(body, pending.length - closing.length + 1);
+      earlier.push(pending.slice(start, keep));
+      earlierLength += keep - start;
+      pending = pending.slice(keep);
+      [start, body] = [0, 0];
+    } else {
+      pending = pending.slice(start);
+      start = 0;
+    }
+    // No cell holds more than 32,767 characters: an element this long is a damaged (or hostile) file, not data.
+    if (earlierLength + pending.length > maxElement) throw new Error(`a <${tag}> element longer than ${maxElement / 2 ** 20} MiB`);
   }
 }
 
@@ -323,7 +364,7 @@ async function* csvChunks(path: string, fileName: string, sheet: { read: number;
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new SourceError(
-      `cannot read the workbook after row ${rowNumber} (${(e as Error).message}); check that it is a complete .xlsx file, or save it as CSV`,
+      `cannot read the workbook near row ${rowNumber + 1} (${(e as Error).message}); check that it is a complete .xlsx file, or save it as CSV`,
       fileName,
     );
   } finally {
