@@ -133,6 +133,10 @@ describe('an xlsx workbook read as CSV', () => {
     writeFileSync(text, 'event_id_cnty,event_date\nAFG1,2021-01-01\n');
     await expect(openTextInputs(text)).rejects.toThrow(SourceError);
     await expect(openTextInputs(text)).rejects.toThrow(/^text\.xlsx: not a readable \.xlsx workbook .*save it as CSV/);
+    // Excel saves a workbook with a password as an OLE2 compound file, as old .xls workbooks were.
+    const locked = join(dir, 'locked.xlsx');
+    writeFileSync(locked, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)]));
+    await expect(openTextInputs(locked)).rejects.toThrow(/^locked\.xlsx: an encrypted \(password-protected\) or old-format \(\.xls\) workbook; .*remove the password/);
 
     const whole = join(dir, 'whole.xlsx');
     const workbook = new ExcelJS.Workbook();
