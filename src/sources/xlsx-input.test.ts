@@ -160,5 +160,17 @@ describe('an xlsx workbook read as CSV', () => {
       }),
     );
     await expect(openTextInputs(endless)).rejects.toThrow(/^endless\.xlsx: cannot read the workbook near row 1 \(a <row> element longer than 64 MiB\)/);
+    // So is a part read whole (styles, here) that unpacks to more than any real one.
+    const styled = join(dir, 'styled.xlsx');
+    writeFileSync(
+      styled,
+      storedZip({
+        'xl/workbook.xml': '<workbook><sheets><sheet name="a" r:id="r1"/></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels': `<Relationships>${rel('r1', 'worksheet', 'worksheets/sheet1.xml')}${rel('r2', 'styles', 'styles.xml')}</Relationships>`,
+        'xl/styles.xml': `<styleSheet>${' '.repeat(65 * 2 ** 20)}</styleSheet>`,
+        'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>',
+      }),
+    );
+    await expect(openTextInputs(styled)).rejects.toThrow(/^styled\.xlsx: cannot read the workbook near row 1 \(its part xl\/styles\.xml unpacks to more than 64 MiB\)/);
   });
 });

@@ -26,6 +26,8 @@ const rowsPerChunk = 500;
  * into it), and a small upload could otherwise unpack into gigabytes of it before a row is read.
  */
 const maxSharedStrings = 2 ** 30;
+/** The longest element (a row, a shared string) or small part (workbook, styles) read: real ones are far shorter. */
+const maxElement = 64 * 2 ** 20;
 
 /** Opens the first worksheet of the workbook at `path` as a CSV `TextInput` (its strings no more than `maxTextLength`). */
 export async function openXlsxInput(path: string, maxTextLength?: number): Promise<TextInput> {
@@ -96,13 +98,13 @@ function openZip(path: string, fileName: string): Promise<ZipParts> {
   });
 }
 
+/** A small part (the workbook, its relationships, its styles) read whole: a large one is a damaged or hostile file. */
 async function readPart(zip: ZipParts, name: string): Promise<string> {
+  if (zip.size(name) > maxElement) throw new Error(`its part ${name} unpacks to more than ${maxElement / 2 ** 20} MiB`);
   const parts: Buffer[] = [];
   for await (const chunk of await zip.open(name)) parts.push(chunk as Buffer);
   return Buffer.concat(parts).toString('utf8');
 }
-
-const maxElement = 64 * 2 ** 20;
 
 /**
  * The complete elements named `tag` in a streamed part, as the text of each (`<tag …>…</tag>` or `<tag …/>`), in
