@@ -8,10 +8,10 @@ import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
-import yauzl from 'yauzl';
 import type { TextInput } from './source-format.ts';
 import { SourceError } from './source-format.ts';
 import { openXlsxInput } from './xlsx-input.ts';
+import { openZipArchive, openZipEntry, type ZipArchive } from './zip-archive.ts';
 
 const headBytes = 64 * 1024;
 const sniffBytes = 1024 * 1024;
@@ -173,51 +173,20 @@ interface ZipMember extends Bytes {
   name: string;
 }
 
-/** The files in the zip at `path`. The archive is closed once listed; each member opens it again for its own stream. */
-function zipMembers(path: string): Promise<ZipMember[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
-      if (err || !zip) return reject(new SourceError(`not a readable zip archive (${err?.message})`, basename(path)));
-      const members: ZipMember[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (!entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName)) {
-          members.push({
-            name: entry.fileName,
-            open: () => openMember(path, entry),
-            fraction: (consumed) => (entry.uncompressedSize ? consumed / entry.uncompressedSize : undefined),
-          });
-        }
-        zip.readEntry();
-      });
-      zip.on('end', () => {
-        zip.close();
-        resolve(members);
-      });
-      zip.on('error', (e: Error) => {
-        zip.close();
-        reject(e);
-      });
-      zip.readEntry();
-    });
-  });
-}
-
-/**
- * A member of the zip at `path` as a stream, from the archive opened for it and closed with it: an archive kept
- * open held a file descriptor for as long as the process ran (a server importing zips ran out of them).
- */
-function openMember(path: string, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('the archive cannot be opened'));
-      zip.openReadStream(entry, (e, stream) => {
-        if (e || !stream) {
-          zip.close();
-          return reject(e ?? new Error('no stream'));
-        }
-        stream.once('close', () => zip.close());
-        resolve(stream);
-      });
-    });
-  });
+/** The files in the zip at `path` (not folders, nor macOS's metadata). Each member opens the archive for its own stream. */
+async function zipMembers(path: string): Promise<ZipMember[]> {
+  let zip: ZipArchive;
+  try {
+    zip = await openZipArchive(path);
+  } catch (e) {
+    throw new SourceError(`not a readable zip archive (${(e as Error).message})`, basename(path));
+  }
+  zip.close();
+  return [...zip.entries.values()]
+    .filter((entry) => !entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName))
+    .map((entry) => ({
+      name: entry.fileName,
+      open: () => openZipEntry(path, entry.fileName),
+      fraction: (consumed) => (entry.uncompressedSize ? consumed / entry.uncompressedSize : undefined),
+    }));
 }

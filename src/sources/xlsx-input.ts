@@ -13,9 +13,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
 import type { TextInput } from './source-format.ts';
 import { SourceError, tooMuchText } from './source-format.ts';
+import { openZipArchive, type ZipArchive } from './zip-archive.ts';
 
 const headBytes = 64 * 1024;
 /** Rows sent per chunk: large enough that the CSV parser is not called per row. */
@@ -62,8 +62,11 @@ interface ZipParts {
 /** The first bytes of an OLE2 compound file: an old `.xls` workbook, or an `.xlsx` encrypted with a password. */
 const compoundFile = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 
-function openZip(path: string, fileName: string): Promise<ZipParts> {
-  const unreadable = (e: Error | null | undefined) => {
+async function openZip(path: string, fileName: string): Promise<ZipParts> {
+  let zip: ZipArchive;
+  try {
+    zip = await openZipArchive(path);
+  } catch (e) {
     const start = Buffer.alloc(compoundFile.length);
     const fd = openSync(path, 'r');
     try {
@@ -71,31 +74,18 @@ function openZip(path: string, fileName: string): Promise<ZipParts> {
     } finally {
       closeSync(fd);
     }
-    return start.equals(compoundFile)
+    throw start.equals(compoundFile)
       ? new SourceError('an encrypted (password-protected) or old-format (.xls) workbook; open it in Excel, remove the password, and save it as .xlsx or CSV', fileName)
-      : new SourceError(`not a readable .xlsx workbook (${e?.message}); check that the file is complete, or save it as CSV`, fileName);
+      : new SourceError(`not a readable .xlsx workbook (${(e as Error).message}); check that the file is complete, or save it as CSV`, fileName);
+  }
+  // Part names compare without case.
+  const parts = new Map([...zip.entries.values()].map((entry) => [entry.fileName.toLowerCase(), entry]));
+  return {
+    find: (name) => parts.get(name.toLowerCase())?.fileName,
+    size: (name) => parts.get(name.toLowerCase())!.uncompressedSize,
+    open: (name) => zip.open(parts.get(name.toLowerCase())!),
+    close: () => zip.close(),
   };
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
-      if (err || !zip) return reject(unreadable(err));
-      const entries = new Map<string, yauzl.Entry>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        entries.set(entry.fileName.toLowerCase(), entry);
-        zip.readEntry();
-      });
-      zip.on('error', (e: Error) => reject(unreadable(e)));
-      zip.on('end', () =>
-        resolve({
-          find: (name) => entries.get(name.toLowerCase())?.fileName,
-          size: (name) => entries.get(name.toLowerCase())!.uncompressedSize,
-          open: (name) =>
-            new Promise((res, rej) => zip.openReadStream(entries.get(name.toLowerCase())!, (e, s) => (e || !s ? rej(e ?? new Error('no stream')) : res(s)))),
-          close: () => zip.close(),
-        }),
-      );
-      zip.readEntry();
-    });
-  });
 }
 
 /** A small part (the workbook, its relationships, its styles) read whole: a large one is a damaged or hostile file. */
