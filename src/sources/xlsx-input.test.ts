@@ -16,6 +16,18 @@ import { storedZip } from './importer-test-helpers.ts';
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const rel = (id: string, type: string, target: string) =>
+  `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+
+/** A workbook written by hand: one sheet (its XML), and `parts` more with their relationships (`rels`). */
+const oneSheet = (sheet: string, parts: Record<string, string> = {}, rels = '') =>
+  storedZip({
+    'xl/workbook.xml': '<workbook><sheets><sheet name="a" r:id="r1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels': `<Relationships>${rel('r1', 'worksheet', 'worksheets/sheet1.xml')}${rels}</Relationships>`,
+    'xl/worksheets/sheet1.xml': sheet,
+    ...parts,
+  });
+
 async function textOf(path: string): Promise<string> {
   const [input] = await openTextInputs(path);
   let text = '';
@@ -61,8 +73,6 @@ describe('an xlsx workbook read as CSV', () => {
 
   it('reads workbooks laid out as other tools write them: prefixed elements, parts found through relationships', async () => {
     const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-    const rel = (id: string, type: string, target: string) =>
-      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
     const path = join(dir, 'sdk.xlsx');
     writeFileSync(
       path,
@@ -149,28 +159,12 @@ describe('an xlsx workbook read as CSV', () => {
 
     // A row that never ends (a damaged or hostile sheet) is refused once it is longer than any real row can be.
     const endless = join(dir, 'endless.xlsx');
-    const rel = (id: string, type: string, target: string) =>
-      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-    writeFileSync(
-      endless,
-      storedZip({
-        'xl/workbook.xml': '<workbook><sheets><sheet name="a" r:id="r1"/></sheets></workbook>',
-        'xl/_rels/workbook.xml.rels': `<Relationships>${rel('r1', 'worksheet', 'worksheets/sheet1.xml')}</Relationships>`,
-        'xl/worksheets/sheet1.xml': `<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>${'x'.repeat(65 * 2 ** 20)}`,
-      }),
-    );
+    writeFileSync(endless, oneSheet(`<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>${'x'.repeat(65 * 2 ** 20)}`));
     await expect(openTextInputs(endless)).rejects.toThrow(/^endless\.xlsx: cannot read the workbook near row 1 \(a <row> element longer than 64 MiB\)/);
     // So is a part read whole (styles, here) that unpacks to more than any real one.
     const styled = join(dir, 'styled.xlsx');
-    writeFileSync(
-      styled,
-      storedZip({
-        'xl/workbook.xml': '<workbook><sheets><sheet name="a" r:id="r1"/></sheets></workbook>',
-        'xl/_rels/workbook.xml.rels': `<Relationships>${rel('r1', 'worksheet', 'worksheets/sheet1.xml')}${rel('r2', 'styles', 'styles.xml')}</Relationships>`,
-        'xl/styles.xml': `<styleSheet>${' '.repeat(65 * 2 ** 20)}</styleSheet>`,
-        'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>',
-      }),
-    );
+    const row = '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>';
+    writeFileSync(styled, oneSheet(row, { 'xl/styles.xml': `<styleSheet>${' '.repeat(65 * 2 ** 20)}</styleSheet>` }, rel('r2', 'styles', 'styles.xml')));
     await expect(openTextInputs(styled)).rejects.toThrow(/^styled\.xlsx: cannot read the workbook near row 1 \(its part xl\/styles\.xml unpacks to more than 64 MiB\)/);
   });
 });
