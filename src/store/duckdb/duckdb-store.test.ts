@@ -29,11 +29,13 @@ describe('duckdb store file', () => {
   it('writes under its own memory limit (an import through the server), reads under the smaller one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
     const many = () => Array.from({ length: 20_000 }, (_, i) => sampleRecord({ id: `w:${i}`, description: `Record ${i}: ${'words of a long description '.repeat(20)}` }));
-    const readsOnly = await duckdbStore(join(dir, 'a.duckdb'), { memoryLimit: '16MB' });
+    // 48 MB: the write needs more; the reads after it need far less (at 16 MB, DuckDB's smallest workable limit,
+    // the keyword count ran out of memory once in CI).
+    const readsOnly = await duckdbStore(join(dir, 'a.duckdb'), { memoryLimit: '48MB' });
     await expect(readsOnly.write(many(), { by: 'test' })).rejects.toThrow(/Out of Memory Error/);
     expect(await readsOnly.count(fullScope, {})).toBe(0);
     await readsOnly.close();
-    const store = await duckdbStore(join(dir, 'b.duckdb'), { memoryLimit: '16MB', writeMemoryLimit: '500MB' });
+    const store = await duckdbStore(join(dir, 'b.duckdb'), { memoryLimit: '48MB', writeMemoryLimit: '500MB' });
     expect(await store.write(many(), { by: 'test' })).toMatchObject({ inserted: 20_000 });
     expect(await store.count(fullScope, { q: 'long description' })).toBe(20_000);
     // Parquet's writer holds whole row groups: it runs under the writes' limit too.
