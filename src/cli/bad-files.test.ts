@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../core/event-store.ts';
 import { UserError } from '../core/errors.ts';
@@ -119,6 +120,21 @@ describe('bad files', () => {
   it('a 10 MB field', async () => {
     const message = await failure(file('huge.csv', withCell(5, 'notes', 'x'.repeat(10 * 1024 * 1024))));
     expect(message).toMatch(/^huge\.csv line 5: a row is longer than 1 MB, the most one row may hold/);
+  });
+
+  it('a workbook: a rejection names the row Excel shows, below cells with line breaks too; rows past the server\'s limit stop it', async () => {
+    const path = join(dir, 'acled.xlsx');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('Events');
+    const table = [header, ...rows].map(cellsOf);
+    table[1]![columns.indexOf('notes')] = 'First line.\nSecond line.\nThird line.';
+    table[3]![columns.indexOf('event_date')] = '2024-02-30';
+    for (const cells of table) sheet.addRow(cells).commit();
+    await sheet.commit();
+    await workbook.commit();
+    expect(await failure(path)).toMatch(/first: acled\.xlsx line 4, event_date = 2024-02-30: not a real date/);
+    // Its strings are inline, not in a table read first: the rows themselves are counted as they are read.
+    expect(await failure(path, { maxTextLength: 2000 })).toMatch(/^acled\.xlsx: the file unpacks to more than 2,000 characters of text, more than this server accepts/);
   });
 
   it('a cell that looks like a spreadsheet formula is kept as text, and exported so no spreadsheet runs it', async () => {

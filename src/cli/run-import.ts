@@ -127,15 +127,27 @@ async function importInput(
     options.rejects?.write(r);
     options.onReject?.(r);
   };
+  const count = (length: number) => {
+    unpacked.length += length;
+    if (options.maxTextLength !== undefined && unpacked.length > options.maxTextLength) throw tooMuchText(input.fileName, options.maxTextLength);
+  };
+  const { rows } = input;
   const counted: TextInput = {
     ...input,
     async *chunks() {
       for await (const chunk of input.chunks()) {
-        unpacked.length += chunk.length;
-        if (options.maxTextLength !== undefined && unpacked.length > options.maxTextLength) throw tooMuchText(input.fileName, options.maxTextLength);
+        count(chunk.length);
         yield chunk;
       }
     },
+    ...(rows && {
+      async *rows() {
+        for await (const row of rows()) {
+          count(row.cells.reduce((sum, cell) => sum + cell.length + 1, 0));
+          yield row;
+        }
+      },
+    }),
   };
 
   async function* records(): AsyncIterable<EventRecord> {

@@ -18,6 +18,11 @@ export interface TextInput {
   chunks(): AsyncIterable<string>;
   /** How far through the file the text read so far reaches (0–1), when that can be told: for the progress bar. */
   fraction?(): number | undefined;
+  /**
+   * The rows of a table that is not text (a workbook's sheet), each on its own line number (its row in Excel):
+   * `csvRows` reads them instead of parsing `chunks`, the same table as CSV text.
+   */
+  rows?(): AsyncIterable<{ line: number; cells: string[] }>;
 }
 
 export type { Rejection } from '../core/importing.ts';

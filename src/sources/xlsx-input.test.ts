@@ -94,14 +94,14 @@ describe('an xlsx workbook read as CSV', () => {
     expect(await textOf(path)).toBe('name,when,iso\nCafé & bar,2021-03-05,2021-03-05\n"a\rb _x000D_",,\n');
   });
 
-  it('gives rows after a gap the line of their row number, for rejections a person can find in Excel', async () => {
+  it('gives every row the line of its row number, after gaps and after cells with line breaks, for rejections a person can find in Excel', async () => {
     const path = join(dir, 'gaps.xlsx');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Data');
     sheet.getRow(1).values = ['a', 'b'];
-    // A cell with a line break takes two lines of CSV: the gap after it is one line shorter.
     sheet.getRow(2).values = ['1', 'x\ny'];
-    sheet.getRow(7).values = ['2', 'y'];
+    sheet.getRow(3).values = ['2', 'z'];
+    sheet.getRow(7).values = ['3', 'y'];
     await workbook.xlsx.writeFile(path);
     const [input] = await openTextInputs(path);
     const rows: [number, string[]][] = [];
@@ -109,8 +109,11 @@ describe('an xlsx workbook read as CSV', () => {
     expect(rows).toEqual([
       [1, ['a', 'b']],
       [2, ['1', 'x\ny']],
-      [7, ['2', 'y']],
+      [3, ['2', 'z']],
+      [7, ['3', 'y']],
     ]);
+    // Its text is the same table as CSV (the cell with a line break takes two lines of it).
+    expect(await textOf(path)).toBe('a,b\n1,"x\ny"\n2,z\n\n\n3,y\n');
   });
 
   it('tells how far through the sheet reading is, from 0 to 1', async () => {

@@ -1,10 +1,9 @@
 /**
- * Excel workbooks as CSV text, so that every CSV importer reads `.xlsx` too (GTD ships as xlsx). A workbook is a
+ * Excel workbooks as tables, so that every CSV importer reads `.xlsx` too (GTD ships as xlsx). A workbook is a
  * zip of XML parts: the first worksheet's XML is inflated and scanned row by row as it streams — a 200 MB workbook
- * is never held in memory, only its table of shared strings, which every cell may point into — and each row is
- * written as one RFC-4180 CSV line, on the line of its row number (rows Excel leaves out become blank lines, which
- * the CSV reader skips), so a rejection's line is the row a person sees in Excel (unless cells above it hold line
- * breaks).
+ * is never held in memory, only its table of shared strings, which every cell may point into. `csvRows` takes the
+ * rows as they are, each with its row number, so a rejection's line is the row a person sees in Excel; the same
+ * rows are also the input's text, as RFC-4180 CSV.
  *
  * The parts are scanned as text (`indexOf`, a few regular expressions) rather than with a general XML parser:
  * SpreadsheetML is machine-written and regular, and exceljs's streaming reader, which builds objects per cell, took
@@ -15,6 +14,7 @@ import { basename, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { TextInput } from './source-format.ts';
 import { SourceError, tooMuchText } from './source-format.ts';
+import { detached } from './text-rows.ts';
 import { openZipArchive, type ZipArchive } from './zip-archive.ts';
 
 const headBytes = 64 * 1024;
@@ -35,8 +35,9 @@ export async function openXlsxInput(path: string, maxTextLength?: number): Promi
   // How much of the sheet's XML the rows read so far took, of how much in all (the zip tells its unpacked size).
   const sheet = { read: 0, size: 0 };
   // The head is the first rows as CSV; reading them also proves the file is a workbook before the import starts.
+  const rows = () => sheetRows(path, fileName, sheet, maxTextLength);
   let head = '';
-  for await (const text of csvChunks(path, fileName, sheet, maxTextLength)) {
+  for await (const text of csvChunks(rows())) {
     head += text;
     if (head.length >= headBytes) break;
   }
@@ -44,7 +45,8 @@ export async function openXlsxInput(path: string, maxTextLength?: number): Promi
     fileName,
     encoding: 'xlsx',
     head: head.slice(0, headBytes),
-    chunks: () => csvChunks(path, fileName, sheet, maxTextLength),
+    chunks: () => csvChunks(rows()),
+    rows,
     fraction: () => (sheet.size ? sheet.read / sheet.size : undefined),
   };
 }
@@ -321,13 +323,14 @@ function rowCells(row: string, book: Workbook): string[] {
 
 /** A cell's text from its type, style and value (`<v>`), or its inline string (`body`). */
 function cellValue(type: string, style: number, v: string | undefined, body: string, book: Workbook): string {
-  if (type === 'inlineStr') return runText(body);
+  // Copies, not views into the row's text (which a kept cell would keep alive); shared strings are held anyway.
+  if (type === 'inlineStr') return detached(runText(body));
   if (v === undefined) return '';
   switch (type) {
     case 's':
       return book.sharedStrings[Number(v)] ?? '';
     case 'str':
-      return xmlText(v);
+      return detached(xmlText(v));
     case 'b':
       return v === '1' ? 'TRUE' : 'FALSE';
     case 'e':
@@ -345,29 +348,17 @@ function cellValue(type: string, style: number, v: string | undefined, body: str
 /** An Excel date serial as the moment it names, without a time zone (read as UTC): day 25569 is 1 Jan 1970. */
 const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
-async function* csvChunks(path: string, fileName: string, sheet: { read: number; size: number }, maxTextLength?: number): AsyncGenerator<string> {
+/** The sheet's rows, each with its row number (`line`) and its cells by column. */
+async function* sheetRows(path: string, fileName: string, sheet: { read: number; size: number }, maxTextLength?: number): AsyncGenerator<{ line: number; cells: string[] }> {
   const zip = await openZip(path, fileName);
-  // The line the next CSV line starts on, and the row of the sheet last read.
-  let line = 1;
   let rowNumber = 0;
   try {
     const book = await readWorkbook(zip, fileName, maxTextLength);
-    let batch: string[] = [];
     Object.assign(sheet, { read: 0, size: zip.size(book.sheet) });
     for await (const row of elements(await zip.open(book.sheet), 'row', sheet)) {
       rowNumber = Number(attribute(row, 'r') ?? rowNumber + 1);
-      // Rows Excel leaves out (empty ones) become blank lines, so a row starts on the line of its number — unless
-      // cells above it hold line breaks, which push it further down.
-      for (; line < rowNumber; line++) batch.push('\n');
-      const text = rowCells(row, book).map(csvCell).join(',');
-      batch.push(text + '\n');
-      line += 1 + (text.includes('\n') ? text.split('\n').length - 1 : 0);
-      if (batch.length >= rowsPerChunk) {
-        yield batch.join('');
-        batch = [];
-      }
+      yield { line: rowNumber, cells: rowCells(row, book) };
     }
-    if (batch.length) yield batch.join('');
   } catch (e) {
     if (e instanceof SourceError) throw e;
     throw new SourceError(
@@ -377,6 +368,26 @@ async function* csvChunks(path: string, fileName: string, sheet: { read: number;
   } finally {
     zip.close();
   }
+}
+
+/**
+ * The rows as CSV text, each on the line of its row number: rows Excel leaves out (empty ones) become blank lines —
+ * as far as cells above holding line breaks, which take lines of their own, leave room.
+ */
+async function* csvChunks(rows: AsyncIterable<{ line: number; cells: string[] }>): AsyncGenerator<string> {
+  let line = 1;
+  let batch: string[] = [];
+  for await (const row of rows) {
+    for (; line < row.line; line++) batch.push('\n');
+    const text = row.cells.map(csvCell).join(',');
+    batch.push(text + '\n');
+    line += 1 + (text.includes('\n') ? text.split('\n').length - 1 : 0);
+    if (batch.length >= rowsPerChunk) {
+      yield batch.join('');
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch.join('');
 }
 
 function numberText(n: number): string {
