@@ -16,6 +16,7 @@ import { encodeRecords } from '../core/record-encoding.ts';
 import type { ImportContext } from '../sources/source-format.ts';
 import { duckdbStore } from '../store/duckdb/duckdb-store.ts';
 import { csvRow } from './cli-test-helpers.ts';
+import { storedZip } from '../sources/importer-test-helpers.ts';
 import { loadImportContext } from './import-context.ts';
 import { runImport, type ImportOptions } from './run-import.ts';
 import { loadRegistry } from './wiring.ts';
@@ -88,6 +89,12 @@ describe('bad files', () => {
   it('a binary file', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(4000, 7)]);
     expect(await failure(file('photo.csv', png))).toMatch(/^photo\.csv: this is a binary file, not text; export the data as CSV/);
+    // An old Excel workbook (an OLE2 compound file, as a password-protected .xlsx is too), and a renamed zip.
+    const ole2 = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4000)]);
+    expect(await failure(file('events.xls', ole2))).toMatch(/^events\.xls: an encrypted \(password-protected\) or old-format \(\.xls\) workbook; .*save it as \.xlsx or CSV/);
+    const zip = storedZip({ 'events.csv': good });
+    expect(await failure(file('events-zip.csv', zip))).toMatch(/^events-zip\.csv: a zip archive .* under another name; name it \.xlsx if it is a workbook, \.zip otherwise/);
+    expect(await failure(file('events.zip', storedZip({ 'events.xlsx': zip })))).toMatch(/^events\.zip:events\.xlsx: a workbook inside a zip archive; unpack the archive/);
   });
 
   it('a header no importer knows, and a known one forced on the wrong file', async () => {

@@ -10,11 +10,13 @@ import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { TextInput } from './source-format.ts';
 import { SourceError } from './source-format.ts';
-import { openXlsxInput } from './xlsx-input.ts';
+import { compoundFileProblem, isCompoundFile, openXlsxInput } from './xlsx-input.ts';
 import { openZipArchive, openZipEntry, type ZipArchive } from './zip-archive.ts';
 
 const headBytes = 64 * 1024;
 const sniffBytes = 1024 * 1024;
+/** A zip archive's first bytes (a local file header). */
+const zipStart = Buffer.from('PK\x03\x04', 'latin1');
 
 /**
  * Opens `path` as one or more decoded text inputs (one per member of a zip). `encoding` overrides detection;
@@ -97,6 +99,16 @@ async function textInput(fileName: string, bytes: Bytes, forced?: string): Promi
   if (forced && !iconv.encodingExists(forced)) throw new SourceError(`unknown encoding "${forced}"; use utf-8, windows-1252 or latin1`, fileName);
   const encoding = forced ?? detectEncoding(prefix, prefix.length < sniffBytes);
   if (prefix.subarray(0, 8192).includes(0) && !encoding.startsWith('utf-16')) {
+    // Two binary files users do pick up by mistake: a workbook saved as .xls, and a zip (or workbook) renamed.
+    if (isCompoundFile(prefix)) throw new SourceError(compoundFileProblem, fileName);
+    if (prefix.subarray(0, 4).equals(zipStart)) {
+      throw new SourceError(
+        /\.xlsx$/i.test(fileName)
+          ? 'a workbook inside a zip archive; unpack the archive and import the .xlsx file itself'
+          : 'a zip archive (an .xlsx workbook is one too) under another name; name it .xlsx if it is a workbook, .zip otherwise',
+        fileName,
+      );
+    }
     throw new SourceError('this is a binary file, not text; export the data as CSV, TSV, JSON or NDJSON', fileName);
   }
   const decode = (buf: Buffer) => stripBom(iconv.decode(buf, encoding, { stripBOM: true }));

@@ -63,6 +63,8 @@ interface ZipParts {
 
 /** The first bytes of an OLE2 compound file: an old `.xls` workbook, or an `.xlsx` encrypted with a password. */
 const compoundFile = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+export const isCompoundFile = (start: Buffer) => start.subarray(0, compoundFile.length).equals(compoundFile);
+export const compoundFileProblem = 'an encrypted (password-protected) or old-format (.xls) workbook; open it in Excel, remove the password, and save it as .xlsx or CSV';
 
 async function openZip(path: string, fileName: string): Promise<ZipParts> {
   let zip: ZipArchive;
@@ -76,8 +78,8 @@ async function openZip(path: string, fileName: string): Promise<ZipParts> {
     } finally {
       closeSync(fd);
     }
-    throw start.equals(compoundFile)
-      ? new SourceError('an encrypted (password-protected) or old-format (.xls) workbook; open it in Excel, remove the password, and save it as .xlsx or CSV', fileName)
+    throw isCompoundFile(start)
+      ? new SourceError(compoundFileProblem, fileName)
       : new SourceError(`not a readable .xlsx workbook (${(e as Error).message}); check that the file is complete, or save it as CSV`, fileName);
   }
   // Part names compare without case.
