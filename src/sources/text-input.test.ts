@@ -90,6 +90,16 @@ describe('archives', () => {
     expect(openFiles()).toBeLessThanOrEqual(before);
   });
 
+  it("leaves out the documentation a dataset's download bundles with its data, and says when there is nothing else", async () => {
+    const path = join(dir, 'download.zip');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100)]);
+    writeFileSync(path, storedZip({ 'README.txt': 'Events of 2024.\n', 'docs/Codebook.pdf': pdf, 'LICENSE': 'CC BY 4.0\n', 'events.csv': 'x,y\n1,2\n', 'events.txt': 'x\ty\n1\t2\n' }));
+    expect((await openTextInputs(path)).map((input) => input.fileName)).toEqual(['download.zip:events.csv', 'download.zip:events.txt']);
+    const docs = join(dir, 'docs.zip');
+    writeFileSync(docs, storedZip({ 'README.md': '# Events\n', 'codebook.pdf': pdf }));
+    await expect(openTextInputs(docs)).rejects.toThrow(/^docs\.zip: the zip archive holds only documentation \(README\.md, codebook\.pdf\), no data file$/);
+  });
+
   it.skipIf(!existsSync('/proc/self/fd'))('leaves no file open behind a gzip file read in part', async () => {
     const path = join(dir, 'long.csv.gz');
     // Longer than the first MiB the encoding is told from, so that reading it stops half-way.

@@ -27,8 +27,10 @@ export async function openTextInputs(path: string, encoding?: string, maxTextLen
   // Workbooks are zip archives of XML, not text: their first sheet is streamed as CSV (xlsx-input.ts).
   if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path, maxTextLength)];
   if (/\.zip$/i.test(path)) {
-    const members = await zipMembers(path);
-    if (!members.length) throw new SourceError('the zip archive holds no files', name);
+    const { members, documentation } = await zipMembers(path);
+    if (!members.length) {
+      throw new SourceError(documentation.length ? `the zip archive holds only documentation (${documentation.join(', ')}), no data file` : 'the zip archive holds no files', name);
+    }
     return Promise.all(members.map((m) => textInput(`${name}:${m.name}`, m, encoding)));
   }
   return [await textInput(name, /\.gz$/i.test(path) ? gzipBytes(path) : fileBytes(path), encoding)];
@@ -185,8 +187,17 @@ interface ZipMember extends Bytes {
   name: string;
 }
 
-/** The files in the zip at `path` (not folders, nor macOS's metadata). Each member opens the archive for its own stream. */
-async function zipMembers(path: string): Promise<ZipMember[]> {
+/**
+ * Members that document the data rather than hold it, as datasets' downloads bundle them (a README, a codebook in
+ * PDF, a licence): they are left out of the import, which would otherwise fail on them.
+ */
+const documentation = /(^|\/)(readme|licen[cs]e|copying)[^/]*$|\.(pdf|docx?|odt|rtf|html?|md)$/i;
+
+/**
+ * The data files in the zip at `path` (not folders, nor macOS's metadata), each opening the archive for its own
+ * stream, and the names of the documentation left out.
+ */
+async function zipMembers(path: string): Promise<{ members: ZipMember[]; documentation: string[] }> {
   let zip: ZipArchive;
   try {
     zip = await openZipArchive(path);
@@ -194,11 +205,15 @@ async function zipMembers(path: string): Promise<ZipMember[]> {
     throw new SourceError(`not a readable zip archive (${(e as Error).message})`, basename(path));
   }
   zip.close();
-  return [...zip.entries.values()]
-    .filter((entry) => !entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName))
-    .map((entry) => ({
-      name: entry.fileName,
-      open: () => openZipEntry(path, entry.fileName),
-      fraction: (consumed) => (entry.uncompressedSize ? consumed / entry.uncompressedSize : undefined),
-    }));
+  const files = [...zip.entries.values()].filter((entry) => !entry.fileName.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.fileName));
+  return {
+    members: files
+      .filter((entry) => !documentation.test(entry.fileName))
+      .map((entry) => ({
+        name: entry.fileName,
+        open: () => openZipEntry(path, entry.fileName),
+        fraction: (consumed) => (entry.uncompressedSize ? consumed / entry.uncompressedSize : undefined),
+      })),
+    documentation: files.filter((entry) => documentation.test(entry.fileName)).map((entry) => entry.fileName),
+  };
 }
