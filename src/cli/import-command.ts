@@ -48,17 +48,25 @@ export function importCommand(): Command {
       const reports: ImportReport[] = [];
       try {
         for (const file of files) {
-          const bar = showBar ? new cliProgress.SingleBar({ format: `${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+          const newBar = (format: string) => new cliProgress.SingleBar({ format, stream: process.stderr }, cliProgress.Presets.shades_classic);
+          const bar = showBar ? newBar(`${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`) : undefined;
+          // Writing a large file into the store takes a while after its last row is read: a bar of its own.
+          let writing: cliProgress.SingleBar | undefined;
           const started = performance.now();
           bar?.start(100, 0, { rows: 0, speed: 0 });
           const onProgress: ImportCallbacks['onProgress'] = (rows, fraction, stage) => {
             if (!bar) return;
-            bar.update(fraction === undefined ? 0 : Math.round(fraction * 100), { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) });
-            if (stage === 'writing') {
-              // Merging a large file into the store takes a while after the last row is read: say so.
-              bar.stop();
-              process.stderr.write(`${file}: ${rows.toLocaleString('en')} rows read; writing them to the store…\n`);
+            if (stage === 'reading') {
+              bar.update(fraction === undefined ? 0 : Math.round(fraction * 100), { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) });
+              return;
             }
+            if (!writing) {
+              bar.update(100, { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) });
+              bar.stop();
+              writing = newBar(`${file}: ${rows.toLocaleString('en')} rows read; writing them to the store [{bar}] {percentage}% | ETA {eta_formatted}`);
+              writing.start(100, 0);
+            }
+            writing.update(Math.round((fraction ?? 0) * 100));
           };
           try {
             reports.push(
@@ -75,6 +83,7 @@ export function importCommand(): Command {
             throw new UserError(`${e.message} (${done} ${reports.length === 1 ? 'was' : 'were'} imported before it, as listed above)`, e.param);
           } finally {
             bar?.stop();
+            writing?.stop();
           }
         }
       } finally {

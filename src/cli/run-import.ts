@@ -169,7 +169,7 @@ async function importInput(
       datasets.add(item.record.provenance.dataset);
       yield item.record;
     }
-    options.onProgress?.(report.read, 1, 'writing');
+    options.onProgress?.(report.read, 0, 'writing');
   }
 
   const summary = await store.write(records(), {
@@ -191,6 +191,7 @@ async function importInput(
     },
     // The log keeps the report as it stands at the commit.
     importedFile: completed,
+    ...(options.onProgress && { onWriting: (fraction: number) => options.onProgress!(report.read, fraction, 'writing') }),
   });
   return Object.assign(completed(), summary);
 

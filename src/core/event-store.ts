@@ -158,7 +158,11 @@ export interface WriteOptions {
    * records (`imports` lists it), so the log never names an import that did not happen, nor misses one that did.
    */
   importedFile?: () => ImportedFile;
-  onProgress?: (written: number) => void;
+  /**
+   * How far the write into the store is (0–1) once every record is staged, told a few times a second: merging a
+   * large import takes a while after its last row is read.
+   */
+  onWriting?: (fraction: number) => void;
 }
 
 /** What an import read from its file (its report's own part), as the log keeps it beside the write's counts. */

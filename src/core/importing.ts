@@ -59,7 +59,10 @@ export interface ImportRequest {
 }
 
 export interface ImportCallbacks {
-  /** Rows read so far and the fraction of the file read (when known); `writing` once, when reading is done. */
+  /**
+   * Rows read so far and the fraction of the file read (when known); then, once reading is done, `writing` with
+   * how far the rows are written into the store (from 0, a few times a second).
+   */
   onProgress?: (rows: number, fraction: number | undefined, stage: 'reading' | 'writing') => void;
   /** Every rejected row, as it is found. */
   onReject?: (rejection: Rejection) => void;

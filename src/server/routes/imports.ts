@@ -215,11 +215,13 @@ export function importRoutes({ store, importer, accounts, options }: RouteDeps) 
           }
         };
         let lastProgress = 0;
+        let lastStage = '';
         let streamed = 0;
         const callbacks: ImportCallbacks = {
           onProgress(rows, fraction, stage) {
-            if (stage === 'reading' && Date.now() - lastProgress < 1000) return;
-            lastProgress = Date.now();
+            // Once a second, and at each change of stage.
+            if (stage === lastStage && Date.now() - lastProgress < 1000) return;
+            [lastProgress, lastStage] = [Date.now(), stage];
             send({ progress: { rows, fraction: fraction ?? null, stage } });
           },
           ...(q.rejections === 'all' ? { onReject: (r) => streamed++ < maxStreamedRejections && send({ rejection: r }) } : {}),

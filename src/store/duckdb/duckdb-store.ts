@@ -205,7 +205,7 @@ export async function duckdbStore(path: string, options: DuckdbStoreOptions = {}
   async function writeLocked(records: AsyncIterable<EventRecord> | Iterable<EventRecord>, opts: WriteOptions, internal: WriteInternals = {}): Promise<WriteSummary> {
     return withStage(writer, 'stage', async (stage) => {
       const overlays = internal.final ? new Map<string, CuratorOverlay>() : await loadOverlays(writer);
-      await stageRecords(writer, stage, records, overlays, opts.onProgress);
+      await stageRecords(writer, stage, records, overlays);
       return merge(writer, stage, opts, internal.afterMerge);
     });
   }
@@ -412,7 +412,6 @@ async function stageRecords(
   stage: string,
   records: AsyncIterable<EventRecord> | Iterable<EventRecord>,
   overlays: Map<string, CuratorOverlay>,
-  onProgress?: (n: number) => void,
 ) {
   const appender = await c.createAppender(stage, null, 'temp');
   // One chunk, reset and refilled, rather than a new one per flush left to the garbage collector, which does
@@ -426,7 +425,6 @@ async function stageRecords(
     chunk.setColumns(columns);
     appender.appendDataChunk(chunk);
     columns = stagedColumns.map(() => []);
-    onProgress?.(seq);
   };
   for await (const dataset of records) {
     const record = overlays.size ? applyOverlay(dataset, overlays.get(dataset.id)) : dataset;
@@ -471,7 +469,8 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
       await c.run(`INSERT INTO revisions SELECT id, 1, CAST(? AS TIMESTAMP), ?, ?, NULL FROM ${d} WHERE old_hash IS NULL`, [at, opts.by, opts.comment ?? null]);
       if (summary.updated) await appendChanges(c, stage, d, at, opts);
       await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash)`);
-      await insertStaged(c, stage, d, 'd.old_hash IS NULL OR d.old_hash <> d.hash');
+      // The insert is most of a write's time after staging: its progress is the write's.
+      await reportingProgress(c, opts.onWriting, () => insertStaged(c, stage, d, 'd.old_hash IS NULL OR d.old_hash <> d.hash'));
       if (opts.syncDataset && archived) {
         const missing = `dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = records.id)`;
         await c.run(
@@ -494,6 +493,26 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
   } finally {
     await c.run(`DROP TABLE IF EXISTS ${d}`);
   }
+}
+
+/** Runs `statement` on `c`, telling `onProgress` how far DuckDB says it is (0–1), a few times a second and once done. */
+async function reportingProgress(c: DuckDBConnection, onProgress: ((fraction: number) => void) | undefined, statement: () => Promise<void>): Promise<void> {
+  if (!onProgress) return statement();
+  onProgress(0);
+  // DuckDB tells a running statement's progress only with its progress bar on (printing nothing).
+  await c.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+  let told = 0;
+  const poll = setInterval(() => {
+    // -1 while DuckDB cannot tell; its estimate may also step back, which a progress bar should not.
+    const fraction = Math.min(c.progress.percentage, 100) / 100;
+    if (fraction > told) onProgress((told = fraction));
+  }, 250);
+  try {
+    await statement();
+  } finally {
+    clearInterval(poll);
+  }
+  onProgress(1);
 }
 
 /**

@@ -84,7 +84,7 @@ const formatBytes = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n 
 function progressText(progress: Progress | null, file: File | null): string {
   if (!progress) return `Sending the file (${file ? formatBytes(file.size) : ''})…`;
   if (progress.stage === 'sending') return `Sending the file: ${formatBytes(progress.sent)} of ${formatBytes(progress.total)} (${Math.floor((progress.sent / progress.total) * 100)}%)…`;
-  if (progress.stage === 'writing') return `${progress.rows.toLocaleString('en')} rows read; writing them to the store…`;
+  if (progress.stage === 'writing') return `${progress.rows.toLocaleString('en')} rows read; writing them to the store${progress.fraction ? ` (${Math.round(progress.fraction * 100)}%)` : ''}…`;
   return `${progress.rows.toLocaleString('en')} rows read${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}…`;
 }
 
