@@ -144,6 +144,21 @@ describe('bad files', () => {
     expect(await failure(path, { maxTextLength: 2000 })).toMatch(/^acled\.xlsx: the file unpacks to more than 2,000 characters of text, more than this server accepts/);
   });
 
+  it('a workbook whose events are on another sheet than the first: read when named, and a sheet on a CSV refused', async () => {
+    const path = join(dir, 'two-sheets.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('About').addRow(['Invented events in the layout of an ACLED export.']);
+    const events = workbook.addWorksheet('Events');
+    for (const row of [header, ...rows]) events.addRow(cellsOf(row));
+    await workbook.xlsx.writeFile(path);
+    expect(await failure(path)).toMatch(/^cannot tell the format of two-sheets\.xlsx from its first line/);
+    expect(await failure(path, { sheet: 'Evnts' })).toMatch(/^two-sheets\.xlsx: the workbook has no sheet "Evnts"; its sheets are "About", "Events"/);
+    const [report] = await runImport(store, path, context, { sheet: 'Events' });
+    // The same events as good.csv (two rows of one event merged): nothing new.
+    expect(report).toMatchObject({ file: 'two-sheets.xlsx', format: 'acled', read: rows.length - 1, rejected: 0, unchanged: rows.length - 1 });
+    expect(await failure(file('sheet.csv', good), { sheet: 'Events' })).toMatch(/^sheet\.csv: a sheet \("Events"\) was named, but this is not an \.xlsx workbook/);
+  });
+
   it('a cell that looks like a spreadsheet formula is kept as text, and exported so no spreadsheet runs it', async () => {
     const formula = '=HYPERLINK("http://evil.example/x","click me")';
     const [report] = await runImport(store, file('formula.csv', withCell(2, 'notes', formula)), context);

@@ -41,7 +41,7 @@ export async function importThroughServer(file: string, remote: RemoteImport, ca
   }
   checkFileToImport(file);
   const params: Record<string, string | undefined> = {
-    file_name: basename(file), format: remote.format, encoding: remote.encoding, sync: remote.sync ? 'true' : undefined,
+    file_name: basename(file), format: remote.format, encoding: remote.encoding, sheet: remote.sheet, sync: remote.sync ? 'true' : undefined,
     max_reject_rate: remote.maxRejectRate?.toString(), gdelt_codes: remote.gdeltCodes, rejections: callbacks.onReject ? 'all' : undefined,
   };
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);

@@ -21,6 +21,7 @@ export function importCommand(): Command {
     .argument('<file...>', 'files to import')
     .option('--format <name>', `the format, when detection is not enough: ${sourceFormats.map((f) => f.name).join(', ')}`)
     .option('--encoding <name>', 'text encoding, when detection is not enough (utf-8, windows-1252, latin1)')
+    .option('--sheet <name>', "an .xlsx workbook's sheet to read: its name, or its number from 1 (default: the first)")
     .option('--db <path>', 'store file')
     .option('--sync', "archive the dataset's records that this (full) file no longer contains")
     .option('--rejects <file>', 'write every rejected row (file, line, column, value, reason) to this CSV')
@@ -42,7 +43,7 @@ export function importCommand(): Command {
       const fresh = !remote && storePath !== ':memory:' && !existsSync(storePath);
       // A mapping sets the format and encoding in `opts` (loadImportContext), before they are read here.
       const local = remote ? undefined : { context: await loadImportContext(loadRegistry(), opts), store: await openStore(opts, { create: true, limit: 'importMemoryLimit' }) };
-      const request = { format: opts.format, encoding: opts.encoding, sync: Boolean(opts.sync), maxRejectRate };
+      const request = { format: opts.format, encoding: opts.encoding, sheet: opts.sheet, sync: Boolean(opts.sync), maxRejectRate };
       const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
       const rejects = opts.rejects ? rejectsFile(opts.rejects, files) : undefined;
       const reports: ImportReport[] = [];

@@ -91,7 +91,7 @@ export async function runImport(store: EventStore, path: string, context: Import
 }
 
 async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
-  const inputs = await openTextInputs(path, options.encoding, options.maxTextLength);
+  const inputs = await openTextInputs(path, options);
   const unpacked = { length: 0 };
   const reports: ImportReport[] = [];
   for (const input of inputs) reports.push(await importInput(store, input, context, options, unpacked));
@@ -221,10 +221,10 @@ export function importerFor(registry: ActorRegistry): Importer {
   return {
     formats: sourceFormats.map(({ name, description }) => ({ name, description })),
     async run(store, path, request, callbacks = {}) {
-      const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, gdeltCodes: request.gdeltCodes };
+      const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, sheet: request.sheet, gdeltCodes: request.gdeltCodes };
       const context = await loadImportContext(registry, opts, places);
       const { sync, maxRejectRate, by, maxTextLength } = request;
-      return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sync, maxRejectRate, by, maxTextLength, ...callbacks });
+      return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sheet: opts.sheet, sync, maxRejectRate, by, maxTextLength, ...callbacks });
     },
   };
 }

@@ -40,6 +40,8 @@ export type ImportReport = z.infer<typeof importReportSchema>;
 export interface ImportRequest {
   format?: string;
   encoding?: string;
+  /** A workbook's sheet to read: its name, or its number from 1. Default: the first. */
+  sheet?: string;
   /** Archive the dataset's records missing from this file (a full re-import). */
   sync?: boolean;
   /** Fraction of rows that may be rejected before the whole import fails. Default 0.01. */

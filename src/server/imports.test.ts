@@ -117,6 +117,7 @@ describe('POST /api/imports', () => {
       [unknown, '', 400, 'format', /cannot tell the format of notes\.csv/],
       [unknown, '&max_reject_rate=2', 400, 'max_reject_rate', /invalid max_reject_rate "2"/],
       [unknown, '&format=ucdp-ged', 400, 'format', /invalid format "ucdp-ged": expected one of .*\bucdp\b/],
+      [unknown, '&sheet=Events', 400, 'body', /notes\.csv: a sheet \("Events"\) was named, but this is not an \.xlsx workbook/],
       [big, '', 413, 'body', /larger than this server accepts/],
       [bomb, '', 400, 'body', /bomb\.csv\.gz: the file unpacks to more than 50,000,000 characters of text, more than this server accepts \(SITREP_MAX_IMPORT_BYTES\)/],
       [broken, '', 400, 'max_reject_rate', /rows rejected .* more than --max-reject-rate 1%; first: broken\.csv line \d+/],

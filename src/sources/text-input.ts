@@ -18,14 +18,21 @@ const sniffBytes = 1024 * 1024;
 /** A zip archive's first bytes (a local file header). */
 const zipStart = Buffer.from('PK\x03\x04', 'latin1');
 
-/**
- * Opens `path` as one or more decoded text inputs (one per member of a zip). `encoding` overrides detection;
- * `maxTextLength` is the most text the caller will read (a workbook whose strings alone are more is refused now).
- */
-export async function openTextInputs(path: string, encoding?: string, maxTextLength?: number): Promise<TextInput[]> {
+export interface OpenOptions {
+  /** The text's encoding, when detection is not enough. */
+  encoding?: string;
+  /** The most text the caller will read (a workbook whose strings alone are more is refused at once). */
+  maxTextLength?: number;
+  /** A workbook's sheet: its name, or its number from 1. Default: the first. */
+  sheet?: string;
+}
+
+/** Opens `path` as one or more decoded text inputs (one per member of a zip). */
+export async function openTextInputs(path: string, { encoding, maxTextLength, sheet }: OpenOptions = {}): Promise<TextInput[]> {
   const name = basename(path);
-  // Workbooks are zip archives of XML, not text: their first sheet is streamed as CSV (xlsx-input.ts).
-  if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path, maxTextLength)];
+  // Workbooks are zip archives of XML, not text: a sheet's rows are streamed out of them (xlsx-input.ts).
+  if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path, { maxTextLength, sheet })];
+  if (sheet !== undefined) throw new SourceError(`a sheet ("${sheet}") was named, but this is not an .xlsx workbook; leave out the sheet`, name);
   if (/\.zip$/i.test(path)) {
     const { members, documentation } = await zipMembers(path);
     if (!members.length) {

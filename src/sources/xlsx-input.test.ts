@@ -116,6 +116,26 @@ describe('an xlsx workbook read as CSV', () => {
     expect(await textOf(path)).toBe('a,b\n1,"x\ny"\n2,z\n\n\n3,y\n');
   });
 
+  it('reads the sheet asked for, by name (case aside) or number, and names the sheets there are when it has no such one', async () => {
+    const path = join(dir, 'sheets.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Read me').addRow(['These are the events of 2024.']);
+    workbook.addWorksheet('Events').addRow(['id', 'place']);
+    workbook.getWorksheet('Events')!.addRow([1, 'Kabul']);
+    await workbook.xlsx.writeFile(path);
+    const rowsOf = async (sheet?: string) => {
+      const [input] = await openTextInputs(path, { sheet });
+      const rows: string[][] = [];
+      for await (const { cells } of csvRows(input!)) rows.push(cells);
+      return rows;
+    };
+    expect(await rowsOf()).toEqual([['These are the events of 2024.']]);
+    expect(await rowsOf('events')).toEqual([['id', 'place'], ['1', 'Kabul']]);
+    expect(await rowsOf('2')).toEqual([['id', 'place'], ['1', 'Kabul']]);
+    await expect(openTextInputs(path, { sheet: 'Data' })).rejects.toThrow(/^sheets\.xlsx: the workbook has no sheet "Data"; its sheets are "Read me", "Events" \(name one, or give its number from 1\)$/);
+    await expect(openTextInputs(path, { sheet: '3' })).rejects.toThrow(/has no sheet "3"/);
+  });
+
   it('tells how far through the sheet reading is, from 0 to 1', async () => {
     const path = join(dir, 'long.xlsx');
     const workbook = new ExcelJS.Workbook();
@@ -137,8 +157,8 @@ describe('an xlsx workbook read as CSV', () => {
     const sheet = workbook.addWorksheet('Data');
     for (let i = 0; i < 100; i++) sheet.addRow([`a string of its own, number ${i}`]);
     await workbook.xlsx.writeFile(path);
-    await expect(openTextInputs(path, undefined, 1000)).rejects.toThrow(/^strings\.xlsx: the file unpacks to more than 1,000 characters of text/);
-    expect((await openTextInputs(path, undefined, 100_000)).length).toBe(1);
+    await expect(openTextInputs(path, { maxTextLength: 1000 })).rejects.toThrow(/^strings\.xlsx: the file unpacks to more than 1,000 characters of text/);
+    expect((await openTextInputs(path, { maxTextLength: 100_000 })).length).toBe(1);
   });
 
   it('refuses a file that is not a workbook, or a workbook cut short, naming the file', async () => {

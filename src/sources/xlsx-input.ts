@@ -29,13 +29,19 @@ const maxSharedStrings = 2 ** 30;
 /** The longest element (a row, a shared string) or small part (workbook, styles) read: real ones are far shorter. */
 const maxElement = 64 * 2 ** 20;
 
-/** Opens the first worksheet of the workbook at `path` as a CSV `TextInput` (its strings no more than `maxTextLength`). */
-export async function openXlsxInput(path: string, maxTextLength?: number): Promise<TextInput> {
+/** Which sheet to read (its name, or its number from 1; default the first), and the most text its strings may hold. */
+export interface SheetOptions {
+  sheet?: string;
+  maxTextLength?: number;
+}
+
+/** Opens a worksheet of the workbook at `path` as a `TextInput`: its rows, and their CSV text. */
+export async function openXlsxInput(path: string, options: SheetOptions = {}): Promise<TextInput> {
   const fileName = basename(path);
   // How much of the sheet's XML the rows read so far took, of how much in all (the zip tells its unpacked size).
-  const sheet = { read: 0, size: 0 };
+  const progress = { read: 0, size: 0 };
   // The head is the first rows as CSV; reading them also proves the file is a workbook before the import starts.
-  const rows = () => sheetRows(path, fileName, sheet, maxTextLength);
+  const rows = () => sheetRows(path, fileName, progress, options);
   let head = '';
   for await (const text of csvChunks(rows())) {
     head += text;
@@ -47,7 +53,7 @@ export async function openXlsxInput(path: string, maxTextLength?: number): Promi
     head: head.slice(0, headBytes),
     chunks: () => csvChunks(rows()),
     rows,
-    fraction: () => (sheet.size ? sheet.read / sheet.size : undefined),
+    fraction: () => (progress.size ? progress.read / progress.size : undefined),
   };
 }
 
@@ -216,16 +222,20 @@ async function relationships(zip: ZipParts, part: string): Promise<Relationship[
  * Finds the workbook's parts through their relationships, as Excel does, rather than by their usual names: tools
  * name them differently (`xl/SharedStrings.xml`, a workbook outside `xl/`).
  */
-async function readWorkbook(zip: ZipParts, fileName: string, maxTextLength = Infinity): Promise<Workbook> {
+async function readWorkbook(zip: ZipParts, fileName: string, { sheet: wanted, maxTextLength = Infinity }: SheetOptions): Promise<Workbook> {
   const main = (await relationships(zip, '')).find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
   const part = zip.find(main);
   if (!part) throw new SourceError('not an Excel workbook (it holds no workbook part); save it as .xlsx or CSV', fileName);
   const workbook = await readPart(zip, part);
   const rels = await relationships(zip, part);
-  // The first sheet in the workbook's order (its tab), through its relationship id.
-  const first = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
-  const id = first && /\s\w+:id="([^"]*)"/.exec(first)?.[1];
-  const sheet = zip.find((rels.find((r) => r.id === id) ?? rels.find((r) => r.type === 'worksheet'))?.target ?? '');
+  // The worksheets in the workbook's order (their tabs), each through its relationship id (charts are sheets too).
+  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].flatMap(([tag]) => {
+    const id = /\s\w+:id="([^"]*)"/.exec(tag)?.[1];
+    const rel = rels.find((r) => r.id === id && r.type === 'worksheet');
+    return rel ? [{ name: xmlText(attribute(tag, 'name') ?? ''), target: rel.target }] : [];
+  });
+  const chosen = wanted === undefined ? (sheets[0]?.target ?? rels.find((r) => r.type === 'worksheet')?.target) : chosenSheet(sheets, wanted, fileName);
+  const sheet = zip.find(chosen ?? '');
   if (!sheet) throw new SourceError('the workbook has no worksheet; save it again from Excel, or as CSV', fileName);
   const strings = zip.find(rels.find((r) => r.type === 'sharedStrings')?.target ?? '');
   const styles = zip.find(rels.find((r) => r.type === 'styles')?.target ?? '');
@@ -244,6 +254,15 @@ async function readWorkbook(zip: ZipParts, fileName: string, maxTextLength = Inf
     sharedStrings,
     dateStyles: styles ? dateStyles(await readPart(zip, styles)) : new Set(),
   };
+}
+
+/** The part of the worksheet named `wanted` (case aside), or numbered so from 1 when none has that name. */
+function chosenSheet(sheets: { name: string; target: string }[], wanted: string, fileName: string): string {
+  const name = wanted.trim().toLowerCase();
+  const named = sheets.find((s) => s.name.trim().toLowerCase() === name);
+  if (named) return named.target;
+  if (/^\d+$/.test(name) && sheets[Number(name) - 1]) return sheets[Number(name) - 1]!.target;
+  throw new SourceError(`the workbook has no sheet "${wanted}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')} (name one, or give its number from 1)`, fileName);
 }
 
 /** Excel's built-in number formats that show a date or a time (ECMA-376 §18.8.30, with the East Asian ones). */
@@ -351,13 +370,13 @@ function cellValue(type: string, style: number, v: string | undefined, body: str
 const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
 /** The sheet's rows, each with its row number (`line`) and its cells by column. */
-async function* sheetRows(path: string, fileName: string, sheet: { read: number; size: number }, maxTextLength?: number): AsyncGenerator<{ line: number; cells: string[] }> {
+async function* sheetRows(path: string, fileName: string, progress: { read: number; size: number }, options: SheetOptions): AsyncGenerator<{ line: number; cells: string[] }> {
   const zip = await openZip(path, fileName);
   let rowNumber = 0;
   try {
-    const book = await readWorkbook(zip, fileName, maxTextLength);
-    Object.assign(sheet, { read: 0, size: zip.size(book.sheet) });
-    for await (const row of elements(await zip.open(book.sheet), 'row', sheet)) {
+    const book = await readWorkbook(zip, fileName, options);
+    Object.assign(progress, { read: 0, size: zip.size(book.sheet) });
+    for await (const row of elements(await zip.open(book.sheet), 'row', progress)) {
       rowNumber = Number(attribute(row, 'r') ?? rowNumber + 1);
       yield { line: rowNumber, cells: rowCells(row, book) };
     }

@@ -33,7 +33,7 @@ async function run(path: string, mapping: Mapping): Promise<{ records: EventReco
     options: { mapping, mappingFile: 'test mapping' },
   };
   const out = { records: [] as EventRecord[], rejections: [] as Rejection[] };
-  for (const input of await openTextInputs(path, mapping.encoding)) {
+  for (const input of await openTextInputs(path, { encoding: mapping.encoding })) {
     for await (const item of checkedItems(mapped, input, context)) {
       if (item.ok) out.records.push(item.record);
       else if (item.problems) throw new Error(`line ${item.rejection.line}: ${JSON.stringify(item.problems)}`);

@@ -40,6 +40,13 @@ describe('mapping files', () => {
     expect(errorOf({ ...base, defaults: { precision: 'day' } })).toMatch(/defaults: unknown key "precision"; expected one of kind, subtype, datePrecision/);
   });
 
+  it("takes a workbook's sheet by name or by number from 1", () => {
+    expect(parseMapping({ ...base, sheet: 'Events' }, 'm.yaml').sheet).toBe('Events');
+    // YAML reads `sheet: 2` as a number.
+    expect(parseMapping({ ...base, sheet: 2 }, 'm.yaml').sheet).toBe('2');
+    expect(errorOf({ ...base, sheet: 0 })).toMatch(/^mapping m\.yaml: sheet: /);
+  });
+
   it('checks that a parser fits its target', () => {
     expect(errorOf({ ...base, columns: { details: { to: 'description', parse: 'count' } } })).toBe(
       'mapping m.yaml: columns.details.parse: parse "count" works with to: killed or wounded, not description',

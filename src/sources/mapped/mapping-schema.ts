@@ -125,6 +125,8 @@ export const mappingSchema = z.strictObject({
   licence: z.string().min(1, 'expected the licence of the data, e.g. "CC BY 4.0"'),
   attribution: z.string().min(1).optional(),
   encoding: z.string().min(1).optional(),
+  /** A workbook's sheet to read: its name, or its number from 1 (default the first). */
+  sheet: z.union([z.string().min(1), z.number().int().min(1).transform(String)]).optional(),
   delimiter: z.string().length(1, 'expected one character, e.g. "," or ";" or a tab').optional(),
   /**
    * The original id: a column name, `{ column }`, or `{ hash: [columns] }` (SHA-1 of the normalised cells —
