@@ -14,12 +14,11 @@ import { placeKey, stripAdminWords } from '../geo/place-name.ts';
 import { loadMappingFile, MappingError, type Mapping } from '../sources/mapped/mapping-schema.ts';
 import type { ImportContext, PlaceLookup } from '../sources/source-format.ts';
 
-/** The import options this module reads; `format`, `encoding` and `sheet` are filled in from the mapping. */
+/** The import options this module reads; `format` and `encoding` are filled in from the mapping. */
 export interface ImportContextOptions {
   mapping?: string;
   format?: string;
   encoding?: string;
-  sheet?: string;
   /** `--gdelt-codes`: CAMEO root codes, comma-separated. */
   gdeltCodes?: string;
 }
@@ -39,7 +38,6 @@ export async function loadImportContext(registry: ActorRegistry, opts: ImportCon
     Object.assign(options, mappingOptions(mapping, opts.mapping));
     opts.format = 'mapped';
     opts.encoding ??= mapping.encoding;
-    opts.sheet ??= mapping.sheet;
   } else if (opts.format === 'mapped') {
     throw new UserError('--format mapped needs --mapping FILE', '--mapping', 'write a JSON or YAML mapping (examples in data/mappings/)');
   }

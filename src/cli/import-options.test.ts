@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from './settings.ts';
 import { sitrep, sitrepBin } from './cli-test-helpers.ts';
@@ -116,6 +117,30 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ archived: 1, inserted: 0, unchanged: 7 });
     const archived = JSON.parse(sitrep(['query', '--db', db, '--status', 'archived', '--format', 'json']).stdout);
     expect(archived.map((rec: { id: string }) => rec.id)).toEqual([`acled:${dropped}`]);
+  });
+
+  it("reads the sheet a mapping names in a workbook, and the CSV of that sheet with the same mapping; --sheet overrides it", async () => {
+    const db = join(dir, 'sheets.duckdb');
+    const mapping = join(dir, 'list.mapping.yaml');
+    writeFileSync(mapping, ['dataset: test-list', 'licence: CC0', 'sheet: Events', 'id: ref', 'columns:', '  ref: { to: ignore }', '  day: { to: date }', '  town: { to: place.locality }', '  country: { to: place.country }', 'defaults: { kind: attack }', ''].join('\n'));
+    const table = [['ref', 'day', 'town', 'country'], ['L-1', '2024-03-22', 'Krasnogorsk', 'RUS'], ['L-2', '2024-01-03', 'Kerman', 'IRN']];
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('About').addRow(['A list of attacks, for the test.']);
+    const events = workbook.addWorksheet('Events');
+    for (const row of table) events.addRow(row);
+    const book = join(dir, 'list.xlsx');
+    await workbook.xlsx.writeFile(book);
+    const csv = join(dir, 'list.csv');
+    writeFileSync(csv, table.map((r) => r.join(',')).join('\n') + '\n');
+    const fromBook = sitrep(['import', book, '--db', db, '--mapping', mapping, '--json']);
+    expect(fromBook.code, fromBook.stderr).toBe(0);
+    expect(JSON.parse(fromBook.stdout)).toMatchObject([{ file: 'list.xlsx', read: 2, inserted: 2 }]);
+    const fromCsv = sitrep(['import', csv, '--db', db, '--mapping', mapping, '--json']);
+    expect(fromCsv.code, fromCsv.stderr).toBe(0);
+    expect(JSON.parse(fromCsv.stdout)).toMatchObject([{ file: 'list.csv', read: 2, unchanged: 2 }]);
+    const other = sitrep(['import', book, '--db', db, '--mapping', mapping, '--sheet', 'About']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/list\.xlsx line 1: the header lacks "ref", "day", "town", "country"/);
   });
 
   it('lists the actor names no registry actor matches, with their record counts', () => {

@@ -16,6 +16,7 @@ import { SourceError, tooMuchText } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
 import { openTextInputs } from '../sources/text-input.ts';
 import { checkedItems } from '../sources/checked-items.ts';
+import type { Mapping } from '../sources/mapped/mapping-schema.ts';
 import { loadImportContext, offlinePlaces } from './import-context.ts';
 import { formatTable } from './output.ts';
 
@@ -91,7 +92,9 @@ export async function runImport(store: EventStore, path: string, context: Import
 }
 
 async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
-  const inputs = await openTextInputs(path, options);
+  // A mapping's sheet is for the workbooks it is used with (its CSV exports read the same); --sheet on a CSV is refused.
+  const mappingSheet = /\.xlsx$/i.test(path) ? (context.options.mapping as Mapping | undefined)?.sheet : undefined;
+  const inputs = await openTextInputs(path, { ...options, sheet: options.sheet ?? mappingSheet });
   const unpacked = { length: 0 };
   const reports: ImportReport[] = [];
   for (const input of inputs) reports.push(await importInput(store, input, context, options, unpacked));
@@ -221,10 +224,10 @@ export function importerFor(registry: ActorRegistry): Importer {
   return {
     formats: sourceFormats.map(({ name, description }) => ({ name, description })),
     async run(store, path, request, callbacks = {}) {
-      const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, sheet: request.sheet, gdeltCodes: request.gdeltCodes };
+      const opts = { mapping: request.mapping, format: request.format, encoding: request.encoding, gdeltCodes: request.gdeltCodes };
       const context = await loadImportContext(registry, opts, places);
-      const { sync, maxRejectRate, by, maxTextLength } = request;
-      return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sheet: opts.sheet, sync, maxRejectRate, by, maxTextLength, ...callbacks });
+      const { sheet, sync, maxRejectRate, by, maxTextLength } = request;
+      return runImport(store, path, context, { format: opts.format, encoding: opts.encoding, sheet, sync, maxRejectRate, by, maxTextLength, ...callbacks });
     },
   };
 }
