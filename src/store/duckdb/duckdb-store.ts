@@ -439,11 +439,16 @@ async function stageRecords(
 
 /** Merges the staged rows into `records` in one transaction, keeping a revision row for every change. */
 async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, afterMerge?: WriteInternals['afterMerge']): Promise<WriteSummary> {
+  // The two statements that take a write's time after staging, with their shares of it (measured at 100k–400k
+  // records: finding the changes 15–25 %, the insert the rest), for `onWriting`.
+  const [findingChanges, inserting] = [[0, 0.2], [0.2, 1]] as const;
   // The last occurrence of an id in one write wins, as if the rows had been written one after another.
-  await c.run(`CREATE TEMP TABLE ${stage}_d AS
-    SELECT s.seq, s.id, md5(s.doc) AS hash, r.hash AS old_hash, r.revision AS old_rev
-    FROM ${stage} s JOIN (SELECT max(seq) AS seq FROM ${stage} GROUP BY id) last ON last.seq = s.seq
-    LEFT JOIN records r ON r.id = s.id`);
+  await reportingProgress(c, opts.onWriting, findingChanges, () =>
+    c.run(`CREATE TEMP TABLE ${stage}_d AS
+      SELECT s.seq, s.id, md5(s.doc) AS hash, r.hash AS old_hash, r.revision AS old_rev
+      FROM ${stage} s JOIN (SELECT max(seq) AS seq FROM ${stage} GROUP BY id) last ON last.seq = s.seq
+      LEFT JOIN records r ON r.id = s.id`),
+  );
   const d = `${stage}_d`;
   try {
     return await inTransaction(c, async () => {
@@ -469,8 +474,7 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
       await c.run(`INSERT INTO revisions SELECT id, 1, CAST(? AS TIMESTAMP), ?, ?, NULL FROM ${d} WHERE old_hash IS NULL`, [at, opts.by, opts.comment ?? null]);
       if (summary.updated) await appendChanges(c, stage, d, at, opts);
       await c.run(`DELETE FROM records WHERE id IN (SELECT id FROM ${d} WHERE old_hash IS NOT NULL AND old_hash <> hash)`);
-      // The insert is most of a write's time after staging: its progress is the write's.
-      await reportingProgress(c, opts.onWriting, () => insertStaged(c, stage, d, 'd.old_hash IS NULL OR d.old_hash <> d.hash'));
+      await reportingProgress(c, opts.onWriting, inserting, () => insertStaged(c, stage, d, 'd.old_hash IS NULL OR d.old_hash <> d.hash'));
       if (opts.syncDataset && archived) {
         const missing = `dataset = ? AND status <> 'archived' AND NOT EXISTS (SELECT 1 FROM ${d} s WHERE s.id = records.id)`;
         await c.run(
@@ -495,24 +499,29 @@ async function merge(c: DuckDBConnection, stage: string, opts: WriteOptions, aft
   }
 }
 
-/** Runs `statement` on `c`, telling `onProgress` how far DuckDB says it is (0–1), a few times a second and once done. */
-async function reportingProgress(c: DuckDBConnection, onProgress: ((fraction: number) => void) | undefined, statement: () => Promise<void>): Promise<void> {
-  if (!onProgress) return statement();
-  onProgress(0);
+/**
+ * Runs `statement` on `c`, telling `onProgress` how far DuckDB says it is, as a point of the span `[from, to]` of
+ * the whole, a few times a second and once done.
+ */
+async function reportingProgress(
+  c: DuckDBConnection, onProgress: ((fraction: number) => void) | undefined, [from, to]: readonly [number, number], statement: () => Promise<unknown>,
+): Promise<void> {
+  if (!onProgress) return void (await statement());
+  onProgress(from);
   // DuckDB tells a running statement's progress only with its progress bar on (printing nothing).
   await c.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
   let told = 0;
   const poll = setInterval(() => {
     // -1 while DuckDB cannot tell; its estimate may also step back, which a progress bar should not.
-    const fraction = Math.min(c.progress.percentage, 100) / 100;
-    if (fraction > told) onProgress((told = fraction));
+    const share = Math.min(c.progress.percentage, 100) / 100;
+    if (share > told) onProgress(from + (to - from) * (told = share));
   }, 250);
   try {
     await statement();
   } finally {
     clearInterval(poll);
   }
-  onProgress(1);
+  onProgress(to);
 }
 
 /**
