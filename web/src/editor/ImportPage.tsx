@@ -23,9 +23,12 @@ const lostConnection = 'the connection to the server ended before the import fin
  * large file would show nothing for minutes) and with each progress line of the streamed answer; resolves with the
  * reports.
  */
-async function postImport(file: File, options: { format: string; mapping: File | null; sync: boolean; maxRejectPercent: number }, onProgress: (p: Progress) => void): Promise<ImportReport[]> {
+async function postImport(
+  file: File, options: { format: string; sheet: string; mapping: File | null; sync: boolean; maxRejectPercent: number }, onProgress: (p: Progress) => void,
+): Promise<ImportReport[]> {
   const params = new URLSearchParams({ file_name: file.name, max_reject_rate: String(options.maxRejectPercent / 100) });
   if (options.format) params.set('format', options.format);
+  if (options.sheet.trim() && isWorkbook(file)) params.set('sheet', options.sheet.trim());
   if (options.sync) params.set('sync', 'true');
   const headers: Record<string, string> = { ...csrfHeader(), Accept: 'application/x-ndjson', 'Content-Type': 'application/octet-stream' };
   if (options.mapping) {
@@ -77,6 +80,8 @@ async function postImport(file: File, options: { format: string; mapping: File |
   });
 }
 
+const isWorkbook = (file: File | null) => Boolean(file && /\.xlsx$/i.test(file.name));
+
 /** A file size as people read it: 849 MB, 12 kB. */
 const formatBytes = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`);
 
@@ -97,6 +102,7 @@ const counts = Object.keys(countLabels) as (keyof typeof countLabels)[];
 export function ImportPage() {
   const [formats, setFormats] = useState<ImportFormat[]>([]);
   const [format, setFormat] = useState('');
+  const [sheet, setSheet] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<File | null>(null);
   const [sync, setSync] = useState(false);
@@ -121,7 +127,7 @@ export function ImportPage() {
     setError(null);
     setProgress(null);
     try {
-      setReports(await postImport(file, { format, mapping, sync, maxRejectPercent }, setProgress));
+      setReports(await postImport(file, { format, sheet, mapping, sync, maxRejectPercent }, setProgress));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -154,6 +160,12 @@ export function ImportPage() {
             ))}
           </select>
         </label>
+        {isWorkbook(file) && (
+          <label>
+            Sheet (name or number; empty: the first)
+            <input type="text" value={sheet} maxLength={100} onChange={(e) => setSheet(e.target.value)} data-testid="import-sheet" />
+          </label>
+        )}
         <label>
           Column mapping (only for other tables)
           <input type="file" accept=".json,.yaml,.yml" data-testid="import-mapping" onChange={(e) => setMapping(e.target.files?.[0] ?? null)} />
