@@ -27,11 +27,14 @@ export interface OpenOptions {
   sheet?: string;
 }
 
+/** Whether `path` names an Excel workbook (`.xlsx`), read by sheet rather than as text. */
+export const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
+
 /** Opens `path` as one or more decoded text inputs (one per member of a zip). */
 export async function openTextInputs(path: string, { encoding, maxTextLength, sheet }: OpenOptions = {}): Promise<TextInput[]> {
   const name = basename(path);
   // Workbooks are zip archives of XML, not text: a sheet's rows are streamed out of them (xlsx-input.ts).
-  if (/\.xlsx$/i.test(path)) return [await openXlsxInput(path, { maxTextLength, sheet })];
+  if (isWorkbook(path)) return [await openXlsxInput(path, { maxTextLength, sheet })];
   if (sheet !== undefined) throw new SourceError(`a sheet ("${sheet}") was named, but this is not an .xlsx workbook; leave out the sheet`, name);
   if (/\.zip$/i.test(path)) {
     const { members, documentation } = await zipMembers(path);
@@ -112,7 +115,7 @@ async function textInput(fileName: string, bytes: Bytes, forced?: string): Promi
     if (isCompoundFile(prefix)) throw new SourceError(compoundFileProblem, fileName);
     if (prefix.subarray(0, 4).equals(zipStart)) {
       throw new SourceError(
-        /\.xlsx$/i.test(fileName)
+        isWorkbook(fileName)
           ? 'a workbook inside a zip archive; unpack the archive and import the .xlsx file itself'
           : 'a zip archive (an .xlsx workbook is one too) under another name; name it .xlsx if it is a workbook, .zip otherwise',
         fileName,
