@@ -49,7 +49,6 @@ export function importCommand(): Command {
       const reports: ImportReport[] = [];
       try {
         for (const file of files) {
-          const newBar = (format: string) => new cliProgress.SingleBar({ format, stream: process.stderr }, cliProgress.Presets.shades_classic);
           const bar = showBar ? newBar(`${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`) : undefined;
           // Writing a large file into the store takes a while after its last row is read: a bar of its own.
           let writing: cliProgress.SingleBar | undefined;
@@ -104,6 +103,24 @@ export function importCommand(): Command {
         if (r.unresolvedActors) await write(process.stdout, `${r.unresolvedActors} actor names matched no registry actor: see \`sitrep actors unresolved\`\n`);
       }
     });
+}
+
+/**
+ * A progress bar on stderr whose ETA reads "…" until it can be told: cli-progress prints "0s" before the first
+ * step, "INF" while the bar stands at 0 % and "NULL" when it has no rate.
+ */
+function newBar(template: string): cliProgress.SingleBar {
+  const estimating = template.replace('{eta_formatted}', '…');
+  return new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: (options, params, payload) => {
+        const known = params.value > 0 && typeof params.eta === 'number' && Number.isFinite(params.eta);
+        return cliProgress.Format.Formatter({ ...options, format: known ? template : estimating }, params, payload);
+      },
+    },
+    cliProgress.Presets.shades_classic,
+  );
 }
 
 /** The server and token of `--server`, checked before any file is sent. */
