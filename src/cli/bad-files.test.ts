@@ -2,7 +2,7 @@
  * The corpus of bad files an import must survive (issue #3): each gets one clear error saying what is wrong,
  * where (file, line, column) and what to do, and the store keeps exactly what it held before.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -94,7 +94,8 @@ describe('bad files', () => {
     expect(await failure(file('events.xls', ole2))).toMatch(/^events\.xls: an encrypted \(password-protected\) or old-format \(\.xls\) workbook; .*save it as \.xlsx or CSV/);
     const zip = storedZip({ 'events.csv': good });
     expect(await failure(file('events-zip.csv', zip))).toMatch(/^events-zip\.csv: a zip archive .* under another name; name it \.xlsx if it is a workbook, \.zip otherwise/);
-    expect(await failure(file('events.zip', storedZip({ 'events.xlsx': zip })))).toMatch(/^events\.zip:events\.xlsx: a workbook inside a zip archive; unpack the archive/);
+    // A zip named .xlsx inside a zip is read as a workbook, and found to be none.
+    expect(await failure(file('events.zip', storedZip({ 'events.xlsx': zip })))).toMatch(/^events\.zip:events\.xlsx: not an Excel workbook \(it holds no workbook part\); save it as \.xlsx or CSV/);
   });
 
   it('a header no importer knows, and a known one forced on the wrong file', async () => {
@@ -157,6 +158,20 @@ describe('bad files', () => {
     // The same events as good.csv (two rows of one event merged): nothing new.
     expect(report).toMatchObject({ file: 'two-sheets.xlsx', format: 'acled', read: rows.length - 1, rejected: 0, unchanged: rows.length - 1 });
     expect(await failure(file('sheet.csv', good), { sheet: 'Events' })).toMatch(/^sheet\.csv: a sheet \("Events"\) was named, but this is not an \.xlsx workbook/);
+
+    // The same workbook in a zip, as datasets are downloaded: unpacked into a temporary file while it is read, then removed.
+    const unpacked = () => readdirSync(tmpdir()).filter((f) => f.startsWith('sitrep-workbook-')).length;
+    const before = unpacked();
+    const zipped = file('download.zip', storedZip({ 'README.txt': 'Invented events.', 'two-sheets.xlsx': readFileSync(path), 'more.csv': good }));
+    expect(await failure(zipped)).toMatch(/^cannot tell the format of download\.zip:two-sheets\.xlsx from its first line/);
+    expect(unpacked()).toBe(before);
+    const reports = await runImport(store, zipped, context, { sheet: 'Events' });
+    expect(reports).toMatchObject([
+      { file: 'download.zip:two-sheets.xlsx', format: 'acled', read: rows.length - 1, rejected: 0, unchanged: rows.length - 1 },
+      { file: 'download.zip:more.csv', format: 'acled', unchanged: rows.length - 1 },
+    ]);
+    expect(unpacked()).toBe(before);
+    expect(await failure(file('csvs.zip', storedZip({ 'events.csv': good })), { sheet: 'Events' })).toMatch(/^csvs\.zip: a sheet \("Events"\) was named, but this is not an \.xlsx workbook, nor a zip holding one/);
   });
 
   it('a cell that looks like a spreadsheet formula is kept as text, and exported so no spreadsheet runs it', async () => {

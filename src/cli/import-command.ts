@@ -21,7 +21,7 @@ export function importCommand(): Command {
     .argument('<file...>', 'files to import')
     .option('--format <name>', `the format, when detection is not enough: ${sourceFormats.map((f) => f.name).join(', ')}`)
     .option('--encoding <name>', 'text encoding, when detection is not enough (utf-8, windows-1252, latin1)')
-    .option('--sheet <name>', "an .xlsx workbook's sheet to read: its name, or its number from 1 (default: the first)")
+    .option('--sheet <name>', "the sheet to read of an .xlsx workbook (or of the workbooks in a .zip): its name, or its number from 1 (default: the first)")
     .option('--db <path>', 'store file')
     .option('--sync', "archive the dataset's records that this (full) file no longer contains")
     .option('--rejects <file>', 'write every rejected row (file, line, column, value, reason) to this CSV')

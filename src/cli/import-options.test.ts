@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from './settings.ts';
 import { sitrep, sitrepBin } from './cli-test-helpers.ts';
+import { storedZip } from '../sources/importer-test-helpers.ts';
 
 const fixture = join(projectRoot, 'src/sources/acled/fixtures/acled-current.csv');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-options-'));
@@ -138,6 +139,12 @@ describe('sitrep import options', { timeout: 120_000 }, () => {
     const fromCsv = sitrep(['import', csv, '--db', db, '--mapping', mapping, '--json']);
     expect(fromCsv.code, fromCsv.stderr).toBe(0);
     expect(JSON.parse(fromCsv.stdout)).toMatchObject([{ file: 'list.csv', read: 2, unchanged: 2 }]);
+    // The mapping's sheet is read in a workbook that comes in a zip too; the zip's CSV is read with the same mapping.
+    const zip = join(dir, 'list.zip');
+    writeFileSync(zip, storedZip({ 'list.xlsx': readFileSync(book), 'list.csv': readFileSync(csv) }));
+    const fromZip = sitrep(['import', zip, '--db', db, '--mapping', mapping, '--json']);
+    expect(fromZip.code, fromZip.stderr).toBe(0);
+    expect(JSON.parse(fromZip.stdout)).toMatchObject([{ file: 'list.zip:list.xlsx', read: 2, unchanged: 2 }, { file: 'list.zip:list.csv', unchanged: 2 }]);
     const other = sitrep(['import', book, '--db', db, '--mapping', mapping, '--sheet', 'About']);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/list\.xlsx line 1: the header lacks "ref", "day", "town", "country"/);

@@ -14,7 +14,7 @@ import type { ActorRegistry } from '../core/actor-registry.ts';
 import type { ImportContext, SourceFormat, TextInput } from '../sources/source-format.ts';
 import { SourceError, tooMuchText } from '../sources/source-format.ts';
 import { pickFormat, sourceFormats } from '../sources/registry.ts';
-import { isWorkbook, openTextInputs } from '../sources/text-input.ts';
+import { openTextInputs } from '../sources/text-input.ts';
 import { checkedItems } from '../sources/checked-items.ts';
 import type { Mapping } from '../sources/mapped/mapping-schema.ts';
 import { loadImportContext, offlinePlaces } from './import-context.ts';
@@ -92,13 +92,16 @@ export async function runImport(store: EventStore, path: string, context: Import
 }
 
 async function importFile(store: EventStore, path: string, context: ImportContext, options: ImportOptions): Promise<ImportReport[]> {
-  // A mapping's sheet is for the workbooks it is used with (its CSV exports read the same); --sheet on a CSV is refused.
-  const mappingSheet = isWorkbook(path) ? (context.options.mapping as Mapping | undefined)?.sheet : undefined;
-  const inputs = await openTextInputs(path, { ...options, sheet: options.sheet ?? mappingSheet });
-  const unpacked = { length: 0 };
-  const reports: ImportReport[] = [];
-  for (const input of inputs) reports.push(await importInput(store, input, context, options, unpacked));
-  return reports;
+  const mappingSheet = (context.options.mapping as Mapping | undefined)?.sheet;
+  const inputs = await openTextInputs(path, { ...options, mappingSheet });
+  try {
+    const unpacked = { length: 0 };
+    const reports: ImportReport[] = [];
+    for (const input of inputs) reports.push(await importInput(store, input, context, options, unpacked));
+    return reports;
+  } finally {
+    for (const input of inputs) input.close?.();
+  }
 }
 
 async function importInput(

@@ -37,6 +37,7 @@ export async function importWith(format: SourceFormat, path: string, given: Part
       result.byId.set(item.record.id, item.record);
       result.lines.set(item.record.id, item.line);
     }
+    input.close?.();
   }
   return result;
 }

@@ -23,6 +23,8 @@ export interface TextInput {
    * `csvRows` reads them instead of parsing `chunks`, the same table as CSV text.
    */
   rows?(): AsyncIterable<{ line: number; cells: string[] }>;
+  /** Releases what the input holds beyond its reading (a workbook unpacked from a zip into a temporary file). */
+  close?(): void;
 }
 
 export type { Rejection } from '../core/importing.ts';

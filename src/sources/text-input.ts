@@ -1,16 +1,19 @@
 /**
- * Files as users have them: plain, `.gz` or `.zip` (streamed, never unpacked to disk), UTF-8 with or without a
- * BOM, UTF-16 with a BOM, or latin-1/cp1252 — detected and decoded, so names never come out as mojibake.
+ * Files as users have them: plain, `.gz` or `.zip` (streamed, never unpacked to disk — but for a workbook in a zip,
+ * which needs random access), UTF-8 with or without a BOM, UTF-16 with a BOM, or latin-1/cp1252 — detected and
+ * decoded, so names never come out as mojibake.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createGunzip, type Gunzip } from 'node:zlib';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { TextInput } from './source-format.ts';
-import { SourceError } from './source-format.ts';
-import { compoundFileProblem, isCompoundFile, openXlsxInput } from './xlsx-input.ts';
+import { SourceError, tooMuchText } from './source-format.ts';
+import { compoundFileProblem, isCompoundFile, openXlsxInput, type SheetOptions } from './xlsx-input.ts';
 import { openZipArchive, openZipEntry, type ZipArchive } from './zip-archive.ts';
 
 const headBytes = 64 * 1024;
@@ -23,27 +26,61 @@ export interface OpenOptions {
   encoding?: string;
   /** The most text the caller will read (a workbook whose strings alone are more is refused at once). */
   maxTextLength?: number;
-  /** A workbook's sheet: its name, or its number from 1. Default: the first. */
+  /** A workbook's sheet: its name, or its number from 1. Default: the first. Refused for a file that holds no workbook. */
   sheet?: string;
+  /** The sheet a mapping names: read in workbooks, ignored by other files (a mapping serves a workbook and its CSV alike). */
+  mappingSheet?: string;
 }
 
 /** Whether `path` names an Excel workbook (`.xlsx`), read by sheet rather than as text. */
-export const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
+const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
 
-/** Opens `path` as one or more decoded text inputs (one per member of a zip). */
-export async function openTextInputs(path: string, { encoding, maxTextLength, sheet }: OpenOptions = {}): Promise<TextInput[]> {
+/**
+ * Opens `path` as one or more decoded text inputs (one per member of a zip). Close each when done: a workbook in a zip
+ * is unpacked into a temporary file for as long as it is read.
+ */
+export async function openTextInputs(path: string, { encoding, maxTextLength, sheet, mappingSheet }: OpenOptions = {}): Promise<TextInput[]> {
   const name = basename(path);
+  const workbookOptions = { maxTextLength, sheet: sheet ?? mappingSheet };
   // Workbooks are zip archives of XML, not text: a sheet's rows are streamed out of them (xlsx-input.ts).
-  if (isWorkbook(path)) return [await openXlsxInput(path, { maxTextLength, sheet })];
-  if (sheet !== undefined) throw new SourceError(`a sheet ("${sheet}") was named, but this is not an .xlsx workbook; leave out the sheet`, name);
-  if (/\.zip$/i.test(path)) {
-    const { members, documentation } = await zipMembers(path);
-    if (!members.length) {
-      throw new SourceError(documentation.length ? `the zip archive holds only documentation (${documentation.join(', ')}), no data file` : 'the zip archive holds no files', name);
-    }
-    return Promise.all(members.map((m) => textInput(`${name}:${m.name}`, m, encoding)));
+  if (isWorkbook(path)) return [await openXlsxInput(path, workbookOptions)];
+  const zip = /\.zip$/i.test(path) ? await zipMembers(path) : undefined;
+  if (sheet !== undefined && !zip?.members.some((m) => isWorkbook(m.name))) {
+    throw new SourceError(`a sheet ("${sheet}") was named, but this is not an .xlsx workbook${zip ? ', nor a zip holding one' : ''}; leave out the sheet`, name);
   }
-  return [await textInput(name, /\.gz$/i.test(path) ? gzipBytes(path) : fileBytes(path), encoding)];
+  if (!zip) return [await textInput(name, /\.gz$/i.test(path) ? gzipBytes(path) : fileBytes(path), encoding)];
+  if (!zip.members.length) {
+    throw new SourceError(zip.documentation.length ? `the zip archive holds only documentation (${zip.documentation.join(', ')}), no data file` : 'the zip archive holds no files', name);
+  }
+  const inputs: TextInput[] = [];
+  try {
+    for (const m of zip.members) {
+      const fileName = `${name}:${m.name}`;
+      inputs.push(await (isWorkbook(m.name) ? unpackedWorkbook(path, m, { ...workbookOptions, fileName }) : textInput(fileName, m, encoding)));
+    }
+  } catch (e) {
+    for (const input of inputs) input.close?.();
+    throw e;
+  }
+  return inputs;
+}
+
+/**
+ * A workbook inside a zip, unpacked into a temporary file that the input's `close` removes: a workbook's parts are
+ * read by random access, which a member streamed out of the archive does not give. Bounded like its text.
+ */
+async function unpackedWorkbook(zipPath: string, member: ZipMember, options: SheetOptions & { fileName: string }): Promise<TextInput> {
+  if (member.size > (options.maxTextLength ?? Infinity)) throw tooMuchText(options.fileName, options.maxTextLength!);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-workbook-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const file = join(dir, 'workbook.xlsx');
+    await pipelineAsync(await openZipEntry(zipPath, member.name), createWriteStream(file));
+    return { ...(await openXlsxInput(file, options)), close: remove };
+  } catch (e) {
+    remove();
+    throw e;
+  }
 }
 
 /**
@@ -114,12 +151,7 @@ async function textInput(fileName: string, bytes: Bytes, forced?: string): Promi
     // Two binary files users do pick up by mistake: a workbook saved as .xls, and a zip (or workbook) renamed.
     if (isCompoundFile(prefix)) throw new SourceError(compoundFileProblem, fileName);
     if (prefix.subarray(0, 4).equals(zipStart)) {
-      throw new SourceError(
-        isWorkbook(fileName)
-          ? 'a workbook inside a zip archive; unpack the archive and import the .xlsx file itself'
-          : 'a zip archive (an .xlsx workbook is one too) under another name; name it .xlsx if it is a workbook, .zip otherwise',
-        fileName,
-      );
+      throw new SourceError('a zip archive (an .xlsx workbook is one too) under another name; name it .xlsx if it is a workbook, .zip otherwise', fileName);
     }
     throw new SourceError('this is a binary file, not text; export the data as CSV, TSV, JSON or NDJSON', fileName);
   }
@@ -195,6 +227,8 @@ const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
 
 interface ZipMember extends Bytes {
   name: string;
+  /** Its unpacked size in bytes. */
+  size: number;
 }
 
 /**
@@ -221,6 +255,7 @@ async function zipMembers(path: string): Promise<{ members: ZipMember[]; documen
       .filter((entry) => !documentation.test(entry.fileName))
       .map((entry) => ({
         name: entry.fileName,
+        size: entry.uncompressedSize,
         open: () => openZipEntry(path, entry.fileName),
         fraction: (consumed) => (entry.uncompressedSize ? consumed / entry.uncompressedSize : undefined),
       })),

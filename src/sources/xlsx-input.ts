@@ -33,11 +33,13 @@ const maxElement = 64 * 2 ** 20;
 export interface SheetOptions {
   sheet?: string;
   maxTextLength?: number;
+  /** The workbook's name in messages, when not its file's (one unpacked from a zip: `archive.zip:events.xlsx`). */
+  fileName?: string;
 }
 
 /** Opens a worksheet of the workbook at `path` as a `TextInput`: its rows, and their CSV text. */
 export async function openXlsxInput(path: string, options: SheetOptions = {}): Promise<TextInput> {
-  const fileName = basename(path);
+  const fileName = options.fileName ?? basename(path);
   // How much of the sheet's XML the rows read so far took, of how much in all (the zip tells its unpacked size).
   const progress = { read: 0, size: 0 };
   // The head is the first rows as CSV; reading them also proves the file is a workbook before the import starts.

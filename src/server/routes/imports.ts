@@ -34,7 +34,7 @@ const query = z.object({
   }),
   format: z.string().max(40).optional().openapi({ description: 'the format, when detection from the first line is not enough (as `sitrep import --format`)' }),
   encoding: z.string().max(40).optional().openapi({ description: 'text encoding, when detection is not enough (utf-8, windows-1252, latin1)' }),
-  sheet: z.string().min(1).max(100).optional().openapi({ description: "an .xlsx workbook's sheet to read: its name, or its number from 1. Default the first" }),
+  sheet: z.string().min(1).max(100).optional().openapi({ description: "the sheet to read of an .xlsx workbook (or of the workbooks in a .zip): its name, or its number from 1. Default the first" }),
   sync: z.enum(['true', 'false'], { error: expectedBoolean }).optional().openapi({ description: "true: archive the dataset's records this (full) file no longer contains" }),
   max_reject_rate: z.coerce.number({ error: 'a fraction from 0 to 1 (0.01 = 1%)' }).min(0, 'a fraction from 0 to 1').max(1, 'a fraction from 0 to 1').optional().openapi({
     description: 'fail and change nothing when more rows than this fraction are rejected. Default 0.01',

@@ -28,7 +28,7 @@ async function postImport(
 ): Promise<ImportReport[]> {
   const params = new URLSearchParams({ file_name: file.name, max_reject_rate: String(options.maxRejectPercent / 100) });
   if (options.format) params.set('format', options.format);
-  if (options.sheet.trim() && isWorkbook(file)) params.set('sheet', options.sheet.trim());
+  if (options.sheet.trim() && mayHoldWorkbook(file)) params.set('sheet', options.sheet.trim());
   if (options.sync) params.set('sync', 'true');
   const headers: Record<string, string> = { ...csrfHeader(), Accept: 'application/x-ndjson', 'Content-Type': 'application/octet-stream' };
   if (options.mapping) {
@@ -80,7 +80,9 @@ async function postImport(
   });
 }
 
+/** Whether the file is, or may hold, an Excel workbook (a zip may): then a sheet can be named. */
 const isWorkbook = (file: File | null) => Boolean(file && /\.xlsx$/i.test(file.name));
+const mayHoldWorkbook = (file: File | null) => isWorkbook(file) || Boolean(file && /\.zip$/i.test(file.name));
 
 /** A file size as people read it: 849 MB, 12 kB. */
 const formatBytes = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`);
@@ -160,9 +162,9 @@ export function ImportPage() {
             ))}
           </select>
         </label>
-        {isWorkbook(file) && (
+        {mayHoldWorkbook(file) && (
           <label>
-            Sheet (name or number; empty: the first)
+            {isWorkbook(file) ? 'Sheet' : 'Sheet of the workbooks in the zip'} (name or number; empty: the first)
             <input type="text" value={sheet} maxLength={100} onChange={(e) => setSheet(e.target.value)} data-testid="import-sheet" />
           </label>
         )}
