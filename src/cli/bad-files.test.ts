@@ -159,7 +159,7 @@ describe('bad files', () => {
     expect(report).toMatchObject({ file: 'two-sheets.xlsx', format: 'acled', read: rows.length - 1, rejected: 0, unchanged: rows.length - 1 });
     expect(await failure(file('sheet.csv', good), { sheet: 'Events' })).toMatch(/^sheet\.csv: a sheet \("Events"\) was named, but this is not an \.xlsx workbook/);
 
-    // The same workbook in a zip, as datasets are downloaded: unpacked into a temporary file while it is read, then removed.
+    // The same workbook in a zip, as datasets are downloaded: read from a temporary copy that leaves nothing behind.
     const unpacked = () => readdirSync(tmpdir()).filter((f) => f.startsWith('sitrep-workbook-')).length;
     const before = unpacked();
     const zipped = file('download.zip', storedZip({ 'README.txt': 'Invented events.', 'two-sheets.xlsx': readFileSync(path), 'more.csv': good }));

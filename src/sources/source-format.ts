@@ -23,7 +23,7 @@ export interface TextInput {
    * `csvRows` reads them instead of parsing `chunks`, the same table as CSV text.
    */
   rows?(): AsyncIterable<{ line: number; cells: string[] }>;
-  /** Releases what the input holds beyond its reading (a workbook unpacked from a zip into a temporary file). */
+  /** Releases what the input holds beyond its reading (the temporary file of a workbook unpacked from a zip). */
   close?(): void;
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acled } from './acled/acled-format.ts';
 import { importWith, storedZip } from './importer-test-helpers.ts';
@@ -98,6 +99,27 @@ describe('archives', () => {
     const docs = join(dir, 'docs.zip');
     writeFileSync(docs, storedZip({ 'README.md': '# Events\n', 'codebook.pdf': pdf }));
     await expect(openTextInputs(docs)).rejects.toThrow(/^docs\.zip: the zip archive holds only documentation \(README\.md, codebook\.pdf\), no data file$/);
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('reads a workbook in a zip from a temporary file deleted once open, whose space closing the input frees', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Events').addRows([['x', 'y'], ['Kabul', 2], ['Herat', 3]]);
+    const path = join(dir, 'book.zip');
+    writeFileSync(path, storedZip({ 'README.txt': 'Invented.', 'events.xlsx': Buffer.from(await book.xlsx.writeBuffer()), 'more.csv': 'x,y\n1,2\n' }));
+    const before = openFiles();
+    const unpacked = () => readdirSync(tmpdir()).filter((f) => f.startsWith('sitrep-workbook-')).length;
+    const [workbook, csv] = await openTextInputs(path);
+    expect([workbook!.fileName, workbook!.encoding, csv!.fileName]).toEqual(['book.zip:events.xlsx', 'xlsx', 'book.zip:more.csv']);
+    // Nothing is left in the temporary folder, even were the process killed now: the input holds the file open.
+    expect(unpacked()).toBe(0);
+    const rows: [number, string[]][] = [];
+    for await (const { line, cells } of csvRows(workbook!)) rows.push([line, cells]);
+    expect(rows).toEqual([[1, ['x', 'y']], [2, ['Kabul', '2']], [3, ['Herat', '3']]]);
+    expect(openFiles()).toBe(before + 1);
+    workbook!.close!();
+    csv!.close?.();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBeLessThanOrEqual(before);
   });
 
   it.skipIf(!existsSync('/proc/self/fd'))('leaves no file open behind a gzip file read in part', async () => {

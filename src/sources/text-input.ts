@@ -3,7 +3,7 @@
  * which needs random access), UTF-8 with or without a BOM, UTF-16 with a BOM, or latin-1/cp1252 — detected and
  * decoded, so names never come out as mojibake.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import { basename, join } from 'node:path';
@@ -37,7 +37,7 @@ const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
 
 /**
  * Opens `path` as one or more decoded text inputs (one per member of a zip). Close each when done: a workbook in a zip
- * is unpacked into a temporary file for as long as it is read.
+ * holds a temporary file open for as long as it is read.
  */
 export async function openTextInputs(path: string, { encoding, maxTextLength, sheet, mappingSheet }: OpenOptions = {}): Promise<TextInput[]> {
   const name = basename(path);
@@ -66,19 +66,25 @@ export async function openTextInputs(path: string, { encoding, maxTextLength, sh
 }
 
 /**
- * A workbook inside a zip, unpacked into a temporary file that the input's `close` removes: a workbook's parts are
- * read by random access, which a member streamed out of the archive does not give. Bounded like its text.
+ * A workbook inside a zip, unpacked into a temporary file (a workbook's parts are read by random access, which a
+ * member streamed out of the archive does not give). The file is deleted as soon as it is open: the input reads it
+ * through its descriptor, and the disk space returns when `close` closes it — or when the process ends, even killed.
  */
 async function unpackedWorkbook(zipPath: string, member: ZipMember, options: SheetOptions & { fileName: string }): Promise<TextInput> {
   if (member.size > (options.maxTextLength ?? Infinity)) throw tooMuchText(options.fileName, options.maxTextLength!);
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-workbook-'));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  let fd: number;
   try {
     const file = join(dir, 'workbook.xlsx');
     await pipelineAsync(await openZipEntry(zipPath, member.name), createWriteStream(file));
-    return { ...(await openXlsxInput(file, options)), close: remove };
+    fd = openSync(file, 'r');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  try {
+    return { ...(await openXlsxInput(fd, options)), close: () => closeSync(fd) };
   } catch (e) {
-    remove();
+    closeSync(fd);
     throw e;
   }
 }

@@ -37,13 +37,16 @@ export interface SheetOptions {
   fileName?: string;
 }
 
-/** Opens a worksheet of the workbook at `path` as a `TextInput`: its rows, and their CSV text. */
-export async function openXlsxInput(path: string, options: SheetOptions = {}): Promise<TextInput> {
-  const fileName = options.fileName ?? basename(path);
+/**
+ * Opens a worksheet of the workbook at `file` (a path, or the descriptor of an open file, with `options.fileName`)
+ * as a `TextInput`: its rows, and their CSV text.
+ */
+export async function openXlsxInput(file: string | number, options: SheetOptions = {}): Promise<TextInput> {
+  const fileName = options.fileName ?? (typeof file === 'number' ? 'workbook.xlsx' : basename(file));
   // How much of the sheet's XML the rows read so far took, of how much in all (the zip tells its unpacked size).
   const progress = { read: 0, size: 0 };
   // The head is the first rows as CSV; reading them also proves the file is a workbook before the import starts.
-  const rows = () => sheetRows(path, fileName, progress, options);
+  const rows = () => sheetRows(file, fileName, progress, options);
   let head = '';
   for await (const text of csvChunks(rows())) {
     head += text;
@@ -74,17 +77,17 @@ const compoundFile = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 export const isCompoundFile = (start: Buffer) => start.subarray(0, compoundFile.length).equals(compoundFile);
 export const compoundFileProblem = 'an encrypted (password-protected) or old-format (.xls) workbook; open it in Excel, remove the password, and save it as .xlsx or CSV';
 
-async function openZip(path: string, fileName: string): Promise<ZipParts> {
+async function openZip(file: string | number, fileName: string): Promise<ZipParts> {
   let zip: ZipArchive;
   try {
-    zip = await openZipArchive(path);
+    zip = await openZipArchive(file);
   } catch (e) {
     const start = Buffer.alloc(compoundFile.length);
-    const fd = openSync(path, 'r');
+    const fd = typeof file === 'number' ? file : openSync(file, 'r');
     try {
       readSync(fd, start, 0, start.length, 0);
     } finally {
-      closeSync(fd);
+      if (fd !== file) closeSync(fd);
     }
     throw isCompoundFile(start)
       ? new SourceError(compoundFileProblem, fileName)
@@ -372,8 +375,8 @@ function cellValue(type: string, style: number, v: string | undefined, body: str
 const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
 /** The sheet's rows, each with its row number (`line`) and its cells by column. */
-async function* sheetRows(path: string, fileName: string, progress: { read: number; size: number }, options: SheetOptions): AsyncGenerator<{ line: number; cells: string[] }> {
-  const zip = await openZip(path, fileName);
+async function* sheetRows(file: string | number, fileName: string, progress: { read: number; size: number }, options: SheetOptions): AsyncGenerator<{ line: number; cells: string[] }> {
+  const zip = await openZip(file, fileName);
   let rowNumber = 0;
   try {
     const book = await readWorkbook(zip, fileName, options);
