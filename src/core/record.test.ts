@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateRange, parseRecord, type EventRecordInput } from './record.ts';
+import { dateRange, isValidIsoDate, parseRecord, type EventRecordInput } from './record.ts';
 
 const input = (overrides: Partial<EventRecordInput>): EventRecordInput => ({
   id: 't:1', kind: 'plot', date: '2021-03-15', datePrecision: 'day',
@@ -29,6 +29,11 @@ describe('imprecise dates', () => {
     expect(dateRange(parsed({ datePrecision: 'month' }))).toEqual({ from: '2021-03-01', to: '2021-03-31' });
     expect(dateRange({ date: '2020-02-10', dateEnd: null, datePrecision: 'month' })).toEqual({ from: '2020-02-01', to: '2020-02-29' });
     expect(dateRange({ date: '2019-07-04', dateEnd: null, datePrecision: 'year' })).toEqual({ from: '2019-01-01', to: '2019-12-31' });
+    // Leap years as the Gregorian calendar has them: 1900 was none, 2000 was one.
+    expect(dateRange({ date: '1900-02-10', dateEnd: null, datePrecision: 'month' }).to).toBe('1900-02-28');
+    expect(dateRange({ date: '2000-02-10', dateEnd: null, datePrecision: 'month' }).to).toBe('2000-02-29');
+    expect(dateRange({ date: '2023-02-10', dateEnd: null, datePrecision: 'month' }).to).toBe('2023-02-28');
+    expect([isValidIsoDate('2024-02-29'), isValidIsoDate('2023-02-29'), isValidIsoDate('1900-02-29'), isValidIsoDate('2021-04-31'), isValidIsoDate('2021-12-31')]).toEqual([true, false, false, false, true]);
     expect(dateRange({ date: '2021-03-15', dateEnd: null, datePrecision: 'week' })).toEqual({ from: '2021-03-15', to: '2021-03-21' });
   });
 });

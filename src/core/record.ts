@@ -51,9 +51,15 @@ export function isValidIsoDate(value: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
-/** Days in month `month` (1–12) of `year`. */
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in month `month` (1–12) of `year`, in the Gregorian calendar. Worked out rather than asked of a `Date`: it is
+ * called a few times for every record imported, and a `Date` made each time showed in profiles.
+ */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : monthDays[month - 1]!;
 }
 
 /**
