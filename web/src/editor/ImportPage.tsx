@@ -80,8 +80,8 @@ async function postImport(
   });
 }
 
-/** Whether the file is, or may hold, an Excel workbook (a zip may): then a sheet can be named. */
 const isWorkbook = (file: File | null) => Boolean(file && /\.xlsx$/i.test(file.name));
+/** Whether the file is, or may hold, an Excel workbook (a zip may): then a sheet can be named. */
 const mayHoldWorkbook = (file: File | null) => isWorkbook(file) || Boolean(file && /\.zip$/i.test(file.name));
 
 /** A file size as people read it: 849 MB, 12 kB. */
