@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { recordSchema } from '../../src/core/record.ts';
 import { hostileRecord } from '../../src/server/curation/hostile-record.ts';
+import { storedZip } from '../../src/sources/importer-test-helpers.ts';
 import { testPassword } from '../../src/server/auth/test-client.ts';
 import { distDir, launchBrowser, mapPixels, settled, shownTotal, skipReason, watch, type PageLog } from './browser.ts';
 import { startCurationServer, type CurationServer } from './curation-server.ts';
@@ -357,6 +358,13 @@ describe.skipIf(Boolean(skip))(`curation in Chromium${skip ? ` (skipped: ${skip}
     // Two of its rows are one event told twice (ACLED's monadic layout), merged into one record.
     await poll(() => page.getByTestId('import-inserted').innerText().catch(() => '')).toBe(String(table.length - 2));
     expect(await server.store.count(fullScope, { dataset: ['acled'] })).toBe(table.length - 2);
+
+    // The same workbook in a zip, as downloads come: the page asks for the sheet of the workbooks in it.
+    await page.getByTestId('import-file').setInputFiles({ name: 'download.zip', mimeType: 'application/zip', buffer: storedZip({ 'README.txt': 'Invented.', 'events.xlsx': buffer }) });
+    await poll(() => page.locator('label', { has: page.getByTestId('import-sheet') }).innerText()).toMatch(/^Sheet of the workbooks in the zip/);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await poll(() => page.getByTestId('import-report').innerText().catch(() => '')).toMatch(/^download\.zip:events\.xlsx \(acled/);
+    expect(await page.getByTestId('import-unchanged').innerText()).toBe(String(table.length - 2));
   });
 
   it('an administrator adds a user, changes their role and disables them; the audit log shows each step', async () => {
