@@ -94,6 +94,7 @@ describe('bad files', () => {
     expect(await failure(file('events.xls', ole2))).toMatch(/^events\.xls: an encrypted \(password-protected\) or old-format \(\.xls\) workbook; .*save it as \.xlsx or CSV/);
     const zip = storedZip({ 'events.csv': good });
     expect(await failure(file('events-zip.csv', zip))).toMatch(/^events-zip\.csv: a zip archive .* under another name; name it \.xlsx if it is a workbook, \.zip otherwise/);
+    expect(await failure(file('events.xlsx.gz', gzipSync(zip)))).toMatch(/^events\.xlsx\.gz: a zip archive or \.xlsx workbook packed again with gzip; gunzip it/);
     // A zip named .xlsx inside a zip is read as a workbook, and found to be none.
     expect(await failure(file('events.zip', storedZip({ 'events.xlsx': zip })))).toMatch(/^events\.zip:events\.xlsx: not an Excel workbook \(it holds no workbook part\); save it as \.xlsx or CSV/);
   });

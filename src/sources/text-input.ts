@@ -157,7 +157,12 @@ async function textInput(fileName: string, bytes: Bytes, forced?: string): Promi
     // Two binary files users do pick up by mistake: a workbook saved as .xls, and a zip (or workbook) renamed.
     if (isCompoundFile(prefix)) throw new SourceError(compoundFileProblem, fileName);
     if (prefix.subarray(0, 4).equals(zipStart)) {
-      throw new SourceError('a zip archive (an .xlsx workbook is one too) under another name; name it .xlsx if it is a workbook, .zip otherwise', fileName);
+      throw new SourceError(
+        /\.gz$/i.test(fileName)
+          ? 'a zip archive or .xlsx workbook packed again with gzip; gunzip it and import the file it holds'
+          : 'a zip archive (an .xlsx workbook is one too) under another name; name it .xlsx if it is a workbook, .zip otherwise',
+        fileName,
+      );
     }
     throw new SourceError('this is a binary file, not text; export the data as CSV, TSV, JSON or NDJSON', fileName);
   }
