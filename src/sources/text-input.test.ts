@@ -122,6 +122,23 @@ describe('archives', () => {
     expect(openFiles()).toBeLessThanOrEqual(before);
   });
 
+  it('says so when a workbook in a zip cannot be unpacked, with the way round it', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Events').addRows([['x', 'y'], ['Kabul', 2]]);
+    const path = join(dir, 'unpack.zip');
+    writeFileSync(path, storedZip({ 'events.xlsx': Buffer.from(await book.xlsx.writeBuffer()) }));
+    const notAFolder = join(dir, 'not-a-folder');
+    writeFileSync(notAFolder, '');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = notAFolder;
+    try {
+      await expect(openTextInputs(path)).rejects.toThrow(/^unpack\.zip:events\.xlsx: cannot unpack the workbook into .*not-a-folder \(ENOTDIR.*\); unpack the archive and import the \.xlsx file itself$/);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it.skipIf(!existsSync('/proc/self/fd'))('leaves no file open behind a gzip file read in part', async () => {
     const path = join(dir, 'long.csv.gz');
     // Longer than the first MiB the encoding is told from, so that reading it stops half-way.

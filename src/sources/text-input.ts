@@ -72,14 +72,17 @@ export async function openTextInputs(path: string, { encoding, maxTextLength, sh
  */
 async function unpackedWorkbook(zipPath: string, member: ZipMember, options: SheetOptions & { fileName: string }): Promise<TextInput> {
   if (member.size > (options.maxTextLength ?? Infinity)) throw tooMuchText(options.fileName, options.maxTextLength!);
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-workbook-'));
+  let dir: string | undefined;
   let fd: number;
   try {
+    dir = mkdtempSync(join(tmpdir(), 'sitrep-workbook-'));
     const file = join(dir, 'workbook.xlsx');
     await pipelineAsync(await openZipEntry(zipPath, member.name), createWriteStream(file));
     fd = openSync(file, 'r');
+  } catch (e) {
+    throw new SourceError(`cannot unpack the workbook into ${tmpdir()} (${(e as Error).message}); unpack the archive and import the .xlsx file itself`, options.fileName);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
   try {
     return { ...(await openXlsxInput(fd, options)), close: () => closeSync(fd) };
