@@ -40,165 +40,198 @@ const isUnknownText = (s: string) => /^(unknown|not applicable)$/i.test(s);
 const dissolvedStates = new Set([359, 235, 175, 236]);
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-type Fail = (column: string, reason: string) => never;
+/**
+ * A row's cells by (lower-cased) header name, read as GTD writes them, and its failures as `GtdCellError`s naming the
+ * column and value. A class rather than closures made for each row: the loader keeps functions' names, which costs a
+ * property definition per closure per row (measured on ACLED's rows, docs/benchmarks.md).
+ */
+class GtdCells {
+  constructor(
+    private readonly cells: readonly string[],
+    private readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  get(column: string): string {
+    const i = this.columns.get(column);
+    const v = i === undefined ? '' : (this.cells[i] ?? '').trim();
+    // One older CSV copy wrote `.` for a missing value.
+    return v === '.' ? '' : v;
+  }
+
+  fail(column: string, reason: string): never {
+    throw new GtdCellError(column, this.get(column), reason);
+  }
+
+  /** A whole number, or null for blank and GTD's unknowns (-9, -99). */
+  code(column: string): number | null {
+    const v = this.get(column);
+    if (!v || v === '-9' || v === '-99') return null;
+    const n = Number(v);
+    if (!Number.isInteger(n)) this.fail(column, 'expected a whole-number code');
+    return n;
+  }
+
+  /** A count (fractional values of older releases kept), or null when unknown. */
+  count(column: string): number | null {
+    const v = this.get(column);
+    if (!v || v === '-9' || v === '-99') return null;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) this.fail(column, 'expected a count ≥ 0, blank or -99 for unknown');
+    return n;
+  }
+
+  /** A 0/1 flag read as a code, so a `1.0` of a re-saved file is 1 too. */
+  flag(column: string, value = 1): boolean {
+    return this.get(column) ? this.code(column) === value : false;
+  }
+
+  inRange(column: string, [lo, hi]: readonly [number, number]): number | null {
+    const n = this.code(column);
+    if (n !== null && (n < lo || n > hi)) this.fail(column, `expected a code from ${lo} to ${hi}`);
+    return n;
+  }
+
+  /** The codes of several columns (within `range` when given), leaving out the unknown ones. */
+  nums(columns: string[], range?: readonly [number, number]): number[] {
+    return columns.map((c) => (range ? this.inRange(c, range) : this.code(c))).filter((n): n is number => n !== null);
+  }
+}
+
+/** What a row's actor names are resolved with: the registry, the file's cache, and the row's country and date. */
+interface Resolving {
+  file: GtdFile;
+  context: ImportContext;
+  country: string | null;
+  date: string;
+}
+
+/** Adds a named actor in `role` (once), resolved through the registry; blank and "Unknown" name nobody. */
+function addActor(actors: RecordActor[], { file, context, country, date }: Resolving, name: string, role: RecordActor['role'], attribution: Attribution): void {
+  if (!name || isUnknownText(name) || actors.some((a) => a.name === name && a.role === role)) return;
+  const cache = (file.actorIds ??= new Map());
+  const key = `${name}\u0000${country}\u0000${date}`;
+  let actorId = cache.get(key);
+  if (actorId === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    actorId = context.resolveActor(name, { dataset: 'gtd', country, date }) ?? null;
+    cache.set(key, actorId);
+  }
+  actors.push({ name: name.slice(0, 500), role, attribution, actorId });
+}
 
 /** Maps one data row; every missing column reads as blank. */
 export function gtdRecord(cells: readonly string[], file: GtdFile, context: ImportContext): EventRecordInput {
-  const get = (column: string) => {
-    const i = file.columns.get(column);
-    const v = i === undefined ? '' : (cells[i] ?? '').trim();
-    // One older CSV copy wrote `.` for a missing value.
-    return v === '.' ? '' : v;
-  };
-  const fail: Fail = (column, reason) => {
-    throw new GtdCellError(column, get(column), reason);
-  };
-  /** A whole number, or null for blank and GTD's unknowns (-9, -99). */
-  const code = (column: string): number | null => {
-    const v = get(column);
-    if (!v || v === '-9' || v === '-99') return null;
-    const n = Number(v);
-    if (!Number.isInteger(n)) fail(column, 'expected a whole-number code');
-    return n;
-  };
-  /** A count (fractional values of older releases kept), or null when unknown. */
-  const count = (column: string): number | null => {
-    const v = get(column);
-    if (!v || v === '-9' || v === '-99') return null;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) fail(column, 'expected a count ≥ 0, blank or -99 for unknown');
-    return n;
-  };
-  /** A 0/1 flag read as a code, so a `1.0` of a re-saved file is 1 too. */
-  const flag = (column: string, value = 1): boolean => (get(column) ? code(column) === value : false);
-  const inRange = (column: string, [lo, hi]: readonly [number, number]) => {
-    const n = code(column);
-    if (n !== null && (n < lo || n > hi)) fail(column, `expected a code from ${lo} to ${hi}`);
-    return n;
-  };
+  const row: GtdCells = new GtdCells(cells, file.columns);
 
-  const originalId = get('eventid');
-  if (!/^\d+$/.test(originalId)) fail('eventid', 'expected the numeric GTD event id');
-  const year = code('iyear');
-  if (year === null || year < 1900 || year > 2200) fail('iyear', 'expected a four-digit year');
-  const month = code('imonth') ?? 0;
-  const base = gtdBaseDate(year, month, code('iday') ?? 0);
-  if (!base) fail(month < 0 || month > 12 ? 'imonth' : 'iday', 'not a real date (0 = unknown month or day)');
+  const originalId = row.get('eventid');
+  if (!/^\d+$/.test(originalId)) row.fail('eventid', 'expected the numeric GTD event id');
+  const year = row.code('iyear');
+  if (year === null || year < 1900 || year > 2200) row.fail('iyear', 'expected a four-digit year');
+  const month = row.code('imonth') ?? 0;
+  const base = gtdBaseDate(year, month, row.code('iday') ?? 0);
+  if (!base) row.fail(month < 0 || month > 12 ? 'imonth' : 'iday', 'not a real date (0 = unknown month or day)');
   const tags: string[] = [];
-  const approxText = get('approxdate');
+  const approxText = row.get('approxdate');
   const dates = gtdDates(base, approxText ? parseApproxDate(approxText) : undefined);
   if (approxText && !dates.used) tags.push(`approxdate=${approxText}`);
-  if (flag('extended')) {
+  if (row.flag('extended')) {
     tags.push('extended');
-    const resolution = get('resolution');
+    const resolution = row.get('resolution');
     if (resolution) {
       const end = parseResolution(resolution);
-      if (!end) fail('resolution', 'expected a date (Excel serial day, YYYY-MM-DD or mm/dd/yyyy)');
-      if (end < dates.date) fail('resolution', `the incident cannot end before it began (${dates.date})`);
+      if (!end) row.fail('resolution', 'expected a date (Excel serial day, YYYY-MM-DD or mm/dd/yyyy)');
+      if (end < dates.date) row.fail('resolution', `the incident cannot end before it began (${dates.date})`);
       if (end > (dates.dateEnd ?? dates.date)) dates.dateEnd = end;
     }
   }
 
-  const countryCode = get('country');
+  const countryCode = row.get('country');
   // 422 International: an incident in no country (at sea, in the air, across borders) is kept, with no country.
-  const international = code('country') === 422;
+  const international = row.code('country') === 422;
   if (international) tags.push('international');
-  const listed = international ? null : (iso3FromGtdCountry(countryCode) ?? iso3FromCountryName(get('country_txt')) ?? fail('country', `unknown GTD country code${get('country_txt') ? ` (${get('country_txt')})` : ''}`));
-  const city = isUnknownText(get('city')) ? '' : get('city');
-  const provstate = isUnknownText(get('provstate')) ? '' : get('provstate');
-  const latText = get('latitude');
-  const lonText = get('longitude');
+  const listed = international ? null : (iso3FromGtdCountry(countryCode) ?? iso3FromCountryName(row.get('country_txt')) ?? row.fail('country', `unknown GTD country code${row.get('country_txt') ? ` (${row.get('country_txt')})` : ''}`));
+  const city = isUnknownText(row.get('city')) ? '' : row.get('city');
+  const provstate = isUnknownText(row.get('provstate')) ? '' : row.get('provstate');
+  const latText = row.get('latitude');
+  const lonText = row.get('longitude');
   let lat: number | null = null;
   let lon: number | null = null;
   if (latText || lonText) {
     lat = round6(Number(latText));
     lon = round6(Number(lonText));
-    if (!latText || !Number.isFinite(lat) || lat < -90 || lat > 90) fail('latitude', 'expected a latitude between -90 and 90');
-    if (!lonText || !Number.isFinite(lon) || lon < -180 || lon > 180) fail('longitude', 'expected a longitude between -180 and 180');
+    if (!latText || !Number.isFinite(lat) || lat < -90 || lat > 90) row.fail('latitude', 'expected a latitude between -90 and 90');
+    if (!lonText || !Number.isFinite(lon) || lon < -180 || lon > 180) row.fail('longitude', 'expected a longitude between -180 and 180');
   }
   const located = lat !== null && lon !== null ? context.places?.admin1At(lon, lat) : undefined;
   // GTD files the incidents of dissolved states under them (Soviet Union, Yugoslavia, Czechoslovakia,
   // Serbia-Montenegro), which the code table maps to a successor: where the point lies says which state it is now
   // (Tbilisi is in Georgia, not Russia).
-  const country = dissolvedStates.has(code('country') ?? 0) && located ? located.country : listed;
+  const country = dissolvedStates.has(row.code('country') ?? 0) && located ? located.country : listed;
   // The data model fills a missing admin1 from the coordinates, when the offline lookup agrees on the country.
   const admin1 = provstate || (located && located.country === country ? located.admin1 : '');
-  const specificity = code('specificity');
+  const specificity = row.code('specificity');
   // The 1993 file has no specificity: then the most detailed name given says how precise the place is.
   const named: PlacePrecision = city ? 'locality' : provstate ? 'admin1' : country ? 'country' : 'unknown';
-  const precision: PlacePrecision = specificity !== null ? specificityPrecision[String(specificity)] ?? fail('specificity', 'expected 1 to 5') : named;
-  if (flag('vicinity')) tags.push('near');
+  const precision: PlacePrecision = specificity !== null ? specificityPrecision[String(specificity)] ?? row.fail('specificity', 'expected 1 to 5') : named;
+  if (row.flag('vicinity')) tags.push('near');
 
   const actors: RecordActor[] = [];
-  const addActor = (name: string, role: RecordActor['role'], attribution: Attribution) => {
-    if (!name || isUnknownText(name) || actors.some((a) => a.name === name && a.role === role)) return;
-    const cache = (file.actorIds ??= new Map());
-    const key = `${name}\u0000${country}\u0000${dates.date}`;
-    let actorId = cache.get(key);
-    if (actorId === undefined) {
-      if (cache.size >= 100_000) cache.clear();
-      actorId = context.resolveActor(name, { dataset: 'gtd', country, date: dates.date }) ?? null;
-      cache.set(key, actorId);
-    }
-    actors.push({ name: name.slice(0, 500), role, attribution, actorId });
-  };
+  const resolving: Resolving = { file, context, country, date: dates.date };
   const claims: string[] = [];
   for (const [g, sub, claim, uncertain, mode] of [
     ['gname', 'gsubname', 'claimed', 'guncertain1', 'claimmode_txt'],
     ['gname2', 'gsubname2', 'claim2', 'guncertain2', 'claimmode2_txt'],
     ['gname3', 'gsubname3', 'claim3', 'guncertain3', 'claimmode3_txt'],
   ] as const) {
-    const attribution: Attribution = flag(claim) ? 'claimed' : flag(uncertain) ? 'suspected' : 'attributed';
-    addActor(get(g), 'perpetrator', attribution);
-    addActor(get(sub), 'perpetrator', attribution);
-    if (attribution === 'claimed' && get(g) && !isUnknownText(get(g))) {
-      const how = get(mode);
-      claims.push(`Claim of responsibility by ${get(g)}${how && !isUnknownText(how) ? ` (${how})` : ''}`);
+    const attribution: Attribution = row.flag(claim) ? 'claimed' : row.flag(uncertain) ? 'suspected' : 'attributed';
+    addActor(actors, resolving, row.get(g), 'perpetrator', attribution);
+    addActor(actors, resolving, row.get(sub), 'perpetrator', attribution);
+    if (attribution === 'claimed' && row.get(g) && !isUnknownText(row.get(g))) {
+      const how = row.get(mode);
+      claims.push(`Claim of responsibility by ${row.get(g)}${how && !isUnknownText(how) ? ` (${how})` : ''}`);
     }
   }
-  if (flag('compclaim')) tags.push('competing claims');
-  if (flag('individual')) tags.push('individual');
+  if (row.flag('compclaim')) tags.push('competing claims');
+  if (row.flag('individual')) tags.push('individual');
 
   const targets = new Set<TargetCategory>();
   for (const n of [1, 2, 3]) {
-    const type = inRange(`targtype${n}`, codeRanges.targtype);
+    const type = row.inRange(`targtype${n}`, codeRanges.targtype);
     if (type === null) continue;
-    for (const t of targetCategories(type, code(`targsubtype${n}`))) targets.add(t);
-    const natlty = code(`natlty${n}`);
+    for (const t of targetCategories(type, row.code(`targsubtype${n}`))) targets.add(t);
+    const natlty = row.code(`natlty${n}`);
     // Compared as countries, not codes: a UK national in Northern Ireland (233 → GBR, natlty 603 → GBR) is no foreigner.
     if (natlty !== null && natlty > 0 && (iso3FromGtdCountry(natlty) ?? natlty) !== (country ?? Number(countryCode))) targets.add('foreign_nationals');
     // 17 Terrorists/Non-State Militia: the group attacked is named in corpN (`Taliban`).
-    if (type === 17) addActor(get(`corp${n}`), 'target', 'attributed');
+    if (type === 17) addActor(actors, resolving, row.get(`corp${n}`), 'target', 'attributed');
   }
-  const nums = (columns: string[], range?: readonly [number, number]) =>
-    columns.map((c) => (range ? inRange(c, range) : code(c))).filter((n): n is number => n !== null);
   const tactics = gtdTactics({
-    attacktypes: nums(['attacktype1', 'attacktype2', 'attacktype3'], codeRanges.attacktype),
-    weaptypes: nums(['weaptype1', 'weaptype2', 'weaptype3', 'weaptype4'], codeRanges.weaptype),
-    weapsubtypes: nums(['weapsubtype1', 'weapsubtype2', 'weapsubtype3', 'weapsubtype4']),
-    suicide: flag('suicide'),
+    attacktypes: row.nums(['attacktype1', 'attacktype2', 'attacktype3'], codeRanges.attacktype),
+    weaptypes: row.nums(['weaptype1', 'weaptype2', 'weaptype3', 'weaptype4'], codeRanges.weaptype),
+    weapsubtypes: row.nums(['weapsubtype1', 'weapsubtype2', 'weapsubtype3', 'weapsubtype4']),
+    suicide: row.flag('suicide'),
   });
 
-  const nkillter = count('nkillter');
+  const nkillter = row.count('nkillter');
   if (nkillter !== null) tags.push(`nkillter=${nkillter}`);
-  const nwoundte = count('nwoundte');
+  const nwoundte = row.count('nwoundte');
   if (nwoundte !== null) tags.push(`nwoundte=${nwoundte}`);
-  if (flag('success', 0)) tags.push('unsuccessful');
-  if (flag('doubtterr')) {
+  if (row.flag('success', 0)) tags.push('unsuccessful');
+  if (row.flag('doubtterr')) {
     tags.push('doubt');
-    if (get('alternative_txt')) tags.push(get('alternative_txt'));
+    if (row.get('alternative_txt')) tags.push(row.get('alternative_txt'));
   }
 
   // Which of START's source collections the row came from (PGIS, CETIS, ISVG…).
-  const dbsource = get('dbsource');
+  const dbsource = row.get('dbsource');
   if (dbsource && !isUnknownText(dbsource)) tags.push(`dbsource=${dbsource}`);
 
-  const related = get('related').split(/[,;]/).map((s) => s.trim()).filter((s) => /^\d+$/.test(s) && s !== originalId);
-  const location = get('location');
+  const related = row.get('related').split(/[,;]/).map((s) => s.trim()).filter((s) => /^\d+$/.test(s) && s !== originalId);
+  const location = row.get('location');
   return {
     id: `gtd:${originalId}`,
     kind: 'attack',
-    subtype: get('attacktype1_txt') || null,
+    subtype: row.get('attacktype1_txt') || null,
     date: dates.date,
     dateEnd: dates.dateEnd,
     datePrecision: dates.datePrecision,
@@ -206,12 +239,12 @@ export function gtdRecord(cells: readonly string[], file: GtdFile, context: Impo
     actors,
     targets: [...targets],
     tactics,
-    killed: { best: count('nkill') },
-    wounded: { best: count('nwound') },
+    killed: { best: row.count('nkill') },
+    wounded: { best: row.count('nwound') },
     casualtySource: 'independent',
-    description: [get('summary'), location && `Location: ${location}`].filter(Boolean).join('\n\n'),
+    description: [row.get('summary'), location && `Location: ${location}`].filter(Boolean).join('\n\n'),
     sources: [
-      ...['scite1', 'scite2', 'scite3'].map(get).filter(Boolean).map((title) => ({ title: title.slice(0, 2000), type: 'media' as const })),
+      ...['scite1', 'scite2', 'scite3'].map((c) => row.get(c)).filter(Boolean).map((title) => ({ title: title.slice(0, 2000), type: 'media' as const })),
       ...claims.map((title) => ({ title: title.slice(0, 2000), type: 'group_claim' as const })),
       { title: 'Global Terrorism Database', publisher: 'START, University of Maryland', url: 'https://www.start.umd.edu/gtd', type: 'dataset' as const },
     ],
