@@ -47,11 +47,40 @@ export function importCommand(): Command {
       const showBar = !opts.json && process.stderr.isTTY && !process.env.CI;
       const rejects = opts.rejects ? rejectsFile(opts.rejects, files) : undefined;
       const reports: ImportReport[] = [];
+      // A first import that fails or is interrupted leaves no empty store behind, which read commands would take for no data.
+      const removeNewStore = () => {
+        if (fresh && !reports.length) for (const f of [storePath, `${storePath}.wal`]) rmSync(f, { force: true });
+      };
+      // Ctrl-C or SIGTERM: the file being imported is not committed (as when the process is killed) and the command
+      // stops at once, saying which files are in the store. A commit under way is let finish first, so that what is
+      // said is what the store holds. (Through --server, the server goes on with the file it was sent.)
+      let imported = 0;
+      let committing = false;
+      let stopping: NodeJS.Signals | undefined;
+      const bars = new Set<cliProgress.SingleBar>();
+      const interrupt = async (signal: NodeJS.Signals) => {
+        for (const bar of bars) bar.stop();
+        const [done, left] = [files.slice(0, imported), files.slice(imported)];
+        // The rejections of imported files are kept; with none imported, an earlier rejects file stays as it was.
+        if (done.length) await rejects?.close();
+        else rejects?.discard();
+        removeNewStore();
+        const said = done.length ? `imported ${done.join(', ')}${left.length ? `; not imported ${left.join(', ')}` : ''}` : 'nothing was imported';
+        process.stderr.write(`sitrep: interrupted (${signal}): ${said}\n`);
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      };
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = signal;
+        if (!committing) void interrupt(signal);
+      };
+      if (local) process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       try {
         for (const file of files) {
           const bar = showBar ? newBar(`${file} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`) : undefined;
           // Writing a large file into the store takes a while after its last row is read: a bar of its own.
           let writing: cliProgress.SingleBar | undefined;
+          if (bar) bars.add(bar);
           const started = performance.now();
           bar?.start(100, 0, { rows: 0, speed: 0 });
           const onProgress: ImportCallbacks['onProgress'] = (rows, fraction, stage) => {
@@ -64,6 +93,7 @@ export function importCommand(): Command {
               bar.update(100, { rows, speed: Math.round(rows / ((performance.now() - started) / 1000)) });
               bar.stop();
               writing = newBar(`${file}: ${rows.toLocaleString('en')} rows read; writing them to the store [{bar}] {percentage}% | ETA {eta_formatted}`);
+              bars.add(writing);
               writing.start(100, 0);
             }
             writing.update(Math.round((fraction ?? 0) * 100));
@@ -72,8 +102,9 @@ export function importCommand(): Command {
             reports.push(
               ...(remote
                 ? await importThroughServer(file, { ...remote, ...request, mapping: opts.mapping, gdeltCodes: opts.gdeltCodes }, { onProgress, ...(rejects ? { onReject: rejects.write } : {}) })
-                : await runImport(local!.store, file, local!.context, { ...request, ...(rejects ? { rejects } : {}), onProgress })),
+                : await runImport(local!.store, file, local!.context, { ...request, ...(rejects ? { rejects } : {}), onProgress, onCommit: () => (committing = true) })),
             );
+            imported++;
             rejects?.read();
           } catch (e) {
             // Each file is its own transaction: those before this one are in the store, and the user must know which.
@@ -84,13 +115,16 @@ export function importCommand(): Command {
           } finally {
             bar?.stop();
             writing?.stop();
+            bars.clear();
+            committing = false;
           }
+          if (stopping) await interrupt(stopping);
         }
       } finally {
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
         await local?.store.close();
         await rejects?.close();
-        // A first import that failed leaves no empty store behind, which read commands would take for no data.
-        if (fresh && !reports.length) for (const f of [storePath, `${storePath}.wal`]) rmSync(f, { force: true });
+        removeNewStore();
       }
       if (opts.json) {
         await write(process.stdout, JSON.stringify(reports, null, 2) + '\n');

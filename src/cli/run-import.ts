@@ -24,6 +24,8 @@ import { formatTable } from './output.ts';
 export interface ImportOptions extends Omit<ImportRequest, 'mapping' | 'gdeltCodes'>, ImportCallbacks {
   /** Where every rejection is written (`--rejects FILE`, opened once for all the files of a command). */
   rejects?: RejectsFile;
+  /** Told when a file's transaction, written whole, is about to commit (`sitrep import` holds Ctrl-C until it ends). */
+  onCommit?: () => void;
 }
 
 const keptRejections = 20;
@@ -33,6 +35,8 @@ export interface RejectsFile {
   /** A file was imported (with or without rejections): the rejects file is then put in place. */
   read(): void;
   close(): Promise<void>;
+  /** Removes what was written, leaving an earlier file of that name as it was (an import interrupted before any commit). */
+  discard(): void;
 }
 
 /**
@@ -64,6 +68,10 @@ export function rejectsFile(path: string, inputs: readonly string[] = []): Rejec
       await new Promise((done, failed) => out.end(done).once('error', failed));
       if (keep) renameSync(partial, path);
       else rmSync(partial, { force: true });
+    },
+    discard: () => {
+      out.destroy();
+      rmSync(partial, { force: true });
     },
   };
 }
@@ -195,8 +203,11 @@ async function importInput(
         );
       }
     },
-    // The log keeps the report as it stands at the commit.
-    importedFile: completed,
+    // The log keeps the report as it stands at the commit, which follows at once.
+    importedFile: () => {
+      options.onCommit?.();
+      return completed();
+    },
     ...(options.onProgress && { onWriting: (fraction: number) => options.onProgress!(report.read, fraction, 'writing') }),
   });
   return Object.assign(completed(), summary);
