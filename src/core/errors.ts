@@ -44,3 +44,14 @@ export class RecordNotFoundError extends UserError {
     this.name = 'RecordNotFoundError';
   }
 }
+
+/**
+ * A cell of an imported row that cannot be read: its column, its value and why. Importers throw it while mapping a
+ * row and turn it into that row's rejection; nothing else they throw is about the data.
+ */
+export class CellError extends Error {
+  constructor(readonly column: string, readonly value: string, message: string) {
+    super(message);
+    this.name = 'CellError';
+  }
+}

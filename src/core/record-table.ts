@@ -2,6 +2,7 @@
  * The canonical record as a flat table row (CSV export and import) and as a GeoJSON feature. Export writes
  * exactly what import reads, so a store exported as CSV or NDJSON and imported elsewhere is identical.
  */
+import { CellError } from './errors.ts';
 import type { EventRecord } from './record.ts';
 
 /** CSV columns in order; nested lists travel as JSON in one cell, enum lists `;`-joined. */
@@ -33,13 +34,6 @@ export function recordToRow(r: EventRecord): string[] {
     status: r.status, visibility: r.visibility, revision: String(r.revision),
   };
   return tableColumns.map((c) => cells[c]);
-}
-
-/** A problem reading one cell: the column and why. */
-export class CellError extends Error {
-  constructor(readonly column: string, readonly value: string, message: string) {
-    super(message);
-  }
 }
 
 /** Reads a row (by column name) back into record input, to be validated with `parseRecord`. */

@@ -2,6 +2,7 @@
  * Row readers shared by importers: lines of text and RFC-4180 CSV (quoted fields with newlines, CRLF, ragged rows
  * kept for the importer to judge), each with the line number a person would look up in an editor.
  */
+import { CellError } from '../core/errors.ts';
 import type { TextInput } from './source-format.ts';
 import { SourceError } from './source-format.ts';
 
@@ -168,4 +169,25 @@ export function headerHas(head: string, columns: readonly string[]): boolean {
   const first = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
   const header = first.split(',').map((c) => c.replace(/^\s*"|"\s*$/g, '').trim().toLowerCase());
   return columns.every((c) => header.includes(c));
+}
+
+/**
+ * A data row's cells by (lower-cased) header name, trimmed ('' for a column the file lacks), and its bad cells as
+ * `CellError`s naming the column and value. A class rather than closures made for each row: tsx keeps functions'
+ * names, which costs a property definition per closure per row (docs/benchmarks.md).
+ */
+export class RowCells {
+  constructor(
+    private readonly cells: readonly string[],
+    private readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  get(column: string): string {
+    const i = this.columns.get(column);
+    return i === undefined ? '' : (this.cells[i] ?? '').trim();
+  }
+
+  fail(column: string, reason: string): never {
+    throw new CellError(column, this.get(column), reason);
+  }
 }

@@ -4,11 +4,12 @@
  * (`GWNO,EVENT_ID_CNTY,…`, dd/mm/yyyy, cp1252, trailing empty header cells). Columns are found by name,
  * case-insensitively, so the four layouts share one mapping.
  */
+import { CellError } from '../../core/errors.ts';
 import type { EventRecordInput } from '../../core/record.ts';
 import type { ImportContext, Rejection, SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
 import { csvRows, headerHas } from '../text-rows.ts';
-import { AcledCellError, acledRecord, type AcledFile } from './acled-row.ts';
+import { acledRecord, type AcledFile } from './acled-row.ts';
 
 /** v6 names for today's columns. */
 const columnAliases: Record<string, string> = { ally_actor_1: 'assoc_actor_1', ally_actor_2: 'assoc_actor_2' };
@@ -74,7 +75,7 @@ async function* readAcled(input: TextInput, context: ImportContext): AsyncIterab
         const problem = queue.pushRecord(line, record);
         if (problem) queue.pushItem(line, reject({ line, column: 'event_id_cnty', value: eventId(record), reason: problem }));
       } catch (e) {
-        if (!(e instanceof AcledCellError)) throw e;
+        if (!(e instanceof CellError)) throw e;
         queue.pushItem(line, reject({ line, column: e.column, value: e.value.slice(0, 80), reason: e.message }));
       }
     }

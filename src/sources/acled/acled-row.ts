@@ -1,20 +1,13 @@
 /**
- * One ACLED row → one record (source-formats §1.2). Every bad cell raises an `AcledCellError` naming the column
+ * One ACLED row → one record (source-formats §1.2). Every bad cell raises a `CellError` naming the column
  * and the value, which the format turns into a rejection; nothing here throws for any other reason.
  */
 import { countryByIso3, iso3FromCountryName, iso3FromGleditschWard, iso3FromIsoNumeric } from '../../core/countries.ts';
 import type { EventRecordInput, PlacePrecision, RecordActor, ActorRole, Attribution } from '../../core/record.ts';
 import type { ActorResolver, ImportContext } from '../source-format.ts';
+import { RowCells } from '../text-rows.ts';
 import { acledDates, describeDateFormat, detectDateFormat, parseAcledDate, type AcledDateFormat } from './acled-dates.ts';
 import { acledEventRule, acledTactics, acledTargets, knownEventTypes, namedActors, parseInter, splitList } from './acled-mapping.ts';
-
-/** A cell that cannot be mapped: the column, its value and why. */
-export class AcledCellError extends Error {
-  constructor(readonly column: string, readonly value: string, reason: string) {
-    super(reason);
-    this.name = 'AcledCellError';
-  }
-}
 
 /** What the importer knows about the file as a whole. */
 export interface AcledFile {
@@ -33,7 +26,7 @@ const bodyOfWater = /\b(sea|ocean|gulf|bay|strait|channel|lake|river)\b/i;
 
 /** Maps one data row; `line` is where it starts in the file. */
 export function acledRecord(cells: readonly string[], line: number, file: AcledFile, context: ImportContext): EventRecordInput {
-  const row: AcledCells = new AcledCells(cells, file.columns);
+  const row: RowCells = new RowCells(cells, file.columns);
 
   const originalId = row.get('event_id_cnty');
   if (!originalId) row.fail('event_id_cnty', 'the event id is empty');
@@ -131,27 +124,6 @@ export function acledRecord(cells: readonly string[], line: number, file: AcledF
   };
 }
 
-/**
- * A row's cells by (lower-cased) header name, and its failures as `AcledCellError`s naming the column and value. A
- * class rather than closures made for each row: the loader keeps functions' names, which costs a property
- * definition per closure per row (~0.27 s per 100k rows in a profile).
- */
-class AcledCells {
-  constructor(
-    private readonly cells: readonly string[],
-    private readonly columns: ReadonlyMap<string, number>,
-  ) {}
-
-  get(column: string): string {
-    const i = this.columns.get(column);
-    return i === undefined ? '' : (this.cells[i] ?? '').trim();
-  }
-
-  fail(column: string, reason: string): never {
-    throw new AcledCellError(column, this.get(column), reason);
-  }
-}
-
 /** How a row's actor names are resolved: the registry, and the row's dataset, country and date its rules compare. */
 interface Resolving {
   resolve: ActorResolver;
@@ -171,7 +143,7 @@ function addActors(actors: RecordActor[], cell: string, role: ActorRole, { resol
  * The place: the country from the `iso3` column (≤ Mar 2023), the ISO numeric `iso`, v6's Gleditsch–Ward `gwno`,
  * or the country name, in that order; a body of water → no country and unknown precision.
  */
-function acledPlace(row: AcledCells): { place: NonNullable<EventRecordInput['place']>; placeTags: string[] } {
+function acledPlace(row: RowCells): { place: NonNullable<EventRecordInput['place']>; placeTags: string[] } {
   const placeTags: string[] = [];
   const name = row.get('country');
   const iso3 = row.get('iso3');

@@ -2,10 +2,11 @@
  * The Global Terrorism Database (source-formats §3): START's CSV (latin-1, decoded by `openTextInputs`) or its
  * xlsx (streamed as CSV by `xlsx-input.ts`), 135 columns found by name.
  */
+import { CellError } from '../../core/errors.ts';
 import type { ImportContext, SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
 import { csvRows, headerHas } from '../text-rows.ts';
-import { GtdCellError, gtdRecord, type GtdFile } from './gtd-row.ts';
+import { gtdRecord, type GtdFile } from './gtd-row.ts';
 
 /** Columns the mapping cannot do without. The rest may be missing (START's 1993 file lacks coordinates). */
 const requiredColumns = ['eventid', 'iyear', 'imonth', 'iday', 'country'];
@@ -49,7 +50,7 @@ async function* readGtd(input: TextInput, context: ImportContext): AsyncIterable
     try {
       yield { ok: true, line, record: gtdRecord(cells, file, context) };
     } catch (e) {
-      if (!(e instanceof GtdCellError)) throw e;
+      if (!(e instanceof CellError)) throw e;
       yield { ok: false, rejection: { file: input.fileName, line, column: e.column, value: e.value.slice(0, 80), reason: e.message } };
     }
   }

@@ -1,20 +1,13 @@
 /**
- * One GTD row → one record (source-formats §3). A bad cell raises a `GtdCellError` naming the column and value,
+ * One GTD row → one record (source-formats §3). A bad cell raises a `CellError` naming the column and value,
  * which the format turns into a rejection. GTD's "unknown" codes (-9, -99, blank, `.`) become null, never numbers.
  */
 import { iso3FromCountryName, iso3FromGtdCountry } from '../../core/countries.ts';
 import type { Attribution, EventRecordInput, PlacePrecision, RecordActor, TargetCategory } from '../../core/record.ts';
 import type { ImportContext } from '../source-format.ts';
+import { RowCells } from '../text-rows.ts';
 import { gtdBaseDate, gtdDates, parseApproxDate, parseResolution } from './gtd-dates.ts';
 import { codeRanges, gtdTactics, targetCategories } from './gtd-mapping.ts';
-
-/** A cell that cannot be mapped: the column, its value and why. */
-export class GtdCellError extends Error {
-  constructor(readonly column: string, readonly value: string, reason: string) {
-    super(reason);
-    this.name = 'GtdCellError';
-  }
-}
 
 /** What the importer knows about the file as a whole. */
 export interface GtdFile {
@@ -40,26 +33,11 @@ const isUnknownText = (s: string) => /^(unknown|not applicable)$/i.test(s);
 const dissolvedStates = new Set([359, 235, 175, 236]);
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/**
- * A row's cells by (lower-cased) header name, read as GTD writes them, and its failures as `GtdCellError`s naming the
- * column and value. A class rather than closures made for each row: the loader keeps functions' names, which costs a
- * property definition per closure per row (measured on ACLED's rows, docs/benchmarks.md).
- */
-class GtdCells {
-  constructor(
-    private readonly cells: readonly string[],
-    private readonly columns: ReadonlyMap<string, number>,
-  ) {}
-
-  get(column: string): string {
-    const i = this.columns.get(column);
-    const v = i === undefined ? '' : (this.cells[i] ?? '').trim();
-    // One older CSV copy wrote `.` for a missing value.
+/** A row's cells as GTD writes them (one older CSV copy wrote `.` for a missing value), read as GTD's codes. */
+class GtdCells extends RowCells {
+  override get(column: string): string {
+    const v = super.get(column);
     return v === '.' ? '' : v;
-  }
-
-  fail(column: string, reason: string): never {
-    throw new GtdCellError(column, this.get(column), reason);
   }
 
   /** A whole number, or null for blank and GTD's unknowns (-9, -99). */

@@ -3,11 +3,11 @@
  * (`design/source-formats.md` §5). It never claims a file by itself — every table looks alike — so it runs only
  * when asked: `--format mapped --mapping FILE`, or `--mapping FILE` alone (the CLI implies the format).
  */
+import { CellError } from '../../core/errors.ts';
 import type { ImportContext, SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
 import { csvRows } from '../text-rows.ts';
 import { bindMapping, mapRow, type BoundMapping } from './mapped-row.ts';
-import { MappedCellError } from './mapped-values.ts';
 import { MappingError, parseMapping, type Mapping } from './mapping-schema.ts';
 
 /** The mapping the CLI put into `context.options.mapping`, validated again so that a caller cannot skip the schema. */
@@ -48,7 +48,7 @@ export const mapped: SourceFormat = {
       try {
         record = mapRow(bound, row, context);
       } catch (e) {
-        if (!(e instanceof MappedCellError)) throw e;
+        if (!(e instanceof CellError)) throw e;
         yield { ok: false, rejection: { file: input.fileName, line, column: e.column, value: e.value.slice(0, 80), reason: e.message } };
         continue;
       }

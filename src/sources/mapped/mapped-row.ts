@@ -3,6 +3,7 @@
  * regular expressions, glob maps, date parsers); each row then fills a draft in two passes: plain fields first,
  * then the place is completed and the actors resolved, because resolving a name needs the row's country and date.
  */
+import { CellError } from '../../core/errors.ts';
 import { createHash } from 'node:crypto';
 import { iso3FromCountryName } from '../../core/countries.ts';
 import {
@@ -16,7 +17,7 @@ import { parseActorList, cleanName } from './mapped-actors.ts';
 import { parseCount, type Count } from './mapped-counts.ts';
 import { dateParser, settleDate, type DateResult, type ParsedDate } from './mapped-dates.ts';
 import { completePlace, parseLocalityCountry, type PlaceDraft } from './mapped-place.ts';
-import { globMap, listItems, MappedCellError, normaliseKey, numberCell, vocabulary, type GlobMap } from './mapped-values.ts';
+import { globMap, listItems, normaliseKey, numberCell, vocabulary, type GlobMap } from './mapped-values.ts';
 import { mappingIdColumns, type ColumnSpec, type Mapping } from './mapping-schema.ts';
 
 interface Column {
@@ -97,7 +98,7 @@ interface Draft {
   visibility?: (typeof visibilities)[number];
 }
 
-/** Maps one row (already padded to the header). Throws `MappedCellError` for a cell that cannot be imported. */
+/** Maps one row (already padded to the header). Throws `CellError` for a cell that cannot be imported. */
 export function mapRow(bound: BoundMapping, cells: readonly string[], context: ImportContext): EventRecordInput {
   const { mapping } = bound;
   const defaults = mapping.defaults ?? {};
@@ -122,13 +123,13 @@ export function mapRow(bound: BoundMapping, cells: readonly string[], context: I
   }
 
   const kind = d.kind ?? d.mappedKind ?? defaults.kind;
-  if (!kind) throw new MappedCellError('(kind)', '', 'no kind: map a column to "kind", give a "kind" value map, or set defaults.kind');
+  if (!kind) throw new CellError('(kind)', '', 'no kind: map a column to "kind", give a "kind" value map, or set defaults.kind');
   if (!d.date) {
     const col = bound.columns.find((c) => c.spec.to === 'date');
-    throw new MappedCellError(col?.name ?? '(date)', '', col ? 'no date: the cell is empty' : 'no date: map a column to "date"');
+    throw new CellError(col?.name ?? '(date)', '', col ? 'no date: the cell is empty' : 'no date: map a column to "date"');
   }
   const when = settleDate(d.date, { precision: d.datePrecision, dateEnd: d.dateEnd, fallback: defaults.datePrecision, importedAt: context.importedAt });
-  if (!when.ok) throw new MappedCellError(d.dateColumn ?? '(date)', when.value, when.reason);
+  if (!when.ok) throw new CellError(d.dateColumn ?? '(date)', when.value, when.reason);
   const { date, dateEnd, datePrecision } = when;
   if (defaults.country && !d.place.country) d.place.country = country(defaults.country, 'defaults.country');
   const place = completePlace(d.place, context.places, defaults.placePrecision ?? 'locality');
@@ -174,7 +175,7 @@ function setField(d: Draft, c: Column, v: string): void {
     case 'subtype': d.subtype ??= v; return;
     case 'date': case 'dateEnd': case 'source.date': {
       const r = c.date!(v);
-      if (!r.ok) throw new MappedCellError(col, v, r.reason);
+      if (!r.ok) throw new CellError(col, v, r.reason);
       if (to === 'date') [d.date, d.dateColumn] = [r.value, col];
       else if (to === 'dateEnd') d.dateEnd = r.value.dateEnd ?? r.value.date;
       else d.source.date = r.value.date;
@@ -204,7 +205,7 @@ function setField(d: Draft, c: Column, v: string): void {
         return;
       }
       const r = parseCount(v, to);
-      if (!r.ok) throw new MappedCellError(col, v, r.reason);
+      if (!r.ok) throw new CellError(col, v, r.reason);
       Object.assign(d[to], r.value);
       for (const t of r.tags) d.tags.add(t);
       for (const t of r.tactics) d.tactics.add(t);
@@ -230,7 +231,7 @@ function setField(d: Draft, c: Column, v: string): void {
 
 function country(v: string, col: string): string {
   const iso3 = iso3FromCountryName(v);
-  if (!iso3) throw new MappedCellError(col, v, 'not a country this importer knows: give an ISO 3166-1 code (AFG) or an English name');
+  if (!iso3) throw new CellError(col, v, 'not a country this importer knows: give an ISO 3166-1 code (AFG) or an English name');
   return iso3;
 }
 
@@ -281,12 +282,12 @@ function rowId(bound: BoundMapping, cells: readonly string[]): string {
   const id = bound.mapping.id;
   const values = bound.idIndices.map((i) => cells[i] ?? '');
   if (typeof id === 'object' && 'hash' in id) {
-    if (values.every((v) => !v.trim())) throw new MappedCellError(id.hash.join('+'), '', 'every key column is empty: nothing identifies the row');
+    if (values.every((v) => !v.trim())) throw new CellError(id.hash.join('+'), '', 'every key column is empty: nothing identifies the row');
     return createHash('sha1').update(values.map(normaliseKey).join('\u001f')).digest('hex');
   }
   const column = typeof id === 'string' ? id : id.column;
   const v = values[0]!.trim();
-  if (!v) throw new MappedCellError(column, v, 'the id is empty');
-  if (/\s/.test(v)) throw new MappedCellError(column, v, 'the id contains white space; ids must be one word (use { hash: [columns] } instead)');
+  if (!v) throw new CellError(column, v, 'the id is empty');
+  if (/\s/.test(v)) throw new CellError(column, v, 'the id contains white space; ids must be one word (use { hash: [columns] } instead)');
   return v;
 }

@@ -1,15 +1,8 @@
 /**
  * Small cell readers shared by the mapped importer: glob value maps, lists, numbers and controlled vocabularies,
- * each failing with a `MappedCellError` that names the column and the value so the rejection can be fixed.
+ * each failing with a `CellError` that names the column and the value so the rejection can be fixed.
  */
-
-/** A cell that cannot be imported: its column, its value and why. Turned into a rejection by the reader. */
-export class MappedCellError extends Error {
-  constructor(readonly column: string, readonly value: string, reason: string) {
-    super(reason);
-    this.name = 'MappedCellError';
-  }
-}
+import { CellError } from '../../core/errors.ts';
 
 /** `{ glob: value }` compiled: `*` is any text, `?` one character, case-insensitive, matched against the whole cell. */
 export interface GlobMap<T> {
@@ -39,7 +32,7 @@ export function globMap<T>(entries: Record<string, T>): GlobMap<T> {
 export function vocabulary<T extends string>(value: string, allowed: readonly T[], column: string, what: string): T {
   const v = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
   const hit = allowed.find((a) => a.toLowerCase() === v);
-  if (!hit) throw new MappedCellError(column, value, `not a ${what}: expected one of ${allowed.join(', ')} (or map it with "values")`);
+  if (!hit) throw new CellError(column, value, `not a ${what}: expected one of ${allowed.join(', ')} (or map it with "values")`);
   return hit;
 }
 
@@ -55,8 +48,8 @@ export function listItems(value: string, separator = ','): string[] {
 export function numberCell(value: string, column: string, range?: { min: number; max: number; what: string }): number {
   const v = value.trim().replace(/^(\d{1,3})((?:,\d{3})+)(\.\d+)?$/, (_m, a: string, b: string, c = '') => a + b.replace(/,/g, '') + c);
   const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(n)) throw new MappedCellError(column, value, `not a number${range ? `: expected ${range.what}` : ''}`);
-  if (range && (n < range.min || n > range.max)) throw new MappedCellError(column, value, `impossible value: expected ${range.what} from ${range.min} to ${range.max}`);
+  if (!Number.isFinite(n)) throw new CellError(column, value, `not a number${range ? `: expected ${range.what}` : ''}`);
+  if (range && (n < range.min || n > range.max)) throw new CellError(column, value, `impossible value: expected ${range.what} from ${range.min} to ${range.max}`);
   return n;
 }
 

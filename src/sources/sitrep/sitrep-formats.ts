@@ -2,7 +2,8 @@
  * Sitrep's own formats — exactly what `sitrep export` and the API's export write: NDJSON (one record per
  * line), JSON (an array of records) and CSV (the columns of `tableColumns`).
  */
-import { restoreCell, rowToRecordInput, tableColumns, CellError } from '../../core/record-table.ts';
+import { CellError } from '../../core/errors.ts';
+import { restoreCell, rowToRecordInput, tableColumns } from '../../core/record-table.ts';
 import type { SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
 import { csvRows, textLines } from '../text-rows.ts';

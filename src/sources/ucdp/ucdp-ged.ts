@@ -3,10 +3,11 @@
  * and an HXL tag row) and the monthly candidate files. Columns are found by header name, never by position,
  * because every release reorders them (19.1 has `low,best,high`, 22.1+ `best,high,low`).
  */
+import { CellError } from '../../core/errors.ts';
 import type { SourceFormat, SourceItem, TextInput } from '../source-format.ts';
 import { SourceError } from '../source-format.ts';
 import { csvRows, headerHas } from '../text-rows.ts';
-import { UcdpCellError, ucdpRecord, type UcdpFileInfo } from './ucdp-row.ts';
+import { ucdpRecord, type UcdpFileInfo } from './ucdp-row.ts';
 
 /** Columns every GED layout has and the mapping needs. */
 const requiredColumns = [
@@ -82,7 +83,7 @@ export const ucdpGed: SourceFormat = {
       try {
         yield { ok: true, line, record: ucdpRecord(cell, versions![candidate ? 'candidate' : 'annual'], context) };
       } catch (e) {
-        if (!(e instanceof UcdpCellError)) throw e;
+        if (!(e instanceof CellError)) throw e;
         yield { ok: false, rejection: { file: input.fileName, line, column: e.column, value: e.value.slice(0, 80), reason: e.message } };
       }
     }

@@ -2,16 +2,10 @@
  * One UCDP GED row → one record, following `design/source-formats.md` §2. Cells are looked up by lower-cased
  * header name, so the 19.1, 22.1+, HDX and candidate layouts all go through the same code.
  */
+import { CellError } from '../../core/errors.ts';
 import { countryByIso3, iso3FromGleditschWard } from '../../core/countries.ts';
 import { isValidIsoDate, type DatePrecision, type EventRecordInput, type PlacePrecision, type TargetCategory } from '../../core/record.ts';
 import type { ImportContext } from '../source-format.ts';
-
-/** A bad cell: the column, its value and why it cannot be imported. Caught by the reader and turned into a rejection. */
-export class UcdpCellError extends Error {
-  constructor(readonly column: string, readonly value: string, reason: string) {
-    super(reason);
-  }
-}
 
 /** Reads a trimmed cell by its lower-cased header name; '' when the layout lacks the column. */
 export type Cell = (column: string) => string;
@@ -38,24 +32,24 @@ const placePrecisionByCode: Record<string, PlacePrecision> = {
 export const ucdpLicence = 'CC BY 4.0';
 export const ucdpAttribution = 'UCDP Georeferenced Event Dataset (GED); Sundberg & Melander 2013; Davies et al. 2023';
 
-/** Maps one row. Throws `UcdpCellError` for a value that cannot be imported; never anything else for bad data. */
+/** Maps one row. Throws `CellError` for a value that cannot be imported; never anything else for bad data. */
 export function ucdpRecord(cell: Cell, file: UcdpFileInfo, context: ImportContext): EventRecordInput {
   const id = cell('id');
-  if (!/^\S+$/.test(id)) throw new UcdpCellError('id', id, 'every UCDP event needs an id without spaces');
+  if (!/^\S+$/.test(id)) throw new CellError('id', id, 'every UCDP event needs an id without spaces');
   const type = violence[cell('type_of_violence') as keyof typeof violence];
-  if (!type) throw new UcdpCellError('type_of_violence', cell('type_of_violence'), 'type_of_violence must be 1 (state-based), 2 (non-state) or 3 (one-sided)');
+  if (!type) throw new CellError('type_of_violence', cell('type_of_violence'), 'type_of_violence must be 1 (state-based), 2 (non-state) or 3 (one-sided)');
 
   const date = ucdpDate(cell('date_start'), 'date_start');
   const end = cell('date_end') ? ucdpDate(cell('date_end'), 'date_end') : date;
-  if (end < date) throw new UcdpCellError('date_end', cell('date_end'), `date_end is before date_start ${date}`);
+  if (end < date) throw new CellError('date_end', cell('date_end'), `date_end is before date_start ${date}`);
   const datePrecision = datePrecisionByCode[cell('date_prec')] ?? precisionFromSpan(date, end);
 
   const wherePrec = cell('where_prec');
   const precision = wherePrec ? placePrecisionByCode[wherePrec] : 'unknown';
-  if (!precision) throw new UcdpCellError('where_prec', wherePrec, 'where_prec must be a code from 1 to 7');
+  if (!precision) throw new CellError('where_prec', wherePrec, 'where_prec must be a code from 1 to 7');
   const lat = coordinate(cell('latitude'), 'latitude', 90);
   const lon = coordinate(cell('longitude'), 'longitude', 180);
-  if ((lat === null) !== (lon === null)) throw new UcdpCellError(lat === null ? 'latitude' : 'longitude', '', 'latitude and longitude must both be given or both be blank');
+  if ((lat === null) !== (lon === null)) throw new CellError(lat === null ? 'latitude' : 'longitude', '', 'latitude and longitude must both be given or both be blank');
 
   const country = countryOf(cell);
   const adm1 = cell('adm_1') || null;
@@ -108,7 +102,7 @@ export function ucdpRecord(cell: Cell, file: UcdpFileInfo, context: ImportContex
 /** `YYYY-MM-DD`, with the raw files' ` 00:00:00.000` time part dropped. */
 function ucdpDate(value: string, column: string): string {
   const day = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(value)?.[1];
-  if (!day || !isValidIsoDate(day)) throw new UcdpCellError(column, value, `${column} must be a real date written YYYY-MM-DD`);
+  if (!day || !isValidIsoDate(day)) throw new CellError(column, value, `${column} must be a real date written YYYY-MM-DD`);
   return day;
 }
 
@@ -121,7 +115,7 @@ function precisionFromSpan(from: string, to: string): DatePrecision {
 function coordinate(value: string, column: string, limit: number): number | null {
   if (!value) return null;
   const n = Number(value);
-  if (!Number.isFinite(n) || Math.abs(n) > limit) throw new UcdpCellError(column, value, `${column} must be a number from -${limit} to ${limit}`);
+  if (!Number.isFinite(n) || Math.abs(n) > limit) throw new CellError(column, value, `${column} must be a number from -${limit} to ${limit}`);
   return n;
 }
 
@@ -135,14 +129,14 @@ function countryOf(cell: Cell): string | null {
   // Some releases list several ids ("770, 750") for events on a border; the first is the country it is placed in.
   const first = gw.split(/[,;]\s*/)[0]!;
   const found = /^\d+$/.test(first) ? iso3FromGleditschWard(Number(first)) : undefined;
-  if (!found) throw new UcdpCellError('country_id', gw, 'country_id is not a Gleditsch–Ward country code this importer knows');
+  if (!found) throw new CellError('country_id', gw, 'country_id is not a Gleditsch–Ward country code this importer knows');
   return found;
 }
 
 function count(cell: Cell, column: string): number | null {
   const value = cell(column);
   if (!value) return null;
-  if (!/^\d+(\.0+)?$/.test(value)) throw new UcdpCellError(column, value, `${column} must be a whole number of deaths (0 or more) or blank`);
+  if (!/^\d+(\.0+)?$/.test(value)) throw new CellError(column, value, `${column} must be a whole number of deaths (0 or more) or blank`);
   return Number(value);
 }
 
